@@ -1,0 +1,3 @@
+// The public DSL: `import { defineDecoder, qwen3, ... } from "dflashc"`.
+export * from "./builders.js";
+export type * from "./types.js";
