@@ -1,0 +1,166 @@
+/**
+ * Kernel signatures per bucket. This is the contract between the kernel builders, the emitters
+ * (StableHLO, JAX) and the runtime: argument names, order, shapes, dtypes, roles and donation.
+ * docs/kernels.md states what each kernel computes.
+ */
+import type {
+  DraftCachePlan,
+  KernelBucket,
+  KernelName,
+  KernelSig,
+  PagedCachePlan,
+  ResolvedDraft,
+  ResolvedModel,
+  TensorSig,
+} from "../ir/plan.js";
+import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetWeights } from "../ir/weights.js";
+
+export interface KernelPlanInput {
+  readonly target: ResolvedModel;
+  readonly draft: ResolvedDraft | null;
+  readonly blockSize: number;
+  readonly caches: { readonly target: PagedCachePlan; readonly draft: DraftCachePlan | null };
+  readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
+}
+
+const i32 = (name: string, shape: readonly number[]): TensorSig => ({ name, shape, dtype: "i32", role: "input", donated: false });
+
+function weightArgs(p: KernelPlanInput, pick: { target: (n: string) => boolean; draft: (n: string) => boolean }): TensorSig[] {
+  const dtype = p.target.dtype;
+  const out: TensorSig[] = [];
+  for (const w of targetWeights(p.target)) {
+    if (pick.target(w.name)) out.push({ name: `target.${w.name}`, shape: w.shape, dtype, role: "weight", donated: false });
+  }
+  if (p.draft) {
+    for (const w of draftWeights(p.draft)) {
+      if (pick.draft(w.name)) out.push({ name: `draft.${w.name}`, shape: w.shape, dtype, role: "weight", donated: false });
+    }
+  }
+  return out;
+}
+
+const all = () => true;
+const none = () => false;
+
+function cacheArgs(p: KernelPlanInput, which: { target: boolean; draft: boolean }, donated: boolean): TensorSig[] {
+  const dtype = p.target.dtype;
+  const out: TensorSig[] = [];
+  if (which.target) out.push({ name: "target_kv", shape: p.caches.target.shape, dtype, role: "cache", donated });
+  const d = p.caches.draft;
+  if (which.draft && d) {
+    if (d.kind === "static") {
+      out.push({ name: "draft_k", shape: d.shape, dtype, role: "cache", donated });
+      out.push({ name: "draft_v", shape: d.shape, dtype, role: "cache", donated });
+    } else {
+      out.push({ name: "draft_kv", shape: d.shape, dtype, role: "cache", donated });
+    }
+  }
+  return out;
+}
+
+/** How a decode kernel finds a request's draft-cache rows: its slot, or its draft block table. */
+function draftLocator(p: KernelPlanInput, r: number): TensorSig[] {
+  const d = p.caches.draft;
+  if (!d) return [];
+  return d.kind === "static" ? [i32("draft_slots", [r])] : [i32("draft_block_tables", [r, d.pagesPerRequest])];
+}
+
+function sig(kernel: KernelName, bucket: KernelBucket, args: TensorSig[], outputs: TensorSig[]): KernelSig {
+  const bucketId = bucket.tokens === undefined ? `r${bucket.requests}` : `r${bucket.requests}.t${bucket.tokens}`;
+  // Donated caches come back as results, in argument order, after the kernel's own outputs.
+  const caches = args.filter((a) => a.donated).map((a) => ({ ...a }));
+  return { kernel, bucket, bucketId, args, results: [...outputs, ...caches] };
+}
+
+function out(name: string, shape: readonly number[]): TensorSig {
+  return { name, shape, dtype: "i32", role: "output", donated: false };
+}
+
+export function planKernels(p: KernelPlanInput): KernelSig[] {
+  const K = p.blockSize;
+  const P = p.caches.target.pagesPerRequest;
+  const hasDraft = p.draft !== null;
+  const kernels: KernelSig[] = [];
+
+  for (const t of p.buckets.tokens) {
+    for (const r of p.buckets.requests) {
+      if (r > t) continue; // every request in a prefill call brings at least one token
+      const args = [
+        ...weightArgs(p, { target: all, draft: isDraftContextWeight }),
+        ...cacheArgs(p, { target: true, draft: hasDraft }, true),
+        i32("tokens", [t]),
+        i32("positions", [t]),
+        i32("token_request", [t]),
+        i32("target_rows", [t]),
+        ...(hasDraft ? [i32("draft_rows", [t])] : []),
+        i32("block_tables", [r, P]),
+        i32("last_index", [r]),
+      ];
+      kernels.push(sig("prefill", { requests: r, tokens: t }, args, [out("next_tokens", [r])]));
+    }
+  }
+
+  for (const r of p.buckets.requests) {
+    if (hasDraft) {
+      kernels.push(
+        sig(
+          "draft",
+          { requests: r },
+          [
+            ...weightArgs(p, { target: isSharedTargetWeight, draft: (n) => n !== "fc.weight" && n !== "hidden_norm.weight" }),
+            ...cacheArgs(p, { target: false, draft: true }, false),
+            i32("last_tokens", [r]),
+            i32("seq_lens", [r]),
+            ...draftLocator(p, r),
+          ],
+          [out("draft_tokens", [r, K - 1])],
+        ),
+      );
+      kernels.push(
+        sig(
+          "verify",
+          { requests: r },
+          [
+            ...weightArgs(p, { target: all, draft: isDraftContextWeight }),
+            ...cacheArgs(p, { target: true, draft: true }, true),
+            i32("block_tokens", [r, K]),
+            i32("seq_lens", [r]),
+            i32("block_tables", [r, P]),
+            ...draftLocator(p, r),
+          ],
+          [out("accepted", [r]), out("target_tokens", [r, K])],
+        ),
+      );
+      kernels.push(
+        sig(
+          "decode_step",
+          { requests: r },
+          [
+            ...weightArgs(p, { target: all, draft: all }),
+            ...cacheArgs(p, { target: true, draft: true }, true),
+            i32("last_tokens", [r]),
+            i32("seq_lens", [r]),
+            i32("block_tables", [r, P]),
+            ...draftLocator(p, r),
+          ],
+          [out("accepted", [r]), out("target_tokens", [r, K]), out("draft_tokens", [r, K - 1])],
+        ),
+      );
+    }
+    kernels.push(
+      sig(
+        "target_step",
+        { requests: r },
+        [
+          ...weightArgs(p, { target: all, draft: none }),
+          ...cacheArgs(p, { target: true, draft: false }, true),
+          i32("last_tokens", [r]),
+          i32("seq_lens", [r]),
+          i32("block_tables", [r, P]),
+        ],
+        [out("next_tokens", [r])],
+      ),
+    );
+  }
+  return kernels;
+}
