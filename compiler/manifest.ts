@@ -1,0 +1,75 @@
+/**
+ * Build manifest.json from a plan and the kernel artifacts. The content hash covers the plan and the
+ * StableHLO artifacts; the JAX package and the generated runtime embed the hash (the worker's
+ * handshake checks it), so they are outside it.
+ */
+import { createHash } from "node:crypto";
+import type { DecoderPlan } from "./ir/plan.js";
+import { MANIFEST_FORMAT, type Manifest, type ManifestCache, type ManifestTensor } from "../runtime/manifest.js";
+import { VERSION } from "./version.js";
+import { draftWeights, targetWeights } from "./ir/weights.js";
+
+export function kernelFile(kernel: string, bucketId: string): string {
+  return `stablehlo/${kernel}.${bucketId}.mlir`;
+}
+
+/** The plan as JSON-safe data, without the kernel list (the manifest lists kernels itself). */
+export function planForJson(plan: DecoderPlan): unknown {
+  const { kernels: _kernels, ...rest } = plan;
+  return rest;
+}
+
+export function contentHash(plan: DecoderPlan, artifacts: ReadonlyMap<string, string>): string {
+  const h = createHash("sha256");
+  h.update(JSON.stringify(planForJson(plan)));
+  for (const path of [...artifacts.keys()].sort()) {
+    h.update(`\0${path}\0`);
+    h.update(artifacts.get(path)!);
+  }
+  return `sha256:${h.digest("hex")}`;
+}
+
+function cache(c: DecoderPlan["caches"]["target"] | NonNullable<DecoderPlan["caches"]["draft"]>): ManifestCache {
+  return c.kind === "paged"
+    ? { kind: "paged", shape: c.shape, layout: c.layout, pageSize: c.pageSize, numPages: c.numPages, pagesPerRequest: c.pagesPerRequest }
+    : { kind: "static", shape: c.shape, layout: c.layout, slots: c.slots, capacity: c.capacity };
+}
+
+/** `stablehloArtifacts`: path → text of every kernel module (may be empty when not emitted). */
+export function buildManifest(plan: DecoderPlan, source: string, stablehloArtifacts: ReadonlyMap<string, string>): Manifest {
+  const used = new Map<string, ManifestTensor>();
+  for (const k of plan.kernels) for (const a of k.args) if (a.role === "weight") used.set(a.name, a);
+  const canonical = [
+    ...targetWeights(plan.target).map((w) => `target.${w.name}`),
+    ...(plan.draft ? draftWeights(plan.draft).map((w) => `draft.${w.name}`) : []),
+  ];
+  return {
+    format: MANIFEST_FORMAT,
+    generator: `dflashc ${VERSION}`,
+    name: plan.name,
+    source,
+    contentHash: contentHash(plan, stablehloArtifacts),
+    decoder: {
+      blockSize: plan.blockSize,
+      maxContext: plan.maxContext,
+      maxRequests: plan.maxRequests,
+      verify: plan.verify,
+      vocabSize: plan.target.vocabSize,
+      dtype: plan.target.dtype,
+      maskTokenId: plan.draft?.maskTokenId ?? null,
+      hasDraft: plan.draft !== null,
+    },
+    caches: { target: cache(plan.caches.target), draft: plan.caches.draft ? cache(plan.caches.draft) : null },
+    buckets: plan.buckets,
+    weights: canonical.filter((n) => used.has(n)).map((n) => used.get(n)!),
+    kernels: plan.kernels.map((k) => ({
+      kernel: k.kernel,
+      bucket: k.bucket,
+      bucketId: k.bucketId,
+      file: kernelFile(k.kernel, k.bucketId),
+      args: k.args,
+      results: k.results,
+    })),
+    plan: planForJson(plan),
+  };
+}
