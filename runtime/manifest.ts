@@ -78,6 +78,60 @@ export class ManifestError extends Error {
   }
 }
 
+/**
+ * On disk, a kernel's weight arguments are listed once per kernel kind (`kernelWeights`) instead of in
+ * every bucket: a 36-layer model has hundreds of weights and a hundred buckets. In memory every
+ * `ManifestKernel.args` is the full, ordered argument list.
+ */
+interface ManifestFile extends Omit<Manifest, "kernels"> {
+  readonly kernelWeights: Readonly<Partial<Record<KernelName, readonly string[]>>>;
+  readonly kernels: readonly (Omit<ManifestKernel, "args"> & { readonly args: readonly ManifestTensor[] })[];
+}
+
+export function serializeManifest(m: Manifest): string {
+  const kernelWeights: Partial<Record<KernelName, string[]>> = {};
+  for (const k of m.kernels) {
+    const names = k.args.filter((a) => a.role === "weight").map((a) => a.name);
+    const seen = kernelWeights[k.kernel];
+    if (seen && seen.join("\n") !== names.join("\n")) throw new ManifestError(`${k.kernel}: buckets disagree on weight arguments`);
+    kernelWeights[k.kernel] = names;
+  }
+  const { kernels, plan, ...head } = m;
+  const file: ManifestFile = {
+    ...head,
+    kernelWeights,
+    kernels: kernels.map((k) => ({ ...k, args: k.args.filter((a) => a.role !== "weight") })),
+    plan,
+  };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+export function parseManifest(text: string, where = "manifest.json"): Manifest {
+  let f: ManifestFile;
+  try {
+    f = JSON.parse(text) as ManifestFile;
+  } catch (e) {
+    throw new ManifestError(`${where}: not JSON (${(e as Error).message})`);
+  }
+  if (f.format !== MANIFEST_FORMAT) throw new ManifestError(`${where}: format ${String(f.format)}, expected ${MANIFEST_FORMAT}`);
+  const weights = new Map(f.weights.map((w) => [w.name, w]));
+  const { kernelWeights, ...head } = f;
+  return {
+    ...head,
+    kernels: f.kernels.map((k) => ({
+      ...k,
+      args: [
+        ...(kernelWeights[k.kernel] ?? []).map((n) => {
+          const w = weights.get(n);
+          if (!w) throw new ManifestError(`${where}: kernel ${k.kernel} takes unknown weight ${n}`);
+          return w;
+        }),
+        ...k.args,
+      ],
+    })),
+  };
+}
+
 export function readManifest(dir: string): Manifest {
   let raw: string;
   try {
@@ -85,9 +139,7 @@ export function readManifest(dir: string): Manifest {
   } catch {
     throw new ManifestError(`no manifest.json in ${dir}: compile the decoder first (dflashc compile <config.ts> -o ${dir})`);
   }
-  const m = JSON.parse(raw) as Manifest;
-  if (m.format !== MANIFEST_FORMAT) throw new ManifestError(`${dir}/manifest.json: format ${String(m.format)}, expected ${MANIFEST_FORMAT}`);
-  return m;
+  return parseManifest(raw, join(dir, "manifest.json"));
 }
 
 /** The kernel signature for a kernel and bucket id, or a clear error: the runtime never asks for a shape outside the manifest. */
