@@ -1,0 +1,159 @@
+/**
+ * Runs functions of a parsed StableHLO module. Values live in a scope chain keyed by SSA name
+ * (regions see their enclosing block's values; functions see only their arguments). Each op is
+ * dispatched through OP_TABLE; an unknown op, or any failure inside a rule, becomes an
+ * InterpreterError carrying the op's source location.
+ */
+import type { Block, Func, Module, Op, Region, TensorType } from "../ir.js";
+import { formatType, numElements } from "../ir.js";
+import type { CheckResult, EvalContext } from "./context.js";
+import { InterpreterError } from "./errors.js";
+import { lookupRule, TERMINATORS } from "./op-table.js";
+import { finish, type Tensor } from "./tensor.js";
+
+class Scope {
+  private readonly values = new Map<string, Tensor>();
+  constructor(private readonly parent?: Scope) {}
+
+  get(name: string): Tensor | undefined {
+    return this.values.get(name) ?? this.parent?.get(name);
+  }
+
+  set(name: string, t: Tensor): void {
+    this.values.set(name, t);
+  }
+}
+
+const MAX_CALL_DEPTH = 200;
+
+function typeMatches(t: Tensor, type: TensorType): boolean {
+  return (
+    t.type.element === type.element &&
+    t.type.shape.length === type.shape.length &&
+    t.type.shape.every((d, i) => d === type.shape[i]) &&
+    t.data.length === numElements(type)
+  );
+}
+
+export class Interpreter implements EvalContext {
+  readonly checks: CheckResult[] = [];
+  private readonly funcs = new Map<string, Func>();
+  private scope: Scope | undefined;
+  private depth = 0;
+
+  constructor(readonly module: Module) {
+    for (const f of module.funcs) this.funcs.set(f.name, f);
+  }
+
+  /** Runs function `name` on `args` (bf16 arguments are rounded to bf16 on entry). */
+  run(name: string, args: readonly Tensor[]): Tensor[] {
+    return this.callFunction(name, args);
+  }
+
+  callFunction(name: string, args: readonly Tensor[]): Tensor[] {
+    const func = this.funcs.get(name);
+    if (!func) throw new InterpreterError(`no function @${name} in the module`, this.module.loc);
+    if (args.length !== func.args.length) {
+      throw new InterpreterError(`@${name} takes ${func.args.length} arguments, got ${args.length}`, func.loc);
+    }
+    const inputs = args.map((t, i) => {
+      const want = func.args[i].type;
+      if (!typeMatches(t, want)) {
+        throw new InterpreterError(`@${name} argument ${i}: expected ${formatType(want)}, got ${formatType(t.type)}`, func.loc);
+      }
+      return t.type.element === "bf16" ? { type: t.type, data: finish("bf16", t.data.slice()) } : t;
+    });
+    const saved = this.scope;
+    try {
+      if (++this.depth > MAX_CALL_DEPTH) throw new InterpreterError(`call depth exceeds ${MAX_CALL_DEPTH} at @${name}`, func.loc);
+      const results = this.runBlock(func.body, inputs, new Scope());
+      results.forEach((t, i) => {
+        if (!func.resultTypes[i] || !typeMatches(t, func.resultTypes[i])) {
+          throw new InterpreterError(`@${name} returns ${formatType(t.type)} where ${func.resultTypes[i] ? formatType(func.resultTypes[i]) : "nothing"} is declared`, func.loc);
+        }
+      });
+      if (results.length !== func.resultTypes.length) {
+        throw new InterpreterError(`@${name} returns ${results.length} values, declares ${func.resultTypes.length}`, func.loc);
+      }
+      return results;
+    } finally {
+      this.scope = saved;
+      this.depth--;
+    }
+  }
+
+  runRegion(region: Region, args: readonly Tensor[]): Tensor[] {
+    const block = region.blocks[0];
+    if (!block) throw new InterpreterError("empty region");
+    const saved = this.scope;
+    try {
+      return this.runBlock(block, args, new Scope(saved));
+    } finally {
+      this.scope = saved;
+    }
+  }
+
+  recordCheck(check: CheckResult): void {
+    this.checks.push(check);
+  }
+
+  private runBlock(block: Block, args: readonly Tensor[], scope: Scope): Tensor[] {
+    if (args.length !== block.args.length) {
+      throw new InterpreterError(`block takes ${block.args.length} arguments, got ${args.length}`, block.ops[0]?.loc);
+    }
+    block.args.forEach((a, i) => scope.set(a.name, args[i]));
+    for (const op of block.ops) {
+      const operands = op.operands.map((v) => {
+        const t = scope.get(v.name);
+        if (!t) throw new InterpreterError(`${op.name}: operand ${v.name} has no value`, op.loc);
+        return t;
+      });
+      if (TERMINATORS.has(op.name)) return operands;
+      const results = this.evalOp(op, operands, scope);
+      if (results.length !== op.results.length) {
+        throw new InterpreterError(`${op.name}: produced ${results.length} results, the op declares ${op.results.length}`, op.loc);
+      }
+      op.results.forEach((r, i) => {
+        if (results[i].data.length !== numElements(r.type)) {
+          throw new InterpreterError(`${op.name}: result ${r.name} has ${results[i].data.length} elements, ${formatType(r.type)} needs ${numElements(r.type)}`, op.loc);
+        }
+        scope.set(r.name, results[i]);
+      });
+    }
+    throw new InterpreterError("block has no terminator (func.return / stablehlo.return)", block.ops[block.ops.length - 1]?.loc);
+  }
+
+  private evalOp(op: Op, operands: Tensor[], scope: Scope): Tensor[] {
+    const rule = lookupRule(op.name);
+    if (!rule) throw new InterpreterError(`unsupported op '${op.name}'`, op.loc);
+    this.scope = scope;
+    try {
+      return rule(op, operands, this);
+    } catch (e) {
+      if (e instanceof InterpreterError) throw e;
+      throw new InterpreterError(`${op.name}: ${e instanceof Error ? e.message : String(e)}`, op.loc);
+    }
+  }
+}
+
+/** Runs one function of a module; check ops inside it are recorded into `checks` when given. */
+export function runFunction(module: Module, funcName: string, args: readonly Tensor[], checks?: CheckResult[]): Tensor[] {
+  const interp = new Interpreter(module);
+  try {
+    return interp.run(funcName, args);
+  } finally {
+    checks?.push(...interp.checks);
+  }
+}
+
+export interface ModuleRun {
+  readonly results: Tensor[];
+  readonly checks: CheckResult[];
+}
+
+/** Runs a module's entry function (`@main` by default). */
+export function runModule(module: Module, args: readonly Tensor[] = [], entry = "main"): ModuleRun {
+  const interp = new Interpreter(module);
+  const results = interp.run(entry, args);
+  return { results, checks: interp.checks };
+}

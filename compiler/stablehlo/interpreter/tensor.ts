@@ -1,0 +1,128 @@
+/**
+ * Runtime tensors: a type and a row-major typed array.
+ *
+ * Storage by element type:
+ * - f32  Float32Array (every store rounds to f32)
+ * - bf16 Float32Array holding values already rounded to bf16 (see bf16.ts)
+ * - f64  Float64Array
+ * - i64  Float64Array of integral values (this project's i64 values stay within 2^53)
+ * - i32  Int32Array (stores wrap modulo 2^32)
+ * - ui32 Uint32Array
+ * - i1   Uint8Array of 0/1
+ */
+import { roundBf16, roundBf16Array } from "./bf16.js";
+import { formatType, numElements, type DenseElements, type ElementType, type TensorType } from "../ir.js";
+
+export type TensorData = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;
+
+export interface Tensor {
+  readonly type: TensorType;
+  readonly data: TensorData;
+}
+
+export function allocData(element: ElementType, size: number): TensorData {
+  switch (element) {
+    case "f32":
+    case "bf16":
+      return new Float32Array(size);
+    case "f64":
+    case "i64":
+      return new Float64Array(size);
+    case "i32":
+      return new Int32Array(size);
+    case "ui32":
+      return new Uint32Array(size);
+    case "i1":
+      return new Uint8Array(size);
+  }
+}
+
+export function zeros(type: TensorType): Tensor {
+  return { type, data: allocData(type.element, numElements(type)) };
+}
+
+/** The scalar rounding a stored value of this element type undergoes. */
+export function rounder(element: ElementType): (x: number) => number {
+  switch (element) {
+    case "f32":
+      return Math.fround;
+    case "bf16":
+      return roundBf16;
+    case "f64":
+      return (x) => x;
+    case "i64":
+      return (x) => (Number.isFinite(x) ? Math.trunc(x) : 0);
+    case "i32":
+      return (x) => x | 0;
+    case "ui32":
+      return (x) => x >>> 0;
+    case "i1":
+      return (x) => (x !== 0 ? 1 : 0);
+  }
+}
+
+/**
+ * Finishes a freshly written array: typed-array stores already round f32/i32/ui32; bf16 needs its
+ * extra rounding, i1 must be 0/1 and i64 integral.
+ */
+export function finish(element: ElementType, data: TensorData): TensorData {
+  if (element === "bf16") roundBf16Array(data as Float32Array);
+  else if (element === "i1") {
+    for (let i = 0; i < data.length; i++) if (data[i] > 1) data[i] = 1;
+  }
+  return data;
+}
+
+/** Builds a tensor from plain numbers, rounding each to the element type. */
+export function tensorFromValues(type: TensorType, values: ArrayLike<number>): Tensor {
+  const size = numElements(type);
+  if (values.length !== size) {
+    throw new Error(`${formatType(type)} needs ${size} values, got ${values.length}`);
+  }
+  const data = allocData(type.element, size);
+  const round = rounder(type.element);
+  for (let i = 0; i < size; i++) data[i] = round(values[i]);
+  return { type, data };
+}
+
+export function tensorFromDense(dense: DenseElements, type: TensorType = dense.type): Tensor {
+  if (dense.splat || dense.values.length === 1) {
+    const size = numElements(type);
+    const data = allocData(type.element, size);
+    data.fill(rounder(type.element)(dense.values[0]));
+    return { type, data };
+  }
+  return tensorFromValues(type, dense.values);
+}
+
+export function scalarTensor(element: ElementType, value: number): Tensor {
+  return tensorFromValues({ shape: [], element }, [value]);
+}
+
+export function toArray(t: Tensor): number[] {
+  return Array.from(t.data as ArrayLike<number>);
+}
+
+/** Row-major strides of a shape (in elements). */
+export function stridesOf(shape: readonly number[]): number[] {
+  const strides = new Array<number>(shape.length);
+  let s = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    strides[i] = s;
+    s *= shape[i];
+  }
+  return strides;
+}
+
+/** Reads element 0 of a tensor as a number (scalar operands: indices, predicates). */
+export function scalarValue(t: Tensor): number {
+  return t.data[0];
+}
+
+/** Renders a tensor the way `dense<...>` prints it, for check messages. */
+export function formatTensor(t: Tensor, limit = 64): string {
+  const vals = toArray(t);
+  const show = (v: number) => (t.type.element === "i1" ? (v ? "true" : "false") : String(v));
+  const shown = vals.slice(0, limit).map(show).join(", ");
+  return `[${shown}${vals.length > limit ? ", ..." : ""}] : ${formatType(t.type)}`;
+}
