@@ -1,0 +1,98 @@
+/**
+ * The library function behind `dflashc stablehlo run FILE.mlir [--args ...]`. It parses the text,
+ * runs functions in the interpreter and returns what happened; it prints nothing (the CLI formats).
+ *
+ * - Without args (the spec's interpreter-test format): every public zero-argument function of every
+ *   module (`// -----` parts included) runs, and each `check.*` op it executes is reported.
+ * - With args: `@main` (or `opts.entry`) of each module that has it runs on those arguments.
+ *   An argument is a Tensor, or a typed dense literal string exactly as MLIR writes a constant:
+ *   `dense<[1.0, 2.0]> : tensor<2xf32>`, `dense<3> : tensor<i32>`, `dense<true> : tensor<2xi1>`.
+ *   The CLI passes one `--args` value per argument.
+ * Parse errors throw the parser's DiagnosticError (exit 2 in the CLI); a failure while running a
+ * function is reported in that function's `error`, and the other functions still run.
+ */
+import type { Module, SourceLoc } from "./ir.js";
+import type { CheckResult } from "./interpreter/context.js";
+import { Interpreter } from "./interpreter/interpreter.js";
+import type { Tensor } from "./interpreter/tensor.js";
+import { parseModules } from "./parser.js";
+
+export interface FunctionRun {
+  /** Function name, without `@`. */
+  readonly name: string;
+  /** Index of the module (or `// -----` part) in the file. */
+  readonly module: number;
+  readonly loc?: SourceLoc;
+  readonly checks: CheckResult[];
+  /** The function's return values, when it finished. */
+  readonly results?: Tensor[];
+  /** Why it stopped, when it did not finish. */
+  readonly error?: string;
+}
+
+export interface StableHloRun {
+  readonly functions: FunctionRun[];
+  /** True when at least one function ran, none failed, and every check passed. */
+  readonly ok: boolean;
+  /** Set when there was nothing to run. */
+  readonly error?: string;
+}
+
+export interface RunOptions {
+  /** Arguments for the entry function; giving any (even `[]`) selects entry mode. */
+  readonly args?: readonly (string | Tensor)[];
+  /** Entry function for args mode; default `main`. */
+  readonly entry?: string;
+}
+
+/** Parses typed dense literals (`dense<...> : tensor<...>`) into tensors via the module parser. */
+export function parseArgLiterals(literals: readonly string[]): Tensor[] {
+  if (literals.length === 0) return [];
+  const parts = literals.map((lit, i) => {
+    const at = lit.lastIndexOf(":");
+    if (at < 0) throw new Error(`argument ${i}: expected 'dense<...> : tensor<...>', got '${lit}'`);
+    return { value: lit.slice(0, at).trim(), type: lit.slice(at + 1).trim() };
+  });
+  const body = parts.map((p, i) => `  %a${i} = stablehlo.constant ${p.value} : ${p.type}`).join("\n");
+  const types = parts.map((p) => p.type).join(", ");
+  const names = parts.map((_, i) => `%a${i}`).join(", ");
+  const text = `func.func @args() -> (${types}) {\n${body}\n  func.return ${names} : ${types}\n}\n`;
+  const [module] = parseModules(text, "<args>");
+  return new Interpreter(module).run("args", []);
+}
+
+function runOne(module: Module, index: number, name: string, args: readonly Tensor[]): FunctionRun {
+  const interp = new Interpreter(module);
+  const loc = module.funcs.find((f) => f.name === name)?.loc;
+  try {
+    const results = interp.run(name, args);
+    return { name, module: index, loc, checks: interp.checks, results };
+  } catch (e) {
+    return { name, module: index, loc, checks: interp.checks, error: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+export function runStableHloText(text: string, file: string, opts: RunOptions = {}): StableHloRun {
+  const modules = parseModules(text, file);
+  const functions: FunctionRun[] = [];
+  if (opts.args) {
+    const entry = opts.entry ?? "main";
+    const literals = opts.args.filter((a): a is string => typeof a === "string");
+    const parsed = parseArgLiterals(literals);
+    let next = 0;
+    const args = opts.args.map((a) => (typeof a === "string" ? parsed[next++] : a));
+    modules.forEach((m, i) => {
+      if (m.funcs.some((f) => f.name === entry)) functions.push(runOne(m, i, entry, args));
+    });
+    if (functions.length === 0) return { functions, ok: false, error: `${file}: no function @${entry}` };
+  } else {
+    modules.forEach((m, i) => {
+      for (const f of m.funcs) {
+        if (f.visibility === "public" && f.args.length === 0) functions.push(runOne(m, i, f.name, []));
+      }
+    });
+    if (functions.length === 0) return { functions, ok: false, error: `${file}: no public zero-argument function to run` };
+  }
+  const ok = functions.every((f) => f.error === undefined && f.checks.every((c) => c.passed));
+  return { functions, ok };
+}
