@@ -1,0 +1,65 @@
+/**
+ * `dflashc import-hf <config.json> [--draft <drafter config.json>] [-o file.ts] [--name id]`:
+ * a DSL declaration from Hugging Face configs. Prints the TypeScript to stdout, or writes it atomically
+ * (temporary file beside the destination, then rename) with `-o`. Exit 2 with located diagnostics when a
+ * file is not JSON or describes a model dflashc cannot honour; nothing is written then.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
+import { importHf, type HfConfigText } from "../import-hf/index.js";
+import { ExitCode, type Io } from "./io.js";
+
+export interface ImportHfOptions {
+  readonly draft?: string;
+  readonly out?: string;
+  /** Decoder name (sanitized); default `<model>_dflash_b<K>` or `<model>_target_only`. */
+  readonly name?: string;
+}
+
+function readConfig(path: string, io: Io): HfConfigText | number {
+  try {
+    return { file: path, text: readFileSync(resolve(io.cwd, path), "utf8") };
+  } catch (e) {
+    io.err(`${path}:1:1: error hf-unreadable: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return ExitCode.userError;
+  }
+}
+
+export async function importHfCommand(configPath: string, opts: ImportHfOptions, io: Io): Promise<number> {
+  const target = readConfig(configPath, io);
+  if (typeof target === "number") return target;
+  let draft: HfConfigText | undefined;
+  if (opts.draft !== undefined) {
+    const d = readConfig(opts.draft, io);
+    if (typeof d === "number") return d;
+    draft = d;
+  }
+  let result;
+  try {
+    result = importHf(target, draft, { name: opts.name });
+  } catch (e) {
+    if (e instanceof DiagnosticError) {
+      for (const d of e.diagnostics) io.err(formatDiagnostic(d));
+      return ExitCode.userError;
+    }
+    throw e;
+  }
+  for (const w of result.warnings) io.err(formatDiagnostic(w));
+  if (opts.out === undefined) {
+    io.out(result.source);
+    return ExitCode.ok;
+  }
+  const dest = resolve(io.cwd, opts.out);
+  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, result.source);
+    renameSync(tmp, dest);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    io.err(`${opts.out}:1:1: error output-unwritable: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    return ExitCode.userError;
+  }
+  io.err(`wrote ${opts.out}`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,63 @@
+/**
+ * What config.json does not say: where and how the decoder is served. These mirror the hand-written
+ * 8B examples (one TPU v5p chip, 64-token pages, 64 requests, prefill buckets 16..8192, 8192-token
+ * requests) and are documented in docs/cost-model.md ("import-hf defaults"). The page count is the
+ * largest power of two up to 4096 that fits the chip beside weights, draft cache and activations; if
+ * one chip cannot hold the model, the chip count doubles (up to 8).
+ */
+import { defineDecoder, pagedKV, pow2Buckets, staticKV } from "../../dsl/builders.js";
+import type { DecoderDeclaration, DecoderOptions, HardwareDeclaration } from "../../dsl/types.js";
+import { buildPlan } from "../passes/build-plan.js";
+import { pagesThatFit } from "../passes/memory.js";
+
+export const IMPORT_DEFAULTS = {
+  hardware: { chip: "tpu-v5p", chips: 1 } as HardwareDeclaration,
+  pageSize: 64,
+  maxPages: 4096,
+  maxContext: 8192,
+  maxRequests: 64,
+  minTokenBucket: 16,
+  maxChips: 8,
+} as const;
+
+export interface ServingDefaults {
+  readonly cache: DecoderOptions["cache"];
+  readonly batching: DecoderOptions["batching"];
+  readonly hardware: HardwareDeclaration;
+  /** True when even `maxChips` chips leave too little room; `check` will then say what fits. */
+  readonly overCapacity: boolean;
+}
+
+function largestPow2AtMost(n: number): number {
+  let p = 1;
+  while (p * 2 <= n) p *= 2;
+  return p;
+}
+
+/**
+ * `skeleton` is the declaration without cache/batching/hardware; `hasDraft` decides whether a draft cache
+ * is declared. Requests are capped at `maxPositions` (a model with a short window gets short requests).
+ */
+export function chooseServingDefaults(skeleton: Pick<DecoderOptions, "name" | "target" | "draft" | "blockSize" | "verify">): ServingDefaults {
+  const d = IMPORT_DEFAULTS;
+  const maxContext = Math.min(d.maxContext, skeleton.target.maxPositions - (skeleton.blockSize ?? 1));
+  const tokens = pow2Buckets({ min: d.minTokenBucket, max: Math.max(d.minTokenBucket, largestPow2AtMost(maxContext)) });
+  const batching = { maxRequests: d.maxRequests, tokens };
+  const cacheWith = (numPages: number): DecoderOptions["cache"] =>
+    skeleton.draft
+      ? { target: pagedKV({ pageSize: d.pageSize, numPages }), draft: staticKV({ maxContext }) }
+      : { target: pagedKV({ pageSize: d.pageSize, numPages, maxContext }) };
+  const declare = (numPages: number, hardware: HardwareDeclaration): DecoderDeclaration =>
+    defineDecoder({ ...skeleton, cache: cacheWith(numPages), batching, hardware });
+
+  for (let chips = d.hardware.chips; chips <= d.maxChips; chips *= 2) {
+    const hardware = { chip: d.hardware.chip, chips };
+    const plan = buildPlan(declare(d.maxPages, hardware));
+    const fit = pagesThatFit(plan);
+    // Room for at least one full-length request besides the trash page.
+    if (fit !== null && fit >= plan.caches.target.pagesPerRequest + 1) {
+      return { cache: cacheWith(Math.min(d.maxPages, largestPow2AtMost(fit))), batching, hardware, overCapacity: false };
+    }
+  }
+  return { cache: cacheWith(d.maxPages), batching, hardware: { chip: d.hardware.chip, chips: d.maxChips }, overCapacity: true };
+}
