@@ -61,8 +61,9 @@ export type ComparisonType = "FLOAT" | "TOTALORDER" | "SIGNED" | "UNSIGNED";
 
 /** Attribute values, discriminated by `kind`. */
 export type Attribute =
-  | { readonly kind: "int"; readonly value: number }
-  | { readonly kind: "float"; readonly value: number }
+  /** `type` is the attribute's own type (`1 : i32`); absent means i64 (ints) or f64 (floats). */
+  | { readonly kind: "int"; readonly value: number; readonly type?: ElementType }
+  | { readonly kind: "float"; readonly value: number; readonly type?: ElementType }
   | { readonly kind: "bool"; readonly value: boolean }
   | { readonly kind: "string"; readonly value: string }
   /** `array<i64: 1, 2>` and the pretty forms `dims = [1, 2]`. */
@@ -151,4 +152,21 @@ export function isFloat(element: ElementType): boolean {
 
 export function isInteger(element: ElementType): boolean {
   return element === "i32" || element === "i64" || element === "ui32";
+}
+
+/** The bf16 value nearest to `x` (round to nearest, ties to even); NaN stays NaN. */
+export function roundBf16(x: number): number {
+  if (Number.isNaN(x)) return NaN;
+  const f = new Float32Array([x]);
+  const u = new Uint32Array(f.buffer);
+  const bits = u[0];
+  u[0] = ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16) << 16;
+  return f[0];
+}
+
+/** `x` rounded to the nearest value of a float element type (f64 is JS's own). */
+export function roundToElement(x: number, element: ElementType): number {
+  if (element === "f32") return Math.fround(x);
+  if (element === "bf16") return roundBf16(x);
+  return x;
 }
