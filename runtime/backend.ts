@@ -1,0 +1,46 @@
+/**
+ * What the engine drives. Weights and caches live in the backend between calls (on a device, in the
+ * interpreter's tensors, in a worker process); the host sends int32 metadata and reads int32 results.
+ */
+import type { Manifest, ManifestKernel } from "./manifest.js";
+
+/** Weights by kernel argument name (`target.model.embed_tokens.weight`, `draft.fc.weight`, ...), f32 values. */
+export type Weights = ReadonlyMap<string, Float32Array>;
+
+export interface Backend {
+  /** Loads weights and allocates zeroed caches. Called once, before any `run`. */
+  init(manifest: Manifest, weights: Weights): Promise<void>;
+  /**
+   * Runs one kernel of the manifest. `inputs` holds every `role: "input"` argument by name, row-major;
+   * the engine reuses these buffers after the returned promise settles. The result holds every
+   * non-cache result (`accepted`, `target_tokens`, `next_tokens` ...) by name; donated caches stay
+   * inside the backend.
+   */
+  run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>>;
+  close(): Promise<void>;
+}
+
+export class WeightsError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "WeightsError";
+  }
+}
+
+/** Every weight the manifest lists is present with the right element count. */
+export function assertWeights(manifest: Manifest, weights: Weights): void {
+  const missing: string[] = [];
+  for (const w of manifest.weights) {
+    const v = weights.get(w.name);
+    if (!v) {
+      missing.push(w.name);
+      continue;
+    }
+    const n = w.shape.reduce((a, b) => a * b, 1);
+    if (v.length !== n) throw new WeightsError(`weight ${w.name}: ${v.length} values, expected [${w.shape.join(", ")}] = ${n}`);
+  }
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 5).join(", ");
+    throw new WeightsError(`${missing.length} weight(s) missing: ${shown}${missing.length > 5 ? ", ..." : ""}`);
+  }
+}

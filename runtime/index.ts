@@ -1,0 +1,11 @@
+/**
+ * The dflashc runtime library (`dflashc/runtime`): what a generated runtime module binds to.
+ */
+export * from "./manifest.js";
+export * from "./buckets.js";
+export * from "./pages.js";
+export * from "./draft-slots.js";
+export * from "./request.js";
+export * from "./scheduler.js";
+export * from "./backend.js";
+export * from "./engine.js";

@@ -1,0 +1,197 @@
+/**
+ * Continuous batching. Requests join and leave between steps. Each engine step asks the scheduler for
+ * (1) the decoding requests of this step, every one with pages for the positions the step writes, and
+ * (2) one ragged prefill call: chunks of admitted prompts, then newly admitted ones, packed up to the
+ * largest token bucket (a long prompt takes several calls).
+ *
+ * Pages: a request is admitted only when the pool has pages for its whole prefill plus one decode
+ * write, so prefill never waits for pages; a decode step that needs a new page and finds the pool
+ * empty preempts the newest admitted request (its pages go back, it is recomputed by prefill later).
+ * New requests wait in FIFO order while the pool is short. Nothing here crashes on exhaustion: a
+ * request too large for the whole pool finishes with reason "capacity".
+ */
+import { draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
+import type { ManifestCache } from "./manifest.js";
+import { BlockTable, PagePool } from "./pages.js";
+import { RequestState, type FinishReason } from "./request.js";
+
+export interface SchedulerConfig {
+  readonly targetCache: ManifestCache;
+  readonly draftCache: ManifestCache | null;
+  /** Requests admitted at once: min(maxRequests, largest decode request bucket). */
+  readonly maxAdmitted: number;
+  /** Positions one decode step writes past `kvLen`: K when speculative, 1 target-only. */
+  readonly decodeWidth: number;
+  readonly maxContext: number;
+  /** Largest token bucket of prefill. */
+  readonly prefillTokens: number;
+  /** Most requests in one prefill call. */
+  readonly prefillRequests: number;
+}
+
+export interface PrefillChunk {
+  readonly req: RequestState;
+  /** First position written (= kvLen before the call). */
+  readonly start: number;
+  readonly rows: number;
+  /** The chunk ends the request's prefill: its next token is read from this call. */
+  readonly completes: boolean;
+}
+
+export class Scheduler {
+  readonly pool: PagePool;
+  readonly draft: DraftCacheHost | null;
+  /** Waiting requests, front first (preempted ones go back to the front). */
+  readonly waiting: RequestState[] = [];
+  /** Prefilling and decoding requests, oldest admission first. */
+  readonly admitted: RequestState[] = [];
+  /** Requests preempted / finished since the engine last cleared these (its per-step report). */
+  readonly preemptedLog: RequestState[] = [];
+  readonly finishedLog: RequestState[] = [];
+  private uids = 0;
+
+  constructor(readonly config: SchedulerConfig) {
+    const t = config.targetCache;
+    this.pool = new PagePool(t.numPages!, t.pageSize!, "target");
+    this.draft = draftCacheHost(config.draftCache, config.maxAdmitted);
+  }
+
+  /** A new request's host state (tables sized to the kernels' block-table widths). */
+  newRequest(id: string, prompt: readonly number[], maxNewTokens: number, stop: ReadonlySet<number>, usesDraft: boolean, blockSize: number): RequestState {
+    const t = this.config.targetCache;
+    const table = new BlockTable(t.pagesPerRequest!, t.pageSize!);
+    const dt = this.draft?.kind === "paged" ? newDraftTable(this.draft) : null;
+    return new RequestState(this.uids++, id, prompt, maxNewTokens, stop, usesDraft, blockSize, table, dt);
+  }
+
+  submit(r: RequestState): void {
+    r.phase = "waiting";
+    this.waiting.push(r);
+  }
+
+  get idle(): boolean {
+    return this.waiting.length === 0 && this.admitted.length === 0;
+  }
+
+  /** Pages for positions `0..positions-1` in the target pool and a paged draft pool: all or nothing. */
+  private ensurePages(r: RequestState, positions: number): boolean {
+    const dt = r.draftTable;
+    const draftPool = this.draft?.kind === "paged" ? this.draft.pool : null;
+    if (r.table.missing(positions) > this.pool.freeCount) return false;
+    if (dt && draftPool && dt.missing(positions) > draftPool.freeCount) return false;
+    r.table.ensure(this.pool, positions, r.uid);
+    if (dt && draftPool) dt.ensure(draftPool, positions, r.uid);
+    return true;
+  }
+
+  /** Could the request's pages ever fit in an otherwise empty pool? */
+  private fitsEmptyPool(r: RequestState, positions: number): boolean {
+    const t = this.config.targetCache;
+    const need = Math.ceil(positions / t.pageSize!);
+    if (need > this.pool.capacity) return false;
+    if (this.draft?.kind === "paged" && need > this.draft.pool.capacity) return false;
+    return true;
+  }
+
+  private releaseAll(r: RequestState): void {
+    r.table.releaseAll(this.pool, r.uid);
+    if (r.draftTable && this.draft?.kind === "paged") r.draftTable.releaseAll(this.draft.pool, r.uid);
+    if (r.draftSlot >= 0 && this.draft?.kind === "static") {
+      this.draft.slots.release(r.draftSlot, r.uid);
+      r.draftSlot = -1;
+    }
+    const i = this.admitted.indexOf(r);
+    if (i >= 0) this.admitted.splice(i, 1);
+  }
+
+  finish(r: RequestState, reason: FinishReason): void {
+    if (r.phase === "waiting") {
+      const i = this.waiting.indexOf(r);
+      if (i >= 0) this.waiting.splice(i, 1);
+    }
+    this.releaseAll(r);
+    r.phase = "finished";
+    r.finishReason = reason;
+    this.finishedLog.push(r);
+  }
+
+  /** Frees a running request's pages and queues it, first in line, for recompute by prefill. */
+  preempt(r: RequestState): void {
+    this.releaseAll(r);
+    r.resetForRecompute();
+    this.waiting.unshift(r);
+    this.preemptedLog.push(r);
+  }
+
+  /**
+   * This step's decoding requests, in admission order, each holding pages for every position the
+   * step writes (`kvLen .. kvLen + decodeWidth - 1`). When the pool runs short the newest admitted
+   * request is preempted, possibly the one being served.
+   */
+  scheduleDecode(): RequestState[] {
+    const batch: RequestState[] = [];
+    const width = this.config.decodeWidth;
+    for (let i = 0; i < this.admitted.length; i++) {
+      const r = this.admitted[i];
+      if (r.phase !== "decoding") continue;
+      const positions = r.kvLen + width;
+      let ok = this.ensurePages(r, positions);
+      while (!ok) {
+        const victim = this.admitted[this.admitted.length - 1];
+        if (victim === r) {
+          if (this.admitted.length === 1 && !this.fitsEmptyPool(r, positions)) this.finish(r, "capacity");
+          else this.preempt(r);
+          break;
+        }
+        this.preempt(victim);
+        ok = this.ensurePages(r, positions);
+      }
+      if (ok) {
+        if (r.usesDraft && this.draft?.kind === "static") this.draft.slots.assertFits(r.kvLen, width, r.id);
+        batch.push(r);
+      }
+    }
+    return batch;
+  }
+
+  /** Admits the front waiting request if a slot and pages for its whole prefill plus one decode write are free. */
+  private admit(r: RequestState): boolean {
+    if (this.admitted.length >= this.config.maxAdmitted) return false;
+    const positions = r.prefillTarget + this.config.decodeWidth;
+    if (this.draft?.kind === "static" && this.draft.slots.freeCount === 0) return false;
+    if (!this.ensurePages(r, positions)) return false;
+    if (this.draft?.kind === "static") r.draftSlot = this.draft.slots.acquire(r.uid);
+    this.waiting.shift();
+    this.admitted.push(r);
+    r.phase = "prefilling";
+    return true;
+  }
+
+  /** One ragged prefill call: chunks of admitted prompts first, then newly admitted requests. */
+  schedulePrefill(): PrefillChunk[] {
+    const chunks: PrefillChunk[] = [];
+    let budget = this.config.prefillTokens;
+    const take = (r: RequestState) => {
+      const rows = Math.min(r.prefillRemaining, budget);
+      budget -= rows;
+      chunks.push({ req: r, start: r.kvLen, rows, completes: rows === r.prefillRemaining });
+    };
+    for (const r of this.admitted) {
+      if (budget === 0 || chunks.length === this.config.prefillRequests) return chunks;
+      if (r.phase === "prefilling") take(r);
+    }
+    while (this.waiting.length > 0 && budget > 0 && chunks.length < this.config.prefillRequests) {
+      const r = this.waiting[0];
+      if (!this.admit(r)) {
+        // Never admissible, even into an empty pool: finish it rather than block the queue forever.
+        if (this.admitted.length === 0 && !this.fitsEmptyPool(r, r.prefillTarget + this.config.decodeWidth)) {
+          this.finish(r, "capacity");
+          continue;
+        }
+        break;
+      }
+      take(r);
+    }
+    return chunks;
+  }
+}
