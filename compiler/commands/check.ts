@@ -1,0 +1,47 @@
+/**
+ * `dflashc check <config.ts>`: load, type-check, evaluate and validate a declaration, then plan it.
+ * Exit 0 with a one-line summary (or the resolved plan with --json), 2 with located diagnostics.
+ */
+import { isAbsolute, relative, resolve } from "node:path";
+import type { DecoderDeclaration } from "../../dsl/types.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import { loadConfig } from "../frontend/load-config.js";
+import type { DecoderPlan } from "../ir/plan.js";
+import { validateDeclaration } from "../passes/validate.js";
+import { ExitCode, type Io } from "./io.js";
+
+export type LoadAndPlanResult =
+  | { readonly ok: true; readonly declaration: DecoderDeclaration; readonly plan: DecoderPlan }
+  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
+
+/** Every phase up to a valid plan: what `check` and `compile` share. Diagnostics carry absolute paths. */
+export async function loadAndPlan(file: string): Promise<LoadAndPlanResult> {
+  const loaded = await loadConfig(file);
+  if (!loaded.ok) return loaded;
+  const validated = validateDeclaration(loaded.declaration);
+  if (!validated.ok) return { ok: false, diagnostics: validated.issues.map((i) => loaded.source.error(i.path, i.code, i.message)) };
+  return validated;
+}
+
+/** A path as the user wants to read it: relative to the working directory when inside it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = relative(cwd, file);
+  return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
+}
+
+export async function checkCommand(file: string, opts: { json: boolean }, io: Io): Promise<number> {
+  const result = await loadAndPlan(resolve(io.cwd, file));
+  if (!result.ok) {
+    const diagnostics = result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
+    if (opts.json) {
+      const list = diagnostics.map(({ file: f, line, column, code, message }) => ({ file: f, line, column, code, message }));
+      io.out(JSON.stringify({ ok: false, diagnostics: list }));
+    }
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    return ExitCode.userError;
+  }
+  const { plan } = result;
+  if (opts.json) io.out(JSON.stringify({ ok: true, plan }));
+  else io.out(`ok: ${plan.name} (${plan.kernels.length} kernels, ${plan.buckets.requests.length + plan.buckets.tokens.length} buckets)`);
+  return ExitCode.ok;
+}

@@ -1,0 +1,31 @@
+/**
+ * Validation of an evaluated declaration, in three stages that stop at the first that fails: the
+ * shape (validate-shape.ts), the semantic rules (validate-rules.ts), then the memory fit on the plan
+ * (validate-memory.ts). Issues carry property paths; the front end turns them into located diagnostics.
+ */
+import type { DecoderDeclaration } from "../../dsl/types.js";
+import type { DecoderPlan } from "../ir/plan.js";
+import { buildPlan } from "./build-plan.js";
+import type { ValidationIssue } from "./validate-issue.js";
+import { memoryIssues } from "./validate-memory.js";
+import { RULES } from "./validate-rules.js";
+import { validateShape } from "./validate-shape.js";
+
+export type { IssuePath, ValidationIssue } from "./validate-issue.js";
+export { RULES, type Rule } from "./validate-rules.js";
+
+export type ValidationResult =
+  | { readonly ok: true; readonly declaration: DecoderDeclaration; readonly plan: DecoderPlan }
+  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+
+export function validateDeclaration(value: unknown): ValidationResult {
+  const shape = validateShape(value);
+  if (shape.length > 0) return { ok: false, issues: shape };
+  const declaration = value as DecoderDeclaration;
+  const issues = RULES.flatMap((rule) => rule.check(declaration));
+  if (issues.length > 0) return { ok: false, issues };
+  const plan = buildPlan(declaration);
+  const memory = memoryIssues(plan);
+  if (memory.length > 0) return { ok: false, issues: memory };
+  return { ok: true, declaration, plan };
+}
