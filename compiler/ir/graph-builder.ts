@@ -1,0 +1,175 @@
+/**
+ * Builds kernel graphs: one FuncBuilder per function, a method per op, result types inferred by the
+ * op rules (graph-ops.ts), so a shape mistake fails where the node is made.
+ */
+import type { RopeScaling } from "../../dsl/types.js";
+import { GraphError, type GFunc, type GNode, type GType, type KernelGraph, type OpAttrMap, type OpName } from "./graph.js";
+import { inferTypes } from "./graph-ops.js";
+import type { KernelSig } from "./plan.js";
+
+/** A value of the function being built. */
+export interface GVal {
+  readonly id: number;
+  readonly type: GType;
+}
+
+const NONE: Record<string, never> = {};
+
+export class GraphBuilder {
+  private readonly funcs: GFunc[] = [];
+
+  constructor(readonly sig: KernelSig) {}
+
+  func(name: string, params: readonly { name: string; type: GType }[]): FuncBuilder {
+    if (this.funcs.some((f) => f.name === name)) throw new GraphError(`function @${name} defined twice`);
+    return new FuncBuilder(name, params, (n) => this.funcs.find((f) => f.name === n), (f) => this.funcs.push(f));
+  }
+
+  has(name: string): boolean {
+    return this.funcs.some((f) => f.name === name);
+  }
+
+  finish(): KernelGraph {
+    if (!this.funcs.some((f) => f.name === "main")) throw new GraphError("graph has no @main");
+    // main first, then callees in definition order: a stable, readable order for every backend.
+    const main = this.funcs.find((f) => f.name === "main")!;
+    return { sig: this.sig, funcs: [main, ...this.funcs.filter((f) => f !== main)] };
+  }
+}
+
+export class FuncBuilder {
+  private readonly values: GType[] = [];
+  private readonly nodes: GNode[] = [];
+  readonly params: readonly GVal[];
+  private readonly paramNames: readonly string[];
+
+  constructor(
+    readonly name: string,
+    params: readonly { name: string; type: GType }[],
+    private readonly lookup: (name: string) => GFunc | undefined,
+    private readonly done: (f: GFunc) => void,
+  ) {
+    this.params = params.map((p) => this.value(p.type));
+    this.paramNames = params.map((p) => p.name);
+  }
+
+  /** The parameter called `name`. */
+  param(name: string): GVal {
+    const i = this.paramNames.indexOf(name);
+    if (i < 0) throw new GraphError(`@${this.name} has no parameter '${name}'`);
+    return this.params[i];
+  }
+
+  hasParam(name: string): boolean {
+    return this.paramNames.includes(name);
+  }
+
+  private value(type: GType): GVal {
+    const v = { id: this.values.length, type: { shape: [...type.shape], dtype: type.dtype } };
+    this.values.push(v.type);
+    return v;
+  }
+
+  op<K extends OpName>(op: K, inputs: readonly GVal[], attrs: OpAttrMap[K]): GVal[] {
+    const types = inferTypes(op, inputs.map((v) => v.type), attrs, (n) => {
+      const f = this.lookup(n);
+      return f && { params: f.params.map((p) => f.values[p.id]), results: f.results.map((r) => f.values[r]) };
+    });
+    const outs = types.map((t) => this.value(t));
+    this.nodes.push({ op, attrs, inputs: inputs.map((v) => v.id), outputs: outs.map((v) => v.id) } as GNode);
+    return outs;
+  }
+
+  private one<K extends OpName>(op: K, inputs: readonly GVal[], attrs: OpAttrMap[K]): GVal {
+    return this.op(op, inputs, attrs)[0];
+  }
+
+  embed(table: GVal, ids: GVal): GVal {
+    return this.one("embed", [table, ids], NONE);
+  }
+  rmsNorm(x: GVal, w: GVal, eps: number): GVal {
+    return this.one("rmsNorm", [x, w], { eps });
+  }
+  linear(x: GVal, w: GVal, bias?: GVal): GVal {
+    return this.one("linear", bias ? [x, w, bias] : [x, w], NONE);
+  }
+  headNorm(x: GVal, w: GVal, eps: number): GVal {
+    return this.one("headNorm", [x, w], { eps });
+  }
+  rope(x: GVal, positions: GVal, theta: number, scaling: RopeScaling | null): GVal {
+    return this.one("rope", [x, positions], { theta, scaling });
+  }
+  reshape(x: GVal, shape: readonly number[]): GVal {
+    return this.one("reshape", [x], { shape: [...shape] });
+  }
+  slice(x: GVal, start: readonly number[], limit: readonly number[]): GVal {
+    return this.one("slice", [x], { start: [...start], limit: [...limit] });
+  }
+  concat(xs: readonly GVal[], axis: number): GVal {
+    return this.one("concat", xs, { axis });
+  }
+  add(a: GVal, b: GVal): GVal {
+    return this.one("add", [a, b], NONE);
+  }
+  swiglu(gate: GVal, up: GVal): GVal {
+    return this.one("swiglu", [gate, up], NONE);
+  }
+  lmHead(x: GVal, w: GVal): GVal {
+    return this.one("lmHead", [x, w], NONE);
+  }
+  argmax(x: GVal): GVal {
+    return this.one("argmax", [x], NONE);
+  }
+  acceptGreedy(block: GVal, target: GVal): GVal {
+    return this.one("acceptGreedy", [block, target], NONE);
+  }
+  makeBlock(last: GVal, drafts: GVal | null, blockSize: number, maskTokenId: number): GVal {
+    return this.one("makeBlock", drafts ? [last, drafts] : [last], { blockSize, maskTokenId });
+  }
+  blockPositions(seqLens: GVal, blockSize: number): GVal {
+    return this.one("blockPositions", [seqLens], { blockSize });
+  }
+  gatherRows(table: GVal, idx: GVal): GVal {
+    return this.one("gatherRows", [table, idx], NONE);
+  }
+  pagedRows(tables: GVal, positions: GVal, pageSize: number): GVal {
+    return this.one("pagedRows", [tables, positions], { pageSize });
+  }
+  writePagedRows(pool: GVal, k: GVal, v: GVal, rows: GVal, layer: number): GVal {
+    return this.one("writePagedRows", [pool, k, v, rows], { layer });
+  }
+  writeStaticRows(cache: GVal, x: GVal, rows: GVal, layer: number): GVal {
+    return this.one("writeStaticRows", [cache, x, rows], { layer });
+  }
+  writeStaticBlock(cache: GVal, x: GVal, slots: GVal, starts: GVal, layer: number): GVal {
+    return this.one("writeStaticBlock", [cache, x, slots, starts], { layer });
+  }
+  readStaticCache(cache: GVal, slots: GVal, layer: number): GVal {
+    return this.one("readStaticCache", [cache, slots], { layer });
+  }
+  readPagedCache(pool: GVal, tables: GVal, layer: number, kv: 0 | 1): GVal {
+    return this.one("readPagedCache", [pool, tables], { layer, kv });
+  }
+  pagedAttention(q: GVal, pool: GVal, tables: GVal, positions: GVal, layer: number): GVal {
+    return this.one("pagedAttention", [q, pool, tables, positions], { layer });
+  }
+  blockAttention(q: GVal, kCtx: GVal, vCtx: GVal, kBlk: GVal, vBlk: GVal, seqLens: GVal, window: number | null): GVal {
+    return this.one("blockAttention", [q, kCtx, vCtx, kBlk, vBlk, seqLens], { window });
+  }
+  call(callee: string, inputs: readonly GVal[]): GVal[] {
+    return this.op("call", inputs, { callee });
+  }
+
+  /** Ends the function with `results`; it becomes callable. */
+  ret(results: readonly GVal[]): GFunc {
+    const f: GFunc = {
+      name: this.name,
+      values: this.values,
+      params: this.params.map((p, i) => ({ name: this.paramNames[i], id: p.id })),
+      nodes: this.nodes,
+      results: results.map((r) => r.id),
+    };
+    this.done(f);
+    return f;
+  }
+}

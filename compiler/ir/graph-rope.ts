@@ -1,0 +1,27 @@
+/**
+ * RoPE inverse frequencies, the one definition every backend and the evaluator share (docs/kernels.md):
+ * `inv_freq[i] = theta^(-2i/D)`, rewritten by Hugging Face's `llama3` rule when the model declares it.
+ * Computed in f64 and rounded once to f32, so every backend starts from the same f32 constants.
+ */
+import type { RopeScaling } from "../../dsl/types.js";
+
+export function ropeInvFreq(theta: number, headDim: number, scaling: RopeScaling | null): Float32Array {
+  const half = headDim / 2;
+  const out = new Float32Array(half);
+  for (let i = 0; i < half; i++) {
+    const base = 1 / Math.pow(theta, (2 * i) / headDim);
+    out[i] = scaling ? llama3(base, scaling) : base;
+  }
+  return out;
+}
+
+/** HF `_compute_llama3_parameters`: long wavelengths divided by `factor`, short kept, smooth in between. */
+function llama3(invFreq: number, s: RopeScaling): number {
+  const lowFreqWavelen = s.originalMaxPositions / s.lowFreqFactor;
+  const highFreqWavelen = s.originalMaxPositions / s.highFreqFactor;
+  const wavelen = (2 * Math.PI) / invFreq;
+  if (wavelen < highFreqWavelen) return invFreq;
+  if (wavelen > lowFreqWavelen) return invFreq / s.factor;
+  const smooth = (s.originalMaxPositions / wavelen - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor);
+  return (1 - smooth) * (invFreq / s.factor) + smooth * invFreq;
+}

@@ -1,0 +1,169 @@
+/**
+ * The kernel graph IR: a small, closed, typed op set with concrete shapes, one graph per kernel and
+ * bucket. A graph is a list of functions (`main` plus one per decoder layer); a function is a list of
+ * nodes in SSA order. Ops are high level (`rmsNorm`, `pagedAttention`, `acceptGreedy` ...): every
+ * backend lowers each op by a rule from its own table (see `ruleFor`), the TS evaluator runs each op
+ * directly, and docs/kernels.md states the math.
+ *
+ * Op names and attributes are plain data (numbers, nulls, small records) so that every backend can map
+ * them one to one: the StableHLO lowering to ops, the JAX emitter to `ops.py` functions.
+ */
+import type { RopeScaling } from "../../dsl/types.js";
+import type { KernelSig } from "./plan.js";
+
+/** Element types in the graph: model floats and int32 indices/tokens. */
+export type GDType = "f32" | "bf16" | "i32";
+
+export interface GType {
+  readonly shape: readonly number[];
+  readonly dtype: GDType;
+}
+
+/** Attributes of each op. Every op name of the IR is a key here: the set is closed. */
+export interface OpAttrMap {
+  /** Rows of `table[V, H]` at `ids[N]` → `[N, H]`. */
+  embed: Record<string, never>;
+  /** `x[N, H] * rsqrt(mean(x^2) + eps) * w[H]`, in f32, cast to x's dtype. */
+  rmsNorm: { readonly eps: number };
+  /** `x[N, in] @ w[out, in]^T (+ b[out])`, f32 accumulation, result in x's dtype. */
+  linear: Record<string, never>;
+  /** RMSNorm over the last axis of `x[N, heads, D]` with `w[D]` (q_norm / k_norm). */
+  headNorm: { readonly eps: number };
+  /** Rotate-half RoPE of `x[N, heads, D]` at `positions[N]`. */
+  rope: { readonly theta: number; readonly scaling: RopeScaling | null };
+  /** Row-major reshape. */
+  reshape: { readonly shape: readonly number[] };
+  /** Static slice `[start, limit)` per dimension. */
+  slice: { readonly start: readonly number[]; readonly limit: readonly number[] };
+  /** Concatenation along `axis` (the target features: `[N, H] x F → [N, F*H]`). */
+  concat: { readonly axis: number };
+  /** Elementwise sum (residual connections). */
+  add: Record<string, never>;
+  /** `silu(gate) * up`, elementwise. */
+  swiglu: Record<string, never>;
+  /** `x[N, H] @ w[V, H]^T` → f32 logits `[N, V]` (f32 so argmax never sees bf16 ties). */
+  lmHead: Record<string, never>;
+  /** Index of the largest value of each row `[N, V]` → i32 `[N]`; lowest index among equal maxima. */
+  argmax: Record<string, never>;
+  /** `accepted[r]` = leading `i in 1..K-1` with `block[r, i] == target[r, i-1]` → i32 `[R]`. */
+  acceptGreedy: Record<string, never>;
+  /** `[b0, M, ..., M]` from `last[R]`, or `[b0, d1..d(K-1)]` from `last[R]` and `drafts[R, K-1]` → `[R, K]`. */
+  makeBlock: { readonly blockSize: number; readonly maskTokenId: number };
+  /** `seqLens[R] + i` for `i in 0..K-1` → `[R, K]`: the positions of a block (K=1: one token). */
+  blockPositions: { readonly blockSize: number };
+  /** Rows `table[idx[n]]` of any tensor `table[R, ...]` → `[N, ...]` (block tables per token, last hidden rows). */
+  gatherRows: Record<string, never>;
+  /** Flat pool rows `tables[g, p / pageSize] * pageSize + p % pageSize` of `positions[G, Q]` → `[G, Q]`. */
+  pagedRows: { readonly pageSize: number };
+  /** Writes K and V `[N, kvHeads, D]` at flat rows `[N]` of pool `[L, pages, pageSize, 2, kvHeads, D]`, layer `layer`. */
+  writePagedRows: { readonly layer: number };
+  /** Writes `x[N, kvHeads, D]` at flat rows `slot * capacity + position` of a static cache `[L, slots, capacity, kvHeads, D]`. */
+  writeStaticRows: { readonly layer: number };
+  /** `dynamic_update_slice` of `x[R, K, kvHeads, D]` into slot `slots[r]` at row `starts[r]` (starts clamp, as in XLA). */
+  writeStaticBlock: { readonly layer: number };
+  /** A static cache's rows for `slots[R]` → `[R, capacity, kvHeads, D]`. */
+  readStaticCache: { readonly layer: number };
+  /** A paged pool's rows for `tables[R, P]`, K (`kv` 0) or V (1) → `[R, P*pageSize, kvHeads, D]`. */
+  readPagedCache: { readonly layer: number; readonly kv: 0 | 1 };
+  /**
+   * Causal attention of `q[G, Q, heads, D]` over pool layer `layer` through `tables[G, P]`: query `(g, q)`
+   * sees keys at positions `0..positions[g, q]` of its group's pages → `[G, Q, heads, D]`.
+   */
+  pagedAttention: { readonly layer: number };
+  /**
+   * Non-causal DFlash block attention: `q[R, K, heads, D]` over context `kCtx/vCtx[R, C, kvHeads, D]`
+   * (row `c` valid iff `c < seqLens[r]`, and `c > seqLens[r] + i - window` for a sliding window) and
+   * all K block rows `kBlk/vBlk[R, K, kvHeads, D]` → `[R, K, heads, D]`.
+   */
+  blockAttention: { readonly window: number | null };
+  /** Calls another function of the graph. */
+  call: { readonly callee: string };
+}
+
+export type OpName = keyof OpAttrMap;
+
+export const OP_NAMES: readonly OpName[] = [
+  "embed", "rmsNorm", "linear", "headNorm", "rope", "reshape", "slice", "concat", "add", "swiglu", "lmHead",
+  "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "writePagedRows",
+  "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
+  "blockAttention", "call",
+];
+
+/** One node; `inputs` and `outputs` are value ids of the enclosing function. */
+export type GNode = {
+  [K in OpName]: {
+    readonly op: K;
+    readonly attrs: OpAttrMap[K];
+    readonly inputs: readonly number[];
+    readonly outputs: readonly number[];
+  };
+}[OpName];
+
+export type NodeOf<K extends OpName> = Extract<GNode, { op: K }>;
+
+export interface GParam {
+  readonly name: string;
+  readonly id: number;
+}
+
+export interface GFunc {
+  readonly name: string;
+  /** Type of every value, indexed by value id; params take the first ids. */
+  readonly values: readonly GType[];
+  readonly params: readonly GParam[];
+  readonly nodes: readonly GNode[];
+  readonly results: readonly number[];
+}
+
+/** One kernel × bucket: `main` (arguments and results exactly as `sig`) and the functions it calls. */
+export interface KernelGraph {
+  readonly sig: KernelSig;
+  readonly funcs: readonly GFunc[];
+}
+
+export function mainFunc(g: KernelGraph): GFunc {
+  return findFunc(g, "main");
+}
+
+export function findFunc(g: KernelGraph, name: string): GFunc {
+  const f = g.funcs.find((x) => x.name === name);
+  if (!f) throw new GraphError(`graph ${g.sig.kernel}.${g.sig.bucketId} has no function @${name}`);
+  return f;
+}
+
+export class GraphError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "GraphError";
+  }
+}
+
+/** A lowering rule table of one backend: a missing rule is a compiler bug, reported by name. */
+export interface RuleTable<R> {
+  readonly backend: string;
+  readonly rules: Partial<Record<OpName, R>>;
+}
+
+export class MissingLoweringRuleError extends Error {
+  constructor(
+    readonly op: string,
+    readonly backend: string,
+  ) {
+    super(`internal error: no ${backend} lowering rule for graph op '${op}'`);
+    this.name = "MissingLoweringRuleError";
+  }
+}
+
+export function ruleFor<R>(table: RuleTable<R>, op: string): R {
+  const rule = (table.rules as Record<string, R | undefined>)[op];
+  if (rule === undefined) throw new MissingLoweringRuleError(op, table.backend);
+  return rule;
+}
+
+export function numel(shape: readonly number[]): number {
+  return shape.reduce((a, b) => a * b, 1);
+}
+
+export function formatGType(t: GType): string {
+  return `${t.dtype}[${t.shape.join(",")}]`;
+}

@@ -1,0 +1,119 @@
+/**
+ * The per-layer functions of a kernel graph: a target decoder layer (paged causal attention, writes its
+ * K/V), a draft decoder layer (non-causal block attention over given context rows) and a draft layer's
+ * context projection (K/V rows for the draft cache from the projected target features). Each takes the
+ * layer's weights as parameters named like the kernel arguments they are bound to.
+ */
+import type { FuncBuilder, GraphBuilder, GVal } from "../ir/graph-builder.js";
+import type { GType } from "../ir/graph.js";
+import type { ResolvedModel, TensorSig } from "../ir/plan.js";
+
+const f = (shape: readonly number[], dtype: GType["dtype"]): GType => ({ shape, dtype });
+const i32 = (shape: readonly number[]): GType => ({ shape, dtype: "i32" });
+
+/** Kernel weight arguments whose names start with `prefix`, as function parameters. */
+export function weightParams(weights: readonly TensorSig[], prefix: string): { name: string; type: GType }[] {
+  return weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name, type: f(w.shape, w.dtype as GType["dtype"]) }));
+}
+
+interface Proj {
+  readonly q: GVal;
+  readonly k: GVal;
+  readonly v: GVal;
+}
+
+/** `input_layernorm`, q/k/v projections split into heads, q/k norm, RoPE at `pos[N]`. */
+function attnInputs(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, pos: GVal, n: number): Proj {
+  const w = (name: string) => b.param(`${p}${name}`);
+  const bias = (name: string) => (m.qkvBias ? w(`self_attn.${name}.bias`) : undefined);
+  const h = b.rmsNorm(x, w("input_layernorm.weight"), m.rmsNormEps);
+  let q = b.reshape(b.linear(h, w("self_attn.q_proj.weight"), bias("q_proj")), [n, m.numHeads, m.headDim]);
+  let k = b.reshape(b.linear(h, w("self_attn.k_proj.weight"), bias("k_proj")), [n, m.numKvHeads, m.headDim]);
+  const v = b.reshape(b.linear(h, w("self_attn.v_proj.weight"), bias("v_proj")), [n, m.numKvHeads, m.headDim]);
+  if (m.qkNorm) {
+    q = b.headNorm(q, w("self_attn.q_norm.weight"), m.rmsNormEps);
+    k = b.headNorm(k, w("self_attn.k_norm.weight"), m.rmsNormEps);
+  }
+  return { q: b.rope(q, pos, m.ropeTheta, m.ropeScaling), k: b.rope(k, pos, m.ropeTheta, m.ropeScaling), v };
+}
+
+/** `o_proj`, residual, post-attention norm, SwiGLU MLP, residual. */
+function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, attn: GVal, n: number): GVal {
+  const w = (name: string) => b.param(`${p}${name}`);
+  const flat = b.reshape(attn, [n, m.numHeads * m.headDim]);
+  const o = b.linear(flat, w("self_attn.o_proj.weight"), m.oBias ? w("self_attn.o_proj.bias") : undefined);
+  const h = b.add(x, o);
+  const n2 = b.rmsNorm(h, w("post_attention_layernorm.weight"), m.rmsNormEps);
+  const mlp = b.linear(b.swiglu(b.linear(n2, w("mlp.gate_proj.weight")), b.linear(n2, w("mlp.up_proj.weight"))), w("mlp.down_proj.weight"));
+  return b.add(h, mlp);
+}
+
+/**
+ * `@target_layer_<i>(x[N,H], positions[G,Q], tables[G,P], rows[N], target_kv, weights...) -> (x', target_kv')`:
+ * writes the layer's K/V at `rows`, then attends causally through `tables`.
+ */
+export function targetLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number, groups: number, perGroup: number, tableWidth: number): string {
+  const name = `target_layer_${layer}`;
+  if (g.has(name)) return name;
+  const n = groups * perGroup;
+  const p = `target.model.layers.${layer}.`;
+  const b = g.func(name, [
+    { name: "x", type: f([n, m.hiddenSize], m.dtype) },
+    { name: "positions", type: i32([groups, perGroup]) },
+    { name: "tables", type: i32([groups, tableWidth]) },
+    { name: "rows", type: i32([n]) },
+    { name: pool.name, type: f(pool.shape, m.dtype) },
+    ...weightParams(weights, p),
+  ]);
+  const x = b.param("x");
+  const { q, k, v } = attnInputs(b, m, p, x, b.reshape(b.param("positions"), [n]), n);
+  const kv = b.writePagedRows(b.param(pool.name), k, v, b.param("rows"), layer);
+  const attn = b.pagedAttention(b.reshape(q, [groups, perGroup, m.numHeads, m.headDim]), kv, b.param("tables"), b.param("positions"), layer);
+  b.ret([attnOutputAndMlp(b, m, p, x, attn, n), kv]);
+  return name;
+}
+
+/**
+ * `@draft_layer_<i>(x[R*K,H], positions[R*K], seq_lens[R], k_ctx, v_ctx, weights...) -> x'`: the block's
+ * queries attend to the valid context rows and to every block row (non-causal).
+ */
+export function draftLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, requests: number, blockSize: number, ctxRows: number, window: number | null): string {
+  const name = `draft_layer_${layer}`;
+  if (g.has(name)) return name;
+  const n = requests * blockSize;
+  const p = `draft.layers.${layer}.`;
+  const ctx = f([requests, ctxRows, m.numKvHeads, m.headDim], m.dtype);
+  const b = g.func(name, [
+    { name: "x", type: f([n, m.hiddenSize], m.dtype) },
+    { name: "positions", type: i32([n]) },
+    { name: "seq_lens", type: i32([requests]) },
+    { name: "k_ctx", type: ctx },
+    { name: "v_ctx", type: ctx },
+    ...weightParams(weights, p),
+  ]);
+  const x = b.param("x");
+  const { q, k, v } = attnInputs(b, m, p, x, b.param("positions"), n);
+  const blk = (t: GVal, heads: number) => b.reshape(t, [requests, blockSize, heads, m.headDim]);
+  const attn = b.blockAttention(blk(q, m.numHeads), b.param("k_ctx"), b.param("v_ctx"), blk(k, m.numKvHeads), blk(v, m.numKvHeads), b.param("seq_lens"), window);
+  b.ret([attnOutputAndMlp(b, m, p, x, attn, n)]);
+  return name;
+}
+
+/** `@draft_context_<i>(ctx[N,H], positions[N], weights...) -> (k[N,kvHeads,D], v[N,kvHeads,D])`: k_norm and RoPE on k. */
+export function draftContextFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, rows: number): string {
+  const name = `draft_context_${layer}`;
+  if (g.has(name)) return name;
+  const p = `draft.layers.${layer}.`;
+  const b = g.func(name, [
+    { name: "ctx", type: f([rows, m.hiddenSize], m.dtype) },
+    { name: "positions", type: i32([rows]) },
+    ...weightParams(weights, p),
+  ]);
+  const w = (s: string) => b.param(`${p}${s}`);
+  const bias = (s: string) => (m.qkvBias ? w(`self_attn.${s}.bias`) : undefined);
+  let k = b.reshape(b.linear(b.param("ctx"), w("self_attn.k_proj.weight"), bias("k_proj")), [rows, m.numKvHeads, m.headDim]);
+  const v = b.reshape(b.linear(b.param("ctx"), w("self_attn.v_proj.weight"), bias("v_proj")), [rows, m.numKvHeads, m.headDim]);
+  if (m.qkNorm) k = b.headNorm(k, w("self_attn.k_norm.weight"), m.rmsNormEps);
+  b.ret([b.rope(k, b.param("positions"), m.ropeTheta, m.ropeScaling), v]);
+  return name;
+}

@@ -1,0 +1,206 @@
+/**
+ * Builds the kernel graph of every KernelSig of a plan (docs/kernels.md says what each computes).
+ * `@main` takes exactly the signature's arguments and returns its results; decoder layers are
+ * functions (build-kernels-layers.ts) called once per layer.
+ */
+import { GraphBuilder, type FuncBuilder, type GVal } from "../ir/graph-builder.js";
+import { GraphError, type KernelGraph } from "../ir/graph.js";
+import { verifyGraph } from "../ir/graph-verify.js";
+import type { DecoderPlan, KernelSig, ResolvedDraft, TensorSig } from "../ir/plan.js";
+import { draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
+
+/** What a kernel body needs: the plan, the signature, and main's builder with every argument. */
+interface Ctx {
+  readonly plan: DecoderPlan;
+  readonly sig: KernelSig;
+  readonly g: GraphBuilder;
+  readonly main: FuncBuilder;
+  readonly weights: readonly TensorSig[];
+  /** Current value of each cache (updated as layers write). */
+  readonly caches: Map<string, GVal>;
+}
+
+const arg = (c: Ctx, name: string) => c.main.param(name);
+const draftOf = (c: Ctx): ResolvedDraft => {
+  if (!c.plan.draft) throw new GraphError(`${c.sig.kernel} needs a draft model`);
+  return c.plan.draft;
+};
+
+function lmHeadWeight(c: Ctx): GVal {
+  return c.main.hasParam("target.lm_head.weight") ? arg(c, "target.lm_head.weight") : arg(c, "target.model.embed_tokens.weight");
+}
+
+/** Greedy tokens of hidden rows `x[N,H]` through `normName` and the target's LM head. */
+function greedy(c: Ctx, x: GVal, normName: string, eps: number): GVal {
+  return c.main.argmax(c.main.lmHead(c.main.rmsNorm(x, arg(c, normName), eps), lmHeadWeight(c)));
+}
+
+/**
+ * Runs every target layer on `x[N,H]` (`positions[G,Q]`, `tables[G,P]`, pool rows `rows[N]`); returns
+ * the final hidden rows and the outputs of the layers that feed the drafter, in `targetLayerIds` order.
+ */
+function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal): { x: GVal; features: GVal[] } {
+  const m = c.plan.target;
+  const [groups, perGroup] = positions.type.shape;
+  const poolSig = c.sig.args.find((a) => a.name === "target_kv")!;
+  const outs: GVal[] = [];
+  for (let i = 0; i < m.numLayers; i++) {
+    const fn = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type.shape[1]);
+    const layerWeights = c.weights.filter((w) => w.name.startsWith(`target.model.layers.${i}.`)).map((w) => arg(c, w.name));
+    const [y, kv] = c.main.call(fn, [x, positions, tables, rows, c.caches.get("target_kv")!, ...layerWeights]);
+    c.caches.set("target_kv", kv);
+    outs.push(y);
+    x = y;
+  }
+  const features = c.plan.draft ? c.plan.draft.targetLayerIds.map((id) => outs[id]) : [];
+  return { x, features };
+}
+
+/** How the projected context rows land in the draft cache. */
+type CtxWrite =
+  | { readonly kind: "rows"; readonly rows: GVal }
+  | { readonly kind: "block"; readonly positions: GVal };
+
+/** Target features `[N,H] x F` → `hidden_norm(fc(concat))` → each draft layer's K/V rows, written per `write`. */
+function writeDraftContext(c: Ctx, features: readonly GVal[], positionsFlat: GVal, write: CtxWrite): void {
+  const d = draftOf(c);
+  const m = d.model;
+  const b = c.main;
+  const feats = features.length === 1 ? features[0] : b.concat(features, 1);
+  const ctx = b.rmsNorm(b.linear(feats, arg(c, "draft.fc.weight")), arg(c, "draft.hidden_norm.weight"), m.rmsNormEps);
+  const rows = ctx.type.shape[0];
+  const cache = c.plan.caches.draft!;
+  for (let j = 0; j < m.numLayers; j++) {
+    const fn = draftContextFunc(c.g, m, c.weights, j, rows);
+    const ws = c.weights.filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
+    const [k, v] = b.call(fn, [ctx, positionsFlat, ...ws]);
+    if (cache.kind === "paged") {
+      const flatRows =
+        write.kind === "rows"
+          ? write.rows
+          : b.reshape(b.pagedRows(arg(c, "draft_block_tables"), write.positions, cache.pageSize), [rows]);
+      c.caches.set("draft_kv", b.writePagedRows(c.caches.get("draft_kv")!, k, v, flatRows, j));
+    } else if (write.kind === "rows") {
+      c.caches.set("draft_k", b.writeStaticRows(c.caches.get("draft_k")!, k, write.rows, j));
+      c.caches.set("draft_v", b.writeStaticRows(c.caches.get("draft_v")!, v, write.rows, j));
+    } else {
+      const [r, kk] = write.positions.type.shape;
+      const blk = (t: GVal) => b.reshape(t, [r, kk, m.numKvHeads, m.headDim]);
+      c.caches.set("draft_k", b.writeStaticBlock(c.caches.get("draft_k")!, blk(k), arg(c, "draft_slots"), arg(c, "seq_lens"), j));
+      c.caches.set("draft_v", b.writeStaticBlock(c.caches.get("draft_v")!, blk(v), arg(c, "draft_slots"), arg(c, "seq_lens"), j));
+    }
+  }
+}
+
+/** The DFlash block forward from the draft cache: `draft_tokens[R, K-1]`. */
+function draftBlock(c: Ctx): GVal {
+  const d = draftOf(c);
+  const m = d.model;
+  const b = c.main;
+  const K = c.plan.blockSize;
+  const seqLens = arg(c, "seq_lens");
+  const r = seqLens.type.shape[0];
+  const block = b.makeBlock(arg(c, "last_tokens"), null, K, d.maskTokenId);
+  const positions = b.reshape(b.blockPositions(seqLens, K), [r * K]);
+  let x = b.embed(arg(c, "target.model.embed_tokens.weight"), b.reshape(block, [r * K]));
+  const cache = c.plan.caches.draft!;
+  for (let j = 0; j < m.numLayers; j++) {
+    const [kCtx, vCtx] =
+      cache.kind === "static"
+        ? [b.readStaticCache(c.caches.get("draft_k")!, arg(c, "draft_slots"), j), b.readStaticCache(c.caches.get("draft_v")!, arg(c, "draft_slots"), j)]
+        : [b.readPagedCache(c.caches.get("draft_kv")!, arg(c, "draft_block_tables"), j, 0), b.readPagedCache(c.caches.get("draft_kv")!, arg(c, "draft_block_tables"), j, 1)];
+    const window = d.layerTypes[j] === "sliding_attention" ? d.slidingWindow : null;
+    const fn = draftLayerFunc(c.g, m, c.weights, j, r, K, kCtx.type.shape[1], window);
+    const ws = c.weights.filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
+    [x] = b.call(fn, [x, positions, seqLens, kCtx, vCtx, ...ws]);
+  }
+  // Only block positions 1..K-1 become draft tokens: skip row 0 before the (vocab-wide) LM head.
+  const h = m.hiddenSize;
+  const rest = b.reshape(b.slice(b.reshape(x, [r, K, h]), [0, 1, 0], [r, K, h]), [r * (K - 1), h]);
+  return b.reshape(greedy(c, rest, "draft.norm.weight", m.rmsNormEps), [r, K - 1]);
+}
+
+/** Target forward over `block[R,K]` at `seq_lens + i`, acceptance, draft-context write. */
+function verifyBlock(c: Ctx, block: GVal): { accepted: GVal; targetTokens: GVal } {
+  const b = c.main;
+  const m = c.plan.target;
+  const K = c.plan.blockSize;
+  const [r] = block.type.shape;
+  const positions = b.blockPositions(arg(c, "seq_lens"), K);
+  const tables = arg(c, "block_tables");
+  const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r * K]);
+  const x0 = b.embed(arg(c, "target.model.embed_tokens.weight"), b.reshape(block, [r * K]));
+  const { x, features } = targetLayers(c, x0, positions, tables, rows);
+  const targetTokens = b.reshape(greedy(c, x, "target.model.norm.weight", m.rmsNormEps), [r, K]);
+  const accepted = b.acceptGreedy(block, targetTokens);
+  writeDraftContext(c, features, b.reshape(positions, [r * K]), { kind: "block", positions });
+  return { accepted, targetTokens };
+}
+
+type Body = (c: Ctx) => Record<string, GVal>;
+
+const BODIES: Record<KernelSig["kernel"], Body> = {
+  prefill(c) {
+    const b = c.main;
+    const m = c.plan.target;
+    const tokens = arg(c, "tokens");
+    const t = tokens.type.shape[0];
+    const tables = b.gatherRows(arg(c, "block_tables"), arg(c, "token_request"));
+    const positions = b.reshape(arg(c, "positions"), [t, 1]);
+    const { x, features } = targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), tokens), positions, tables, arg(c, "target_rows"));
+    if (c.plan.draft) writeDraftContext(c, features, arg(c, "positions"), { kind: "rows", rows: arg(c, "draft_rows") });
+    return { next_tokens: greedy(c, b.gatherRows(x, arg(c, "last_index")), "target.model.norm.weight", m.rmsNormEps) };
+  },
+  draft(c) {
+    return { draft_tokens: draftBlock(c) };
+  },
+  verify(c) {
+    const { accepted, targetTokens } = verifyBlock(c, arg(c, "block_tokens"));
+    return { accepted, target_tokens: targetTokens };
+  },
+  decode_step(c) {
+    const drafts = draftBlock(c);
+    const block = c.main.makeBlock(arg(c, "last_tokens"), drafts, c.plan.blockSize, draftOf(c).maskTokenId);
+    const { accepted, targetTokens } = verifyBlock(c, block);
+    return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
+  },
+  target_step(c) {
+    const b = c.main;
+    const m = c.plan.target;
+    const lastTokens = arg(c, "last_tokens");
+    const r = lastTokens.type.shape[0];
+    const positions = b.blockPositions(arg(c, "seq_lens"), 1);
+    const tables = arg(c, "block_tables");
+    const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r]);
+    const { x } = targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows);
+    return { next_tokens: greedy(c, x, "target.model.norm.weight", m.rmsNormEps) };
+  },
+};
+
+/** The verified graph of one kernel × bucket of `plan`. */
+export function buildKernelGraph(plan: DecoderPlan, sig: KernelSig): KernelGraph {
+  const g = new GraphBuilder(sig);
+  const weights = sig.args.filter((a) => a.role === "weight");
+  // main is finished last, after the layer functions it calls; finish() lists it first.
+  const main = g.func(
+    "main",
+    sig.args.map((a) => ({ name: a.name, type: { shape: a.shape, dtype: a.dtype } })),
+  );
+  const caches = new Map(sig.args.filter((a) => a.role === "cache").map((a) => [a.name, main.param(a.name)]));
+  const c: Ctx = { plan, sig, g, main, weights, caches };
+  const outputs = BODIES[sig.kernel](c);
+  const results = sig.results.map((r) => {
+    const v = r.role === "cache" ? caches.get(r.name) : outputs[r.name];
+    if (!v) throw new GraphError(`${sig.kernel}.${sig.bucketId}: nothing computes result '${r.name}'`);
+    return v;
+  });
+  main.ret(results);
+  const graph = g.finish();
+  verifyGraph(graph);
+  return graph;
+}
+
+/** Every kernel graph of the plan, in plan order. */
+export function buildKernelGraphs(plan: DecoderPlan): KernelGraph[] {
+  return plan.kernels.map((sig) => buildKernelGraph(plan, sig));
+}
