@@ -76,3 +76,27 @@ describe("engine with the toy backend", () => {
     expect((err as Error).message).toMatch(/kvLen 6 != committed - 1 = 3/);
   });
 });
+
+describe("forced drafts through the verify kernel (toy backend)", () => {
+  it("drafts = the target's own future tokens, corrupted at a chosen position, reach every accepted length 0..K-1", async () => {
+    for (const K of [2, 4, 10, 16]) {
+      const m = toyManifest({ blockSize: K });
+      const prompt = [3, 1, 4, 1, 5];
+      const truth = toyGreedy(prompt, 230, 97);
+      let step = 0;
+      const engine = await Engine.create(m, new ToyBackend(), fakeWeights(m), {
+        drafts: ({ tokens }) => {
+          const n = tokens.length - prompt.length; // generated so far; truth[n..] are the next tokens
+          const d = truth.slice(n, n + K - 1);
+          const corruptAt = step++ % K; // K - 1: no corruption, accept all
+          if (corruptAt < K - 1) d[corruptAt] = (d[corruptAt] + 1) % 97;
+          return d;
+        },
+      });
+      const [r] = await engine.generate([{ promptIds: prompt, maxNewTokens: 200 }]);
+      expect(r.tokens).toEqual(truth.slice(0, 200));
+      const seen = new Set(r.stats.acceptedLengths);
+      for (let a = 0; a < K; a++) expect(seen.has(a), `K=${K} a=${a}`).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import { Scheduler, type SchedulerConfig } from "../../runtime/scheduler.js";
+import { toyManifest } from "./helpers/toy.js";
+
+function sched(o: { numPages: number; pageSize?: number; maxAdmitted?: number; prefillTokens?: number; width?: number }) {
+  const m = toyManifest({ numPages: o.numPages, pageSize: o.pageSize ?? 4, maxContext: 64 });
+  const cfg: SchedulerConfig = {
+    targetCache: m.caches.target,
+    draftCache: m.caches.draft,
+    maxAdmitted: o.maxAdmitted ?? 4,
+    decodeWidth: o.width ?? 4,
+    maxContext: 64,
+    prefillTokens: o.prefillTokens ?? 16,
+    prefillRequests: 4,
+  };
+  return new Scheduler(cfg);
+}
+
+describe("scheduler", () => {
+  it("packs prompts ragged into one call, chunking a long prompt across calls", () => {
+    const s = sched({ numPages: 64, prefillTokens: 16 });
+    const a = s.newRequest("a", Array(10).fill(1), 5, new Set(), true, 4);
+    const b = s.newRequest("b", Array(20).fill(2), 5, new Set(), true, 4);
+    s.submit(a);
+    s.submit(b);
+    const c1 = s.schedulePrefill();
+    expect(c1.map((c) => [c.req.id, c.start, c.rows, c.completes])).toEqual([
+      ["a", 0, 10, true],
+      ["b", 0, 6, false],
+    ]);
+    for (const c of c1) c.req.applyPrefill(c.rows, c.completes ? 0 : null);
+    const c2 = s.schedulePrefill();
+    expect(c2.map((c) => [c.req.id, c.start, c.rows, c.completes])).toEqual([["b", 6, 14, true]]);
+    // a request's pages cover its whole prompt plus one decode write from admission on
+    expect(a.table.capacity).toBeGreaterThanOrEqual(10 + 4);
+    expect(a.draftSlot).toBeGreaterThan(0);
+  });
+
+  it("new requests wait while the pool is short, in FIFO order", () => {
+    const s = sched({ numPages: 9, pageSize: 4 }); // 8 usable pages = 32 positions
+    const a = s.newRequest("a", Array(20).fill(1), 5, new Set(), true, 4); // 24 positions: 6 pages
+    const b = s.newRequest("b", Array(8).fill(1), 5, new Set(), true, 4); // 12 positions: 3 pages
+    const c = s.newRequest("c", Array(1).fill(1), 5, new Set(), true, 4); // would fit, but waits behind b
+    s.submit(a);
+    s.submit(b);
+    s.submit(c);
+    expect(s.schedulePrefill().map((x) => x.req.id)).toEqual(["a"]);
+    expect(s.waiting.map((r) => r.id)).toEqual(["b", "c"]);
+    s.finish(a, "length");
+    expect(s.pool.freeCount).toBe(8);
+    expect(s.schedulePrefill().map((x) => x.req.id)).toEqual(["b", "c"]);
+  });
+
+  it("preempts the newest admitted request when a decode step finds the pool empty", () => {
+    const s = sched({ numPages: 9, pageSize: 4 });
+    const a = s.newRequest("a", Array(12).fill(1), 50, new Set(), true, 4); // 16 positions: 4 pages
+    const b = s.newRequest("b", Array(12).fill(1), 50, new Set(), true, 4); // 4 pages
+    s.submit(a);
+    s.submit(b);
+    for (const c of s.schedulePrefill()) c.req.applyPrefill(c.rows, 5);
+    expect(s.pool.freeCount).toBe(0);
+    a.applyStep(3, [1, 1, 1, 1], 0); // a now needs positions 0..19: a fifth page
+    const batch = s.scheduleDecode();
+    expect(batch.map((r) => r.id)).toEqual(["a"]);
+    expect(s.preemptedLog.map((r) => r.id)).toEqual(["b"]);
+    expect(b.phase).toBe("waiting");
+    expect(b.kvLen).toBe(0);
+    expect(b.prefillTarget).toBe(12); // 13 committed: recompute all but the last
+    expect(b.table.count).toBe(0);
+    expect(s.waiting[0]).toBe(b);
+  });
+
+  it("finishes a request that can never fit the pool with reason capacity instead of crashing", () => {
+    const s = sched({ numPages: 3, pageSize: 4 }); // 2 usable pages: 8 positions
+    const big = s.newRequest("big", Array(6).fill(1), 50, new Set(), true, 4);
+    s.submit(big);
+    expect(s.schedulePrefill()).toEqual([]);
+    expect(big.phase).toBe("finished");
+    expect(big.finishReason).toBe("capacity");
+    const small = s.newRequest("small", [1], 50, new Set(), true, 4);
+    s.submit(small);
+    for (const c of s.schedulePrefill()) c.req.applyPrefill(c.rows, 5);
+    small.applyStep(3, [1, 1, 1, 1], 0);
+    small.applyStep(3, [1, 1, 1, 1], 0); // kvLen 9: the next write needs 13 positions
+    expect(s.scheduleDecode()).toEqual([]);
+    expect(small.finishReason).toBe("capacity");
+    expect(s.pool.freeCount).toBe(2);
+  });
+});
