@@ -8,6 +8,8 @@ import { issue, type ValidationIssue } from "./validate-issue.js";
 
 const gib = (bytes: number) => `${(bytes / GiB).toFixed(1)} GiB`;
 
+export const MEMORY_CODES = ["memory-exceeds-hbm"] as const;
+
 export function memoryIssues(plan: DecoderPlan): ValidationIssue[] {
   const m = plan.memory;
   if (m.hbmBytesPerChip === null || m.perChipBytes <= m.hbmBytesPerChip) return [];

@@ -10,6 +10,8 @@ import { issue, show, type IssuePath, type ValidationIssue } from "./validate-is
 export interface Rule {
   /** What the rule checks, for docs and test names. */
   readonly name: string;
+  /** Every code the rule may report. */
+  readonly codes: readonly string[];
   readonly check: (d: DecoderDeclaration) => ValidationIssue[];
 }
 
@@ -70,6 +72,7 @@ const MAX_NAME = 64;
 
 const dims: Rule = {
   name: "dims are positive integers",
+  codes: ["dim-not-positive-integer", "dim-too-large"],
   check: (d) => {
     const out: ValidationIssue[] = [];
     for (const k of TARGET_DIMS) dim(out, ["target", k], k, d.target[k]);
@@ -94,6 +97,7 @@ const dims: Rule = {
 
 const positiveReals: Rule = {
   name: "ropeTheta and rmsNormEps are positive",
+  codes: ["value-not-positive"],
   check: (d) => {
     const out: ValidationIssue[] = [];
     const each: [IssuePath, number | undefined][] = [
@@ -111,6 +115,7 @@ const positiveReals: Rule = {
 
 const names: Rule = {
   name: "names are identifiers",
+  codes: ["invalid-identifier"],
   check: (d) => {
     const out: ValidationIssue[] = [];
     for (const [path, v] of [
@@ -132,6 +137,7 @@ const names: Rule = {
 
 const heads: Rule = {
   name: "numHeads is a multiple of numKvHeads",
+  codes: ["heads-not-divisible"],
   check: (d) => {
     const out: ValidationIssue[] = [];
     const t = d.target;
@@ -151,6 +157,7 @@ const heads: Rule = {
 
 const headDim: Rule = {
   name: "hiddenSize == numHeads * headDim unless headDim is explicit",
+  codes: ["hidden-size-not-divisible"],
   check: (d) => {
     const t = d.target;
     if (t.headDim !== undefined || !isPositiveInt(t.hiddenSize) || !isPositiveInt(t.numHeads) || t.hiddenSize % t.numHeads === 0) return [];
@@ -166,6 +173,7 @@ const headDim: Rule = {
 
 const draftDims: Rule = {
   name: "the draft's dims agree with the target's shared embedding and LM head",
+  codes: ["draft-dims-mismatch"],
   check: (d) => {
     const dr = d.draft;
     const t = d.target;
@@ -184,6 +192,7 @@ const draftDims: Rule = {
 
 const layerIds: Rule = {
   name: "targetLayerIds are in range, unique and ascending",
+  codes: ["draft-layers-empty", "draft-layer-not-integer", "draft-layer-out-of-range", "draft-layer-duplicate", "draft-layers-not-ascending"],
   check: (d) => {
     const dr = d.draft;
     const L = d.target.numLayers;
@@ -211,6 +220,7 @@ const layerIds: Rule = {
 
 const maskToken: Rule = {
   name: "maskTokenId < vocabSize",
+  codes: ["mask-token-out-of-range"],
   check: (d) => {
     const dr = d.draft;
     const V = d.target.vocabSize;
@@ -223,6 +233,7 @@ const maskToken: Rule = {
 
 const blockSize: Rule = {
   name: "blockSize in 2..1024, required iff there is a draft",
+  codes: ["block-size-without-draft", "block-size-missing", "block-size-out-of-range"],
   check: (d) => {
     const K = d.blockSize;
     if (!d.draft) {
@@ -236,6 +247,7 @@ const blockSize: Rule = {
 
 const draftCache: Rule = {
   name: "a draft cache is declared iff there is a draft",
+  codes: ["draft-cache-missing", "draft-cache-without-draft"],
   check: (d) => {
     if (d.draft && !d.cache.draft) {
       return [issue(["cache", "draft"], "draft-cache-missing", "the decoder has a draft, so cache.draft is required (e.g. staticKV({ maxContext }))")];
@@ -247,6 +259,7 @@ const draftCache: Rule = {
 
 const pageSize: Rule = {
   name: "pageSize is a power of two",
+  codes: ["page-size-not-power-of-two"],
   check: (d) => {
     const out: ValidationIssue[] = [];
     for (const [which, c] of [["target", d.cache.target], ["draft", d.cache.draft]] as const) {
@@ -260,10 +273,11 @@ const pageSize: Rule = {
 
 const enoughPages: Rule = {
   name: "enough pages for maxRequests blocks plus the trash page",
+  codes: ["not-enough-pages"],
   check: (d) => {
     const R = d.batching.maxRequests;
     const K = d.draft ? d.blockSize : 1;
-    if (!isPositiveInt(R) || !isPositiveInt(K)) return [];
+    if (!isPositiveInt(R) || R > LIMITS.maxRequests || !isPositiveInt(K) || K > LIMITS.blockSize) return [];
     const out: ValidationIssue[] = [];
     for (const [which, c] of [["target", d.cache.target], ["draft", d.cache.draft]] as const) {
       if (c?.kind !== "paged" || !isPow2(c.pageSize) || !isPositiveInt(c.numPages)) continue;
@@ -285,6 +299,7 @@ const enoughPages: Rule = {
 
 const maxContext: Rule = {
   name: "cache maxContext <= maxPositions",
+  codes: ["max-context-exceeds-positions"],
   check: (d) => {
     const P = d.target.maxPositions;
     if (!isPositiveInt(P)) return [];
@@ -314,6 +329,7 @@ function bucketIssues(b: Pow2Buckets, path: IssuePath, name: string): Validation
 
 const buckets: Rule = {
   name: "buckets are powers of two with min <= max, and the request buckets hold maxRequests",
+  codes: ["bucket-below-one", "bucket-not-power-of-two", "dim-too-large", "bucket-min-exceeds-max", "request-bucket-too-small"],
   check: (d) => {
     const b = d.batching;
     const out = bucketIssues(b.tokens, ["batching", "tokens"], "tokens");
@@ -332,6 +348,7 @@ const buckets: Rule = {
 
 const layerTypes: Rule = {
   name: "layerTypes has one entry per draft layer; slidingWindow given iff a layer slides",
+  codes: ["layer-types-length", "sliding-window-missing", "sliding-window-unused"],
   check: (d) => {
     const dr = d.draft;
     if (!dr) return [];
@@ -353,6 +370,7 @@ const layerTypes: Rule = {
 
 const ropeScaling: Rule = {
   name: "ropeScaling values are sane",
+  codes: ["rope-scaling-invalid"],
   check: (d) => {
     const s = d.target.ropeScaling;
     if (!s) return [];
@@ -378,6 +396,7 @@ const ropeScaling: Rule = {
 
 const chips: Rule = {
   name: "hardware chips is a positive integer",
+  codes: ["chips-not-positive-integer"],
   check: (d) => {
     const c = d.hardware?.chips;
     if (c === undefined || (isPositiveInt(c) && c <= LIMITS.chips)) return [];

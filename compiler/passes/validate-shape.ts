@@ -105,6 +105,9 @@ const DECLARATION: Schema = obj({
   hardware: opt(obj({ chip: req(lit("tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e")), chips: req(num) })),
 });
 
+/** Every code the shape check may report. */
+export const SHAPE_CODES = ["wrong-type", "not-finite", "invalid-option", "missing-property", "unknown-property"] as const;
+
 function typeName(v: unknown): string {
   if (v === null) return "null";
   if (Array.isArray(v)) return "an array";

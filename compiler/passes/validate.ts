@@ -7,12 +7,17 @@ import type { DecoderDeclaration } from "../../dsl/types.js";
 import type { DecoderPlan } from "../ir/plan.js";
 import { buildPlan } from "./build-plan.js";
 import type { ValidationIssue } from "./validate-issue.js";
-import { memoryIssues } from "./validate-memory.js";
+import { MEMORY_CODES, memoryIssues } from "./validate-memory.js";
 import { RULES } from "./validate-rules.js";
-import { validateShape } from "./validate-shape.js";
+import { SHAPE_CODES, validateShape } from "./validate-shape.js";
 
 export type { IssuePath, ValidationIssue } from "./validate-issue.js";
 export { RULES, type Rule } from "./validate-rules.js";
+export { SHAPE_CODES } from "./validate-shape.js";
+export { MEMORY_CODES } from "./validate-memory.js";
+
+/** Every code validation may report. */
+export const VALIDATION_CODES: readonly string[] = [...new Set([...SHAPE_CODES, ...RULES.flatMap((r) => r.codes), ...MEMORY_CODES])];
 
 export type ValidationResult =
   | { readonly ok: true; readonly declaration: DecoderDeclaration; readonly plan: DecoderPlan }
