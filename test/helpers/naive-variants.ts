@@ -1,0 +1,56 @@
+/**
+ * Variants of the tiny example for the numerics tests: bf16, a paged draft cache, the other target
+ * families (Llama with llama3 RoPE and attention bias, Qwen2 with q/k/v bias), tied embeddings and a
+ * sliding-window draft layer. Each is a real declaration through the real planner.
+ */
+import { dflashDraft, llama, pagedKV, qwen2 } from "../../dsl/builders.js";
+import type { DecoderDeclaration, TargetModel } from "../../dsl/types.js";
+import { buildPlan } from "../../compiler/passes/build-plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
+import tiny from "../../examples/tiny.js";
+
+export const tinyDecl: DecoderDeclaration = tiny;
+
+export function tinyPlan(): DecoderPlan {
+  return buildPlan(tiny);
+}
+
+export function tinyBf16Plan(): DecoderPlan {
+  return buildPlan({ ...tiny, name: "tiny_bf16", target: { ...tiny.target, dtype: "bf16" } });
+}
+
+export function tinyPagedDraftPlan(dtype: "f32" | "bf16" = "f32"): DecoderPlan {
+  return buildPlan({
+    ...tiny,
+    name: "tiny_paged_draft",
+    target: { ...tiny.target, dtype },
+    cache: { target: tiny.cache.target, draft: pagedKV({ pageSize: 8, numPages: 160, maxContext: 240 }) },
+  });
+}
+
+const { family: _family, ...dims } = tiny.target;
+
+export function tinyLlamaPlan(): DecoderPlan {
+  const target: TargetModel = llama({
+    ...dims,
+    name: "tiny_llama",
+    ropeTheta: 500_000,
+    attentionBias: true,
+    tieWordEmbeddings: true,
+    ropeScaling: { type: "llama3", factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalMaxPositions: 64 },
+  });
+  return buildPlan({ ...tiny, name: "tiny_llama", target });
+}
+
+export function tinyQwen2Plan(): DecoderPlan {
+  return buildPlan({ ...tiny, name: "tiny_qwen2", target: qwen2({ ...dims, name: "tiny_qwen2" }) });
+}
+
+/** A 2-layer draft whose second layer attends through a sliding window of 6. */
+export function tinySlidingPlan(): DecoderPlan {
+  return buildPlan({
+    ...tiny,
+    name: "tiny_sliding",
+    draft: dflashDraft({ numLayers: 2, targetLayerIds: [1], maskTokenId: 255, slidingWindow: 6, layerTypes: ["full_attention", "sliding_attention"] }),
+  });
+}

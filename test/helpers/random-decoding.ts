@@ -1,0 +1,270 @@
+/**
+ * Drives kernels the way the runtime does, on a small host-side model of the state: page tables with
+ * scattered page ids, draft slots or draft pages, padded request and token rows. A `KernelRun` is any
+ * executor (the graph evaluator, the StableHLO interpreter, or both compared); the caches it returns
+ * are fed to the next call, so a test can prefill, draft, verify and decode for real.
+ */
+import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
+import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js";
+import type { KernelGraph } from "../../compiler/ir/graph.js";
+import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
+import { SplitMix32 } from "../../runtime/weights/random.js";
+
+export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, Tensor>) => Map<string, Tensor>;
+
+export function findSig(plan: DecoderPlan, kernel: KernelName, requests: number, tokens?: number): KernelSig {
+  const s = plan.kernels.find((k) => k.kernel === kernel && k.bucket.requests === requests && k.bucket.tokens === tokens);
+  if (!s) throw new Error(`no ${kernel} kernel for r${requests}${tokens ? `.t${tokens}` : ""}`);
+  return s;
+}
+
+/** Runs kernels with the graph evaluator (graphs built once per signature). */
+export function evaluatorRun(plan: DecoderPlan): KernelRun {
+  const graphs = new Map<string, KernelGraph>();
+  return (sig, args) => {
+    const id = `${sig.kernel}.${sig.bucketId}`;
+    if (!graphs.has(id)) graphs.set(id, buildKernelGraph(plan, sig));
+    return evaluateKernel(graphs.get(id)!, args);
+  };
+}
+
+/** Normwise relative error `max|a-b| / max|b|` (0 for two zero tensors). */
+export function relError(a: Tensor, b: Tensor): number {
+  let diff = 0;
+  let scale = 0;
+  for (let i = 0; i < b.data.length; i++) {
+    diff = Math.max(diff, Math.abs(a.data[i] - b.data[i]));
+    scale = Math.max(scale, Math.abs(b.data[i]));
+  }
+  return scale === 0 ? diff : diff / scale;
+}
+
+export interface Mismatch {
+  readonly kernel: string;
+  readonly result: string;
+  readonly detail: string;
+}
+
+/**
+ * Runs `a` and `b` on the same arguments and records every result that differs: integer results must
+ * be identical, float results within `tol` (relError). Returns `a`'s results.
+ */
+export function comparingRun(a: KernelRun, b: KernelRun, tol: number, mismatches: Mismatch[], errors: number[] = []): KernelRun {
+  return (sig, args) => {
+    const ra = a(sig, args);
+    const rb = b(sig, args);
+    for (const r of sig.results) {
+      const x = ra.get(r.name)!;
+      const y = rb.get(r.name)!;
+      const kernel = `${sig.kernel}.${sig.bucketId}`;
+      if (r.dtype === "i32") {
+        if (x.data.some((v, i) => v !== y.data[i])) mismatches.push({ kernel, result: r.name, detail: `[${[...x.data]}] vs [${[...y.data]}]` });
+      } else {
+        const e = relError(x, y);
+        errors.push(e);
+        if (!(e <= tol)) mismatches.push({ kernel, result: r.name, detail: `relative error ${e}` });
+      }
+    }
+    return ra;
+  };
+}
+
+/** One live request as the host sees it. */
+export interface HostRequest {
+  /** Every committed token (prompt, then generated). */
+  committed: number[];
+  /** Target page ids, in position order. */
+  readonly pages: number[];
+  /** Static draft slot (>= 1). */
+  readonly slot: number;
+  /** Draft page ids when the draft cache is paged. */
+  readonly draftPages: number[];
+}
+
+/** Valid rows in both caches: `committed - 1`. */
+export const seqLen = (r: HostRequest) => r.committed.length - 1;
+
+const i32 = (shape: readonly number[], data: ArrayLike<number>) => fromData("i32", shape, data);
+
+export class Decoding {
+  readonly caches = new Map<string, Tensor>();
+  private readonly weightTensors = new Map<string, Tensor>();
+  private readonly freePages: number[];
+  private readonly freeDraftPages: number[];
+  private nextSlot = 1;
+
+  constructor(
+    readonly plan: DecoderPlan,
+    weights: ReadonlyMap<string, Float32Array>,
+    readonly run: KernelRun,
+    seed = 7,
+  ) {
+    const dtype = plan.target.dtype;
+    for (const [name, data] of weights) this.weightTensors.set(name, { dtype, shape: [data.length], data });
+    this.caches.set("target_kv", zeros({ shape: plan.caches.target.shape, dtype }));
+    const d = plan.caches.draft;
+    if (d?.kind === "static") {
+      this.caches.set("draft_k", zeros({ shape: d.shape, dtype }));
+      this.caches.set("draft_v", zeros({ shape: d.shape, dtype }));
+    } else if (d) this.caches.set("draft_kv", zeros({ shape: d.shape, dtype }));
+    // Scattered page ids (page 0 is the trash page), so a wrong table lookup cannot pass by luck.
+    this.freePages = shuffled(plan.caches.target.numPages, seed);
+    this.freeDraftPages = d?.kind === "paged" ? shuffled(d.numPages, seed + 1) : [];
+  }
+
+  /** A new request with pages for `maxLen` tokens plus one block. */
+  newRequest(prompt: readonly number[], maxLen: number): HostRequest {
+    const need = (ps: number) => Math.ceil((maxLen + this.plan.blockSize) / ps);
+    const pages = this.freePages.splice(0, need(this.plan.caches.target.pageSize));
+    const d = this.plan.caches.draft;
+    const draftPages = d?.kind === "paged" ? this.freeDraftPages.splice(0, need(d.pageSize)) : [];
+    return { committed: [...prompt], pages, slot: this.nextSlot++, draftPages };
+  }
+
+  private args(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
+    const out = new Map<string, Tensor>();
+    for (const a of sig.args) {
+      const t = a.role === "weight" ? this.weightTensors.get(a.name) : a.role === "cache" ? this.caches.get(a.name) : inputs[a.name];
+      if (!t) throw new Error(`no value for ${a.name}`);
+      out.set(a.name, t.shape.length === a.shape.length ? t : { ...t, shape: a.shape });
+    }
+    return out;
+  }
+
+  private call(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
+    const res = this.run(sig, this.args(sig, inputs));
+    for (const r of sig.results) if (r.role === "cache") this.caches.set(r.name, res.get(r.name)!);
+    return res;
+  }
+
+  private tables(reqs: readonly HostRequest[], r: number, pick: (q: HostRequest) => number[], width: number): Tensor {
+    const data = new Int32Array(r * width);
+    reqs.forEach((q, i) => pick(q).forEach((p, j) => (data[i * width + j] = p)));
+    return i32([r, width], data);
+  }
+
+  private locator(reqs: readonly HostRequest[], r: number): Record<string, Tensor> {
+    const d = this.plan.caches.draft;
+    if (!d) return {};
+    if (d.kind === "static") return { draft_slots: i32([r], pad(reqs.map((q) => q.slot), r)) };
+    return { draft_block_tables: this.tables(reqs, r, (q) => q.draftPages, d.pagesPerRequest) };
+  }
+
+  private common(reqs: readonly HostRequest[], r: number): Record<string, Tensor> {
+    return {
+      seq_lens: i32([r], pad(reqs.map(seqLen), r)),
+      block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
+      ...this.locator(reqs, r),
+    };
+  }
+
+  /**
+   * Prefills `chunks[i]` tokens of `reqs[i]` (positions from `seqLen` on, or 0 for a fresh request):
+   * tokens packed in order, padded to the bucket. Returns next_tokens of the real rows; the caller
+   * commits them (a chunk that ends mid-prompt commits nothing).
+   */
+  prefill(reqs: readonly HostRequest[], chunks: readonly (readonly number[])[], t: number, r: number, starts: readonly number[]): number[] {
+    const sig = findSig(this.plan, "prefill", r, t);
+    const cols = { tokens: [] as number[], positions: [] as number[], token_request: [] as number[], target_rows: [] as number[], draft_rows: [] as number[] };
+    const lastIndex: number[] = [];
+    const ps = this.plan.caches.target.pageSize;
+    const d = this.plan.caches.draft;
+    chunks.forEach((chunk, i) => {
+      chunk.forEach((tok, j) => {
+        const pos = starts[i] + j;
+        cols.tokens.push(tok);
+        cols.positions.push(pos);
+        cols.token_request.push(i);
+        cols.target_rows.push(reqs[i].pages[Math.floor(pos / ps)] * ps + (pos % ps));
+        if (d?.kind === "static") cols.draft_rows.push(reqs[i].slot * d.capacity + pos);
+        else if (d) cols.draft_rows.push(reqs[i].draftPages[Math.floor(pos / d.pageSize)] * d.pageSize + (pos % d.pageSize));
+      });
+      lastIndex.push(cols.tokens.length - 1);
+    });
+    const inputs: Record<string, Tensor> = {
+      block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
+      last_index: i32([r], pad(lastIndex, r)),
+    };
+    for (const [k, v] of Object.entries(cols)) inputs[k] = i32([t], pad(v, t));
+    return [...this.call(sig, inputs).get("next_tokens")!.data].slice(0, reqs.length);
+  }
+
+  draft(reqs: readonly HostRequest[], r: number): number[][] {
+    const sig = findSig(this.plan, "draft", r);
+    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    return rowsOf(res.get("draft_tokens")!, reqs.length);
+  }
+
+  /** Verifies `blocks[i]` (block[0] must be the last committed token); commits `a+1` tokens per request. */
+  verify(reqs: readonly HostRequest[], blocks: readonly number[][], r: number): { accepted: number[]; targetTokens: number[][] } {
+    const K = this.plan.blockSize;
+    const sig = findSig(this.plan, "verify", r);
+    const flat = new Int32Array(r * K);
+    blocks.forEach((b, i) => flat.set(b, i * K));
+    const res = this.call(sig, { ...this.common(reqs, r), block_tokens: i32([r, K], flat) });
+    const accepted = [...res.get("accepted")!.data].slice(0, reqs.length);
+    const targetTokens = rowsOf(res.get("target_tokens")!, reqs.length);
+    reqs.forEach((q, i) => q.committed.push(...targetTokens[i].slice(0, accepted[i] + 1)));
+    return { accepted, targetTokens };
+  }
+
+  decodeStep(reqs: readonly HostRequest[], r: number): { accepted: number[]; targetTokens: number[][]; draftTokens: number[][] } {
+    const sig = findSig(this.plan, "decode_step", r);
+    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    const accepted = [...res.get("accepted")!.data].slice(0, reqs.length);
+    const targetTokens = rowsOf(res.get("target_tokens")!, reqs.length);
+    reqs.forEach((q, i) => q.committed.push(...targetTokens[i].slice(0, accepted[i] + 1)));
+    return { accepted, targetTokens, draftTokens: rowsOf(res.get("draft_tokens")!, reqs.length) };
+  }
+
+  targetStep(reqs: readonly HostRequest[], r: number): number[] {
+    const sig = findSig(this.plan, "target_step", r);
+    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    const next = [...res.get("next_tokens")!.data].slice(0, reqs.length);
+    reqs.forEach((q, i) => q.committed.push(next[i]));
+    return next;
+  }
+
+  /** Target K (kv 0) or V (1) of `req` at `pos`, layer `layer`: `[kvHeads*D]`. */
+  targetKv(req: HostRequest, layer: number, pos: number, kv: 0 | 1): Float32Array {
+    const [, pages, ps, , h, d] = this.plan.caches.target.shape;
+    const page = req.pages[Math.floor(pos / ps)];
+    const off = ((((layer * pages + page) * ps + (pos % ps)) * 2 + kv) * h) * d;
+    return (this.caches.get("target_kv")!.data as Float32Array).slice(off, off + h * d);
+  }
+
+  /** Draft-cache K (0) or V (1) row of `req` at `pos`, draft layer `layer`. */
+  draftKv(req: HostRequest, layer: number, pos: number, kv: 0 | 1): Float32Array {
+    const c = this.plan.caches.draft!;
+    if (c.kind === "static") {
+      const [, slots, cap, h, d] = c.shape;
+      const off = ((layer * slots + req.slot) * cap + pos) * h * d;
+      return (this.caches.get(kv === 0 ? "draft_k" : "draft_v")!.data as Float32Array).slice(off, off + h * d);
+    }
+    const [, pages, ps, , h, d] = c.shape;
+    const page = req.draftPages[Math.floor(pos / ps)];
+    const off = ((((layer * pages + page) * ps + (pos % ps)) * 2 + kv) * h) * d;
+    return (this.caches.get("draft_kv")!.data as Float32Array).slice(off, off + h * d);
+  }
+}
+
+function pad(values: readonly number[], n: number): number[] {
+  return [...values, ...Array.from({ length: n - values.length }, () => 0)];
+}
+
+function rowsOf(t: Tensor, n: number): number[][] {
+  const w = t.shape[1];
+  return Array.from({ length: n }, (_, i) => [...t.data.subarray(i * w, (i + 1) * w)]);
+}
+
+/** Page ids 1..n-1 in a seeded order. */
+function shuffled(n: number, seed: number): number[] {
+  const ids = Array.from({ length: n - 1 }, (_, i) => i + 1);
+  const rng = new SplitMix32(seed);
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [ids[i], ids[j]] = [ids[j], ids[i]];
+  }
+  return ids;
+}
