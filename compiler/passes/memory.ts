@@ -4,16 +4,20 @@
  * activations are counted whole on every chip, a deliberate overestimate.
  */
 import type { HardwareDeclaration, TpuChip } from "../../dsl/types.js";
+import { TPU_CHIPS } from "../cost/hardware.js";
 import type { DecoderPlan, KernelSig, MemoryEstimate } from "../ir/plan.js";
 
 export const GiB = 1024 ** 3;
 
-/** HBM per chip, from the public Cloud TPU datasheets (docs/hardware.md). */
+/**
+ * HBM per chip, from the public Cloud TPU datasheets (compiler/cost/hardware.ts, docs/hardware.md), in
+ * the datasheet's own unit: v4 32 GiB; v5e 16 GB, v5p 95 GB, v6e 32 GB (decimal, the conservative reading).
+ */
 export const HBM_BYTES: Readonly<Record<TpuChip, number>> = {
-  "tpu-v4": 32 * GiB,
-  "tpu-v5e": 16 * GiB,
-  "tpu-v5p": 95 * GiB,
-  "tpu-v6e": 32 * GiB,
+  "tpu-v4": TPU_CHIPS["tpu-v4"].hbmBytes,
+  "tpu-v5e": TPU_CHIPS["tpu-v5e"].hbmBytes,
+  "tpu-v5p": TPU_CHIPS["tpu-v5p"].hbmBytes,
+  "tpu-v6e": TPU_CHIPS["tpu-v6e"].hbmBytes,
 };
 
 export function dtypeBytes(dtype: string): number {
@@ -65,6 +69,66 @@ export function estimateMemory(
     chips,
     hbmBytesPerChip: hardware ? HBM_BYTES[hardware.chip] : null,
   };
+}
+
+/** Bytes of one target page over all layers (K and V), before sharding. */
+export function targetPageBytes(plan: Pick<DecoderPlan, "target" | "caches">): number {
+  const t = plan.caches.target;
+  return t.shape.slice(2).reduce((a, b) => a * b, 1) * t.shape[0] * dtypeBytes(plan.target.dtype);
+}
+
+/**
+ * Draft-cache bytes one request needs, before sharding: a static slot (K and V at full capacity) or
+ * its draft pages. 0 for a target-only decoder.
+ */
+export function draftBytesPerRequest(plan: Pick<DecoderPlan, "target" | "caches">): number {
+  const d = plan.caches.draft;
+  if (!d) return 0;
+  const b = dtypeBytes(plan.target.dtype);
+  if (d.kind === "static") return 2 * d.shape[0] * d.shape[2] * d.shape[3] * d.shape[4] * b;
+  return d.pagesPerRequest * d.shape.slice(2).reduce((x, y) => x * y, 1) * d.shape[0] * b;
+}
+
+/** Per-chip memory, item by item, and the headroom left on the declared chip (null without hardware). */
+export interface MemoryBreakdown {
+  readonly weights: number;
+  readonly targetKv: number;
+  readonly draftKv: number;
+  readonly activations: number;
+  readonly total: number;
+  readonly hbm: number | null;
+  readonly free: number | null;
+}
+
+export function memoryBreakdown(plan: Pick<DecoderPlan, "memory">): MemoryBreakdown {
+  const m = plan.memory;
+  const c = m.chips;
+  const total = m.perChipBytes;
+  return {
+    weights: Math.ceil(m.weightBytes / c),
+    targetKv: Math.ceil(m.targetKvBytes / c),
+    draftKv: Math.ceil(m.draftKvBytes / c),
+    activations: m.activationBytes,
+    total,
+    hbm: m.hbmBytesPerChip,
+    free: m.hbmBytesPerChip === null ? null : m.hbmBytesPerChip - total,
+  };
+}
+
+/**
+ * Requests that could run at once, each at the full `maxContext` (its block table full and, with a
+ * static draft cache, its own slot), beside the weights, the activations, the trash page and the trash
+ * slot. Null: no hardware declared. This is what `maxRequests` may be raised (or must be lowered) to.
+ */
+export function requestsThatFit(plan: Pick<DecoderPlan, "target" | "caches" | "memory">): number | null {
+  const m = plan.memory;
+  if (m.hbmBytesPerChip === null) return null;
+  const pageBytes = targetPageBytes(plan);
+  const perRequest = plan.caches.target.pagesPerRequest * pageBytes + draftBytesPerRequest(plan);
+  // Trash page 0, and the static draft cache's trash slot 0.
+  const trash = pageBytes + (plan.caches.draft?.kind === "static" ? draftBytesPerRequest(plan) : 0);
+  const fixed = (m.weightBytes + trash) / m.chips + m.activationBytes;
+  return Math.max(0, Math.floor((m.hbmBytesPerChip - fixed) / (perRequest / m.chips)));
 }
 
 /** Target pages that fit beside everything else on the declared hardware (null: no hardware declared). */

@@ -1,0 +1,124 @@
+/**
+ * `dflashc plan <config.ts> [--acceptance FILE | --acceptance-rate p] [--svg out.svg] [--json]
+ *   [--batch N] [--context N] [--chip tpu-v5p] [--chips N]`:
+ * the memory plan of a declaration on its hardware and the roofline projection per block size K.
+ * Prints the table (or one JSON document with --json) and writes the SVG plot atomically with --svg.
+ */
+import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import type { TpuChip } from "../../dsl/types.js";
+import { AcceptanceFormatError, profileFromJson, rateProfile, type AcceptanceProfile } from "../cost/acceptance.js";
+import { ALL_CHIPS } from "../cost/hardware.js";
+import { buildPlanReport } from "../cost/plan-report.js";
+import { renderPlanSvg } from "../cost/svg.js";
+import { formatPlanTable } from "../cost/table.js";
+import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
+import type { DecoderPlan } from "../ir/plan.js";
+import { ExitCode, type Io } from "./io.js";
+
+export interface PlanCommandOptions {
+  /** Measured acceptance (run --json output) or a profile file; docs/cost-model.md lists the formats. */
+  readonly acceptance?: string;
+  readonly acceptanceRate?: number;
+  readonly svg?: string;
+  readonly json?: boolean;
+  readonly batch?: number;
+  readonly context?: number;
+  readonly chip?: string;
+  readonly chips?: number;
+}
+
+type Loaded = { ok: true; plan: DecoderPlan } | { ok: false; diagnostics: readonly Diagnostic[] };
+
+interface CheckModule {
+  loadAndPlan(file: string): Promise<{ ok: boolean; plan?: DecoderPlan; diagnostics?: readonly Diagnostic[] }>;
+  displayPath?(file: string, cwd: string): string;
+}
+
+/** The front end's `loadAndPlan` (check.ts): type-check, evaluate, validate, plan, all diagnostics located. */
+async function loadPlan(file: string, cwd: string): Promise<Loaded> {
+  // A computed specifier keeps this file compiling while check.ts is written alongside it.
+  const specifier = "./check.js";
+  const check = (await import(specifier)) as CheckModule;
+  const r = await check.loadAndPlan(file);
+  if (r.ok && r.plan) return { ok: true, plan: r.plan };
+  const shown = (d: Diagnostic) => (check.displayPath ? { ...d, file: check.displayPath(d.file, cwd) } : d);
+  return { ok: false, diagnostics: (r.diagnostics ?? []).map(shown) };
+}
+
+const usage = (io: Io, message: string) => {
+  io.err(`error plan-usage: ${message}`);
+  return ExitCode.userError;
+};
+
+function writeAtomically(path: string, text: string): void {
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } finally {
+    rmSync(tmp, { force: true });
+  }
+}
+
+export async function planCommand(
+  configFile: string,
+  opts: PlanCommandOptions,
+  io: Io,
+  load: (file: string, cwd: string) => Promise<Loaded> = loadPlan,
+): Promise<number> {
+  if (opts.acceptance !== undefined && opts.acceptanceRate !== undefined) return usage(io, "give --acceptance or --acceptance-rate, not both");
+  if (opts.acceptanceRate !== undefined && !(opts.acceptanceRate >= 0 && opts.acceptanceRate <= 1)) {
+    return usage(io, `--acceptance-rate must be in [0, 1], got ${opts.acceptanceRate}`);
+  }
+  for (const [flag, v] of [["--batch", opts.batch], ["--context", opts.context], ["--chips", opts.chips]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 1)) return usage(io, `${flag} must be a positive integer, got ${v}`);
+  }
+  if (opts.chip !== undefined && !ALL_CHIPS.includes(opts.chip as TpuChip)) return usage(io, `--chip must be one of ${ALL_CHIPS.join(", ")}, got ${opts.chip}`);
+
+  const loaded = await load(resolve(io.cwd, configFile), io.cwd);
+  if (!loaded.ok) {
+    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    return ExitCode.userError;
+  }
+  const plan = loaded.plan;
+
+  let acceptance: AcceptanceProfile | undefined;
+  if (opts.acceptanceRate !== undefined) acceptance = rateProfile(opts.acceptanceRate);
+  if (opts.acceptance !== undefined) {
+    let doc: unknown;
+    try {
+      doc = JSON.parse(readFileSync(resolve(io.cwd, opts.acceptance), "utf8"));
+    } catch (e) {
+      io.err(`${opts.acceptance}:1:1: error acceptance-unreadable: ${(e as Error).message}`);
+      return ExitCode.userError;
+    }
+    try {
+      acceptance = profileFromJson(doc, plan.blockSize);
+    } catch (e) {
+      if (!(e instanceof AcceptanceFormatError)) throw e;
+      io.err(`${opts.acceptance}:1:1: error acceptance-format: ${e.message}`);
+      return ExitCode.userError;
+    }
+  }
+
+  const report = buildPlanReport(plan, {
+    acceptance,
+    batch: opts.batch,
+    context: opts.context,
+    chip: opts.chip as TpuChip | undefined,
+    chips: opts.chips,
+  });
+  if (opts.svg !== undefined) {
+    try {
+      writeAtomically(resolve(io.cwd, opts.svg), renderPlanSvg(report));
+    } catch (e) {
+      io.err(`${opts.svg}:1:1: error output-unwritable: ${(e as Error).message}`);
+      return ExitCode.userError;
+    }
+  }
+  if (opts.json) io.out(JSON.stringify(report, null, 2));
+  else io.out(formatPlanTable(report));
+  if (opts.svg !== undefined && !opts.json) io.err(`wrote ${opts.svg}`);
+  return ExitCode.ok;
+}
