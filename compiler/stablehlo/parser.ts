@@ -390,7 +390,7 @@ const PRETTY_KEYS: Record<string, Record<string, (v: PrettyValue) => [string, At
   "stablehlo.dynamic_slice": { sizes: (v) => ["slice_sizes", { kind: "ints", values: intsOf(v, "sizes") }] },
   "stablehlo.iota": { dim: (v) => ["iota_dimension", { kind: "int", value: intOf(v, "dim") }] },
   "stablehlo.concatenate": { dim: (v) => ["dimension", { kind: "int", value: intOf(v, "dim") }] },
-  "stablehlo.dot_general": { precision: () => undefined },
+  "stablehlo.dot_general": { precision: () => undefined, algorithm: () => undefined },
   "check.expect_almost_eq": { tolerance: (v) => ["tolerance", toleranceOf(v)] },
   "check.expect_almost_eq_const": { tolerance: (v) => ["tolerance", toleranceOf(v)] },
   "check.expect_close": {
@@ -459,7 +459,7 @@ function buildPrettyOp(p: PrettyParts, results: readonly ResultDef[], loc: Sourc
   }
   if (name === "stablehlo.dot_general") {
     for (const k of keyed) {
-      if (!["batching_dims", "contracting_dims", "precision"].includes(k.tok.image)) throw issueAt(k.tok, `unexpected '${k.tok.image}' in ${name}`);
+      if (!["batching_dims", "contracting_dims", "precision", "algorithm"].includes(k.tok.image)) throw issueAt(k.tok, `unexpected '${k.tok.image}' in ${name}`);
     }
     attrs.dot_dimension_numbers = { kind: "dot", value: dotDims(keyed) };
   } else {
@@ -1097,6 +1097,22 @@ class StableHloParser extends EmbeddedActionsParser {
       },
       { ALT: () => ({ kind: "string", tok: this.CONSUME(StringLit) }) as PrettyValue },
       { ALT: () => ({ kind: "word", tok: this.CONSUME2(Name) }) as PrettyValue },
+      {
+        // dot_general's `algorithm = <lhs_precision_type = tf32, ...>`: read, then dropped as a hint.
+        ALT: () => {
+          const tok = this.CONSUME(LAngle);
+          this.MANY_SEP1({
+            SEP: Comma,
+            DEF: () => {
+              this.CONSUME3(Name);
+              this.CONSUME(Equal);
+              this.OR3([{ ALT: () => this.CONSUME4(Name) }, { ALT: () => this.CONSUME3(IntLit) }]);
+            },
+          });
+          this.CONSUME(RAngle);
+          return { kind: "word", tok } as PrettyValue;
+        },
+      },
     ]);
   });
 

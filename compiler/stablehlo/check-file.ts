@@ -1,0 +1,16 @@
+/**
+ * `dflashc stablehlo check`: parse a file and verify every module in it. Syntax errors and verifier
+ * findings come back alike, as located diagnostics.
+ */
+import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { parseModules } from "./parser.js";
+import { verifyModule } from "./verifier.js";
+
+export function checkStableHlo(text: string, file: string): Diagnostic[] {
+  try {
+    return parseModules(text, file).flatMap(verifyModule);
+  } catch (e) {
+    if (e instanceof DiagnosticError) return [...e.diagnostics];
+    throw e;
+  }
+}
