@@ -1,0 +1,93 @@
+// Reference implementations of single graph ops on hand-made inputs: the sharp edges every backend
+// must share (tie-breaks, clamping, dropped writes, bf16 rounding).
+import { describe, expect, it } from "vitest";
+import { EVAL_RULES, type EvalRule } from "../../compiler/ir/graph-eval-ops.js";
+import { inferTypes } from "../../compiler/ir/graph-ops.js";
+import { fromData, roundBf16, type Tensor } from "../../compiler/ir/graph-tensor.js";
+import type { GDType, OpAttrMap, OpName } from "../../compiler/ir/graph.js";
+
+function run<K extends OpName>(op: K, inputs: Tensor[], attrs: OpAttrMap[K]): Tensor {
+  const out = inferTypes(op, inputs.map((t) => ({ shape: t.shape, dtype: t.dtype })), attrs, () => undefined);
+  const rule = EVAL_RULES[op] as EvalRule<K>;
+  return rule(inputs, attrs, out, { call: () => [] })[0];
+}
+const t = (dtype: GDType, shape: number[], data: number[]) => fromData(dtype, shape, data);
+const vals = (x: Tensor) => [...x.data];
+const NONE = {} as Record<string, never>;
+
+describe("graph evaluator ops", () => {
+  it("argmax takes the lowest index among equal maxima", () => {
+    expect(vals(run("argmax", [t("f32", [2, 4], [1, 3, 3, 0, 5, 5, 5, 5])], NONE))).toEqual([1, 0]);
+  });
+
+  it("acceptGreedy counts leading matches of block[i] against target[i-1]", () => {
+    const block = t("i32", [3, 4], [9, 1, 2, 3, 9, 1, 7, 3, 9, 8, 2, 3]);
+    const target = t("i32", [3, 4], [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4]);
+    expect(vals(run("acceptGreedy", [block, target], NONE))).toEqual([3, 1, 0]);
+  });
+
+  it("makeBlock and blockPositions lay out a block", () => {
+    expect(vals(run("makeBlock", [t("i32", [2], [5, 6])], { blockSize: 3, maskTokenId: 99 }))).toEqual([5, 99, 99, 6, 99, 99]);
+    expect(vals(run("makeBlock", [t("i32", [1], [5]), t("i32", [1, 2], [7, 8])], { blockSize: 3, maskTokenId: 99 }))).toEqual([5, 7, 8]);
+    expect(vals(run("blockPositions", [t("i32", [2], [0, 10])], { blockSize: 3 }))).toEqual([0, 1, 2, 10, 11, 12]);
+  });
+
+  it("pagedRows maps positions through the block table", () => {
+    const tables = t("i32", [2, 3], [4, 2, 7, 0, 0, 0]);
+    expect(vals(run("pagedRows", [tables, t("i32", [2, 2], [3, 4, 0, 1])], { pageSize: 4 }))).toEqual([19, 8, 0, 1]);
+  });
+
+  it("writeStaticBlock clamps its start like dynamic_update_slice; scatters drop out-of-range rows", () => {
+    const cache = t("f32", [1, 2, 4, 1, 1], [0, 0, 0, 0, 0, 0, 0, 0]);
+    const x = t("f32", [1, 2, 1, 1], [1, 2]);
+    const out = run("writeStaticBlock", [cache, x, t("i32", [1], [1]), t("i32", [1], [3])], { layer: 0 });
+    expect(vals(out)).toEqual([0, 0, 0, 0, 0, 0, 1, 2]);
+    const rows = run("writeStaticRows", [cache, t("f32", [2, 1, 1], [5, 6]), t("i32", [2], [8, 2])], { layer: 0 });
+    expect(vals(rows)).toEqual([0, 0, 6, 0, 0, 0, 0, 0]);
+    expect(vals(cache)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+  });
+
+  it("rope is the identity at position 0 and rotates pairs (i, i + D/2)", () => {
+    const x = t("f32", [1, 1, 4], [1, 2, 3, 4]);
+    expect(vals(run("rope", [x, t("i32", [1], [0])], { theta: 10_000, scaling: null }))).toEqual([1, 2, 3, 4]);
+    const r = vals(run("rope", [x, t("i32", [1], [1])], { theta: 10_000, scaling: null }));
+    // i = 0 has inv_freq 1: (1, 3) rotated by 1 radian.
+    expect(r[0]).toBeCloseTo(Math.cos(1) - 3 * Math.sin(1), 6);
+    expect(r[2]).toBeCloseTo(3 * Math.cos(1) + Math.sin(1), 6);
+  });
+
+  it("rmsNorm normalizes each row and scales by the weight", () => {
+    const y = vals(run("rmsNorm", [t("f32", [1, 2], [3, 4]), t("f32", [2], [1, 2])], { eps: 1e-12 }));
+    const inv = 1 / Math.sqrt(12.5);
+    expect(y[0]).toBeCloseTo(3 * inv, 6);
+    expect(y[1]).toBeCloseTo(8 * inv, 6);
+  });
+
+  it("bf16 results are rounded once per op, ties to even", () => {
+    const a = t("bf16", [2], [1, 1]);
+    const b = t("bf16", [2], [2 ** -8, 3 * 2 ** -8]);
+    // 1 + 2^-8 is a tie between 1 and 1 + 2^-7: even mantissa wins (1); 1 + 3*2^-8 rounds up.
+    expect(vals(run("add", [a, b], NONE))).toEqual([1, 1 + 2 ** -6]);
+    expect(roundBf16(1 + 2 ** -8)).toBe(1);
+  });
+
+  it("pagedAttention sees keys up to its position only; blockAttention masks context by seq_len and window", () => {
+    // One KV head, D = 2, pool of 2 pages x 2 slots; the request's table is [1].
+    const pool = t("f32", [1, 2, 2, 2, 1, 2], [0, 0, 0, 0, 0, 0, 0, 0, /* page 1 */ 1, 0, 10, 10, 1, 0, 20, 20]);
+    const q = t("f32", [1, 2, 1, 2], [1, 0, 1, 0]);
+    const out = vals(run("pagedAttention", [q, pool, t("i32", [1, 1], [1]), t("i32", [1, 2], [0, 1])], { layer: 0 }));
+    expect(out.slice(0, 2)).toEqual([10, 10]);
+    expect(out[2]).toBeCloseTo(15, 5);
+
+    const kCtx = t("f32", [1, 3, 1, 2], [0, 0, 0, 0, 0, 0]);
+    const vCtx = t("f32", [1, 3, 1, 2], [30, 30, 60, 60, 90, 90]);
+    const kBlk = t("f32", [1, 1, 1, 2], [0, 0]);
+    const vBlk = t("f32", [1, 1, 1, 2], [0, 0]);
+    const qb = t("f32", [1, 1, 1, 2], [1, 0]);
+    // seq_len 2: context rows 0, 1 valid (mean with the block row: (30 + 60 + 0) / 3).
+    expect(vals(run("blockAttention", [qb, kCtx, vCtx, kBlk, vBlk, t("i32", [1], [2])], { window: null }))[0]).toBeCloseTo(30, 5);
+    // window 2 at block position 2: only context row 1 (> 2 - 2) survives.
+    expect(vals(run("blockAttention", [qb, kCtx, vCtx, kBlk, vBlk, t("i32", [1], [2])], { window: 2 }))[0]).toBeCloseTo(30, 5);
+    expect(vals(run("blockAttention", [qb, kCtx, vCtx, kBlk, vBlk, t("i32", [1], [0])], { window: null }))[0]).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+// Kernel graphs for every signature: they verify, @main matches the KernelSig exactly, layers are functions.
+import { describe, expect, it } from "vitest";
+import { buildKernelGraph, buildKernelGraphs } from "../../compiler/passes/build-kernels.js";
+import { buildPlan } from "../../compiler/passes/build-plan.js";
+import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
+import { graphProblems } from "../../compiler/ir/graph-verify.js";
+import { tinyDecl, tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
+import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
+import qwen3_4b from "../../examples/qwen3-4b-dflash.js";
+import llama8b from "../../examples/llama3.1-8b-dflash.js";
+
+/** The first bucket of each kernel: enough to prove a real-size plan builds. */
+function onePerKernel(plan: DecoderPlan): KernelSig[] {
+  const seen = new Set<string>();
+  return plan.kernels.filter((k) => !seen.has(k.kernel) && seen.add(k.kernel));
+}
+
+function expectMatchesSig(plan: DecoderPlan, sig: KernelSig): void {
+  const g = buildKernelGraph(plan, sig);
+  expect(graphProblems(g)).toEqual([]);
+  const main = g.funcs[0];
+  expect(main.name).toBe("main");
+  expect(main.params.map((p) => p.name)).toEqual(sig.args.map((a) => a.name));
+  expect(main.params.map((p) => main.values[p.id])).toEqual(sig.args.map((a) => ({ shape: [...a.shape], dtype: a.dtype })));
+  expect(main.results.map((r) => main.values[r])).toEqual(sig.results.map((a) => ({ shape: [...a.shape], dtype: a.dtype })));
+}
+
+describe("buildKernelGraph", () => {
+  it("builds every kernel and bucket of the tiny example, matching its signature", () => {
+    const plan = tinyPlan();
+    expect(plan.kernels.length).toBeGreaterThan(20);
+    for (const sig of plan.kernels) expectMatchesSig(plan, sig);
+  });
+
+  it("makes each decoder layer a function called from main", () => {
+    const graphs = buildKernelGraphs(tinyPlan());
+    const names = (kernel: string) => graphs.find((g) => g.sig.kernel === kernel)!.funcs.map((f) => f.name);
+    expect(names("prefill")).toEqual(["main", "target_layer_0", "target_layer_1", "draft_context_0"]);
+    expect(names("draft")).toEqual(["main", "draft_layer_0"]);
+    expect(names("verify")).toEqual(["main", "target_layer_0", "target_layer_1", "draft_context_0"]);
+    expect(names("decode_step")).toEqual(["main", "draft_layer_0", "target_layer_0", "target_layer_1", "draft_context_0"]);
+    expect(names("target_step")).toEqual(["main", "target_layer_0", "target_layer_1"]);
+    const verify = graphs.find((g) => g.sig.kernel === "verify")!;
+    expect(verify.funcs[0].nodes.filter((n) => n.op === "call").map((n) => n.op === "call" && n.attrs.callee)).toEqual([
+      "target_layer_0",
+      "target_layer_1",
+      "draft_context_0",
+    ]);
+  });
+
+  it("writes the static draft cache with dynamic_update_slice-style block writes in verify, rows in prefill", () => {
+    const plan = tinyPlan();
+    const ops = (kernel: string) => buildKernelGraph(plan, plan.kernels.find((k) => k.kernel === kernel)!).funcs[0].nodes.map((n) => n.op);
+    expect(ops("verify").filter((o) => o.startsWith("write"))).toEqual(["writeStaticBlock", "writeStaticBlock"]);
+    expect(ops("prefill").filter((o) => o.startsWith("write"))).toEqual(["writeStaticRows", "writeStaticRows"]);
+    const paged = tinyPagedDraftPlan();
+    const pagedOps = buildKernelGraph(paged, paged.kernels.find((k) => k.kernel === "verify")!).funcs[0].nodes.map((n) => n.op);
+    expect(pagedOps.filter((o) => o.startsWith("write") || o === "pagedRows")).toEqual(["pagedRows", "pagedRows", "writePagedRows"]);
+  });
+
+  it("builds every kernel of each model family, cache layout and dtype variant", () => {
+    for (const plan of [tinyBf16Plan(), tinyPagedDraftPlan("bf16"), tinyLlamaPlan(), tinyQwen2Plan(), tinySlidingPlan()]) {
+      for (const sig of plan.kernels) expectMatchesSig(plan, sig);
+    }
+  });
+
+  it("builds a target-only decoder's kernels", () => {
+    const { draft: _d, blockSize: _b, ...rest } = tinyDecl;
+    const plan = buildPlan({ ...rest, name: "tiny_target_only", cache: { target: tinyDecl.cache.target } });
+    expect(new Set(plan.kernels.map((k) => k.kernel))).toEqual(new Set(["prefill", "target_step"]));
+    for (const sig of plan.kernels) expectMatchesSig(plan, sig);
+  });
+
+  it("builds one bucket of every kernel of the real-size examples", () => {
+    for (const decl of [qwen3_8b, qwen3_4b, llama8b]) {
+      const plan = buildPlan(decl);
+      const sigs = onePerKernel(plan);
+      expect(sigs.map((s) => s.kernel).sort()).toEqual(["decode_step", "draft", "prefill", "target_step", "verify"]);
+      for (const sig of sigs) expectMatchesSig(plan, sig);
+    }
+  });
+});
