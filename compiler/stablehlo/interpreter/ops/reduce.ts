@@ -5,13 +5,14 @@
  * Fast paths: a single-op commutative body (add, max, ...) runs a direct loop; any all-scalar body
  * runs compiled (scalar-region.ts); anything else runs through the interpreter per element pair.
  */
-import type { Op, Region } from "../../ir.js";
+import type { ElementType, Op, Region } from "../../ir.js";
 import { numElements } from "../../ir.js";
 import { intsAttr } from "../attrs.js";
 import type { EvalContext, OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
-import { binaryKernel, type Binary } from "../scalar.js";
+import { binaryKernel } from "../scalar.js";
 import { compileScalarRegion } from "../scalar-region.js";
+import { stridedCopy } from "../strided.js";
 import { allocData, finish, rounder, stridesOf, type Tensor, type TensorData } from "../tensor.js";
 
 const COMMUTATIVE = new Set(["stablehlo.add", "stablehlo.multiply", "stablehlo.maximum", "stablehlo.minimum", "stablehlo.and", "stablehlo.or"]);
@@ -29,37 +30,56 @@ export function simpleReducer(region: Region): string | undefined {
 }
 
 /**
- * Calls `visit(inputOffset, outputOffset)` for every input element in row-major order, where the
- * output offset drops the reduced dimensions.
+ * Lays the input out as [kept dims..., reduced dims...] so that each output element reduces one
+ * contiguous run. Within a run, elements keep their row-major order in the original input.
  */
-function forEachInput(shape: readonly number[], outStrides: readonly number[], visit: (i: number, o: number) => void): void {
+function reducedLast(t: Tensor, dims: ReadonlySet<number>): TensorData {
+  const shape = t.type.shape;
   const rank = shape.length;
-  const total = shape.reduce((a, b) => a * b, 1);
-  if (total === 0) return;
-  if (rank === 0) {
-    visit(0, 0);
-    return;
-  }
-  const idx = new Array<number>(rank).fill(0);
-  const inner = shape[rank - 1];
-  const oIn = outStrides[rank - 1];
-  let o = 0;
-  for (let i = 0; i < total; i += inner) {
-    for (let j = 0; j < inner; j++) visit(i + j, o + j * oIn);
-    for (let d = rank - 2; d >= 0; d--) {
-      idx[d]++;
-      o += outStrides[d];
-      if (idx[d] < shape[d]) break;
-      o -= outStrides[d] * shape[d];
-      idx[d] = 0;
-    }
-  }
+  let trailing = true;
+  for (let d = 0; d < rank; d++) if (dims.has(d) !== d >= rank - dims.size) trailing = false;
+  if (trailing) return t.data;
+  const order = [...shape.keys()].filter((d) => !dims.has(d)).concat([...shape.keys()].filter((d) => dims.has(d)));
+  const strides = stridesOf(shape);
+  const outShape = order.map((d) => shape[d]);
+  const out = allocData(t.type.element, t.data.length);
+  stridedCopy(outShape, t.data, order.map((d) => strides[d]), 0, out, stridesOf(outShape), 0);
+  return out;
 }
 
-function runSimple(kernel: Binary, round: (x: number) => number, x: TensorData, acc: TensorData, shape: readonly number[], outStrides: readonly number[]): void {
-  forEachInput(shape, outStrides, (i, o) => {
-    acc[o] = round(kernel(acc[o], x[i]));
-  });
+/** Tight loops for the common single-op reducers; each accumulates with the result type's rounding. */
+function runSimple(name: string, element: ElementType, x: TensorData, init: number, out: TensorData, run: number): boolean {
+  const size = out.length;
+  const f32 = element === "f32";
+  const wide = element === "f64" || element === "i64";
+  if (name === "add" && (f32 || wide)) {
+    for (let o = 0, base = 0; o < size; o++, base += run) {
+      let acc = init;
+      if (f32) for (let r = 0; r < run; r++) acc = Math.fround(acc + x[base + r]);
+      else for (let r = 0; r < run; r++) acc += x[base + r];
+      out[o] = acc;
+    }
+    return true;
+  }
+  if (name === "maximum" || name === "minimum") {
+    const max = name === "maximum";
+    for (let o = 0, base = 0; o < size; o++, base += run) {
+      let acc = init;
+      if (max) for (let r = 0; r < run; r++) acc = Math.max(acc, x[base + r]);
+      else for (let r = 0; r < run; r++) acc = Math.min(acc, x[base + r]);
+      out[o] = acc;
+    }
+    return true;
+  }
+  const kernel = binaryKernel(name, element);
+  if (!kernel) return false;
+  const round = rounder(element);
+  for (let o = 0, base = 0; o < size; o++, base += run) {
+    let acc = init;
+    for (let r = 0; r < run; r++) acc = round(kernel(acc, x[base + r]));
+    out[o] = acc;
+  }
+  return true;
 }
 
 function checkReduceOperands(op: Op, inputs: readonly Tensor[]): void {
@@ -78,49 +98,38 @@ export const reduceRule: OpRule = (op, operands, ctx) => {
   const dims = new Set(intsAttr(op, "dimensions"));
   const shape = inputs[0].type.shape;
   const resultShape = shape.filter((_, d) => !dims.has(d));
-  const resultStrides = stridesOf(resultShape);
-  // Stride of each input dim in the output: 0 for reduced dims.
-  const outStrides: number[] = [];
-  let k = 0;
-  for (let d = 0; d < shape.length; d++) outStrides.push(dims.has(d) ? 0 : resultStrides[k++]);
   const size = resultShape.reduce((a, b) => a * b, 1);
+  const run = [...dims].reduce((a, d) => a * shape[d], 1);
   const types = op.results.map((r) => r.type);
   types.forEach((t) => {
     if (numElements(t) !== size) throw new InterpreterError(`${op.name}: result ${t.shape} does not match reduced shape ${resultShape}`, op.loc);
   });
   const region = op.regions[0];
+  const xs = inputs.map((t) => reducedLast(t, dims));
 
   const simple = n === 1 ? simpleReducer(region) : undefined;
   if (simple) {
     const element = types[0].element;
-    const kernel = binaryKernel(simple, element);
-    if (kernel) {
-      const acc = allocData(element, size);
-      acc.fill(inits[0].data[0]);
-      runSimple(kernel, rounder(element), inputs[0].data, acc, shape, outStrides);
-      return [{ type: types[0], data: finish(element, acc) }];
-    }
+    const out = allocData(element, size);
+    if (runSimple(simple, element, xs[0], inits[0].data[0], out, run)) return [{ type: types[0], data: finish(element, out) }];
   }
 
-  const accs = inits.map((t) => new Float64Array(size).fill(t.data[0]));
-  const xs = inputs.map((t) => t.data);
-  const compiled = compileScalarRegion(region);
+  const outs = types.map((t) => allocData(t.element, size));
+  const body = compileScalarRegion(region) ?? interpretedBody(region, types, ctx);
   const args = new Float64Array(2 * n);
-  const out = new Array<number>(n).fill(0);
-  const body = compiled ?? interpretedBody(region, types, ctx);
-  forEachInput(shape, outStrides, (i, o) => {
-    for (let m = 0; m < n; m++) {
-      args[m] = accs[m][o];
-      args[n + m] = xs[m][i];
+  const acc = new Array<number>(n).fill(0);
+  for (let o = 0, base = 0; o < size; o++, base += run) {
+    for (let m = 0; m < n; m++) acc[m] = inits[m].data[0];
+    for (let r = 0; r < run; r++) {
+      for (let m = 0; m < n; m++) {
+        args[m] = acc[m];
+        args[n + m] = xs[m][base + r];
+      }
+      body(args, acc);
     }
-    body(args, out);
-    for (let m = 0; m < n; m++) accs[m][o] = out[m];
-  });
-  return types.map((type, m) => {
-    const data = allocData(type.element, size);
-    data.set(accs[m]);
-    return { type, data: finish(type.element, data) };
-  });
+    for (let m = 0; m < n; m++) outs[m][o] = acc[m];
+  }
+  return types.map((type, m) => ({ type, data: finish(type.element, outs[m]) }));
 };
 
 /** Runs a body region through the interpreter on rank-0 tensors (slow; for non-scalar bodies). */
