@@ -23,7 +23,7 @@ export function formatPlanTable(r: PlanReport): string {
   out.push(`memory per chip${m.hbm === null ? " (no hardware declared)" : ` of ${gib(m.hbm)} HBM`}:`);
   out.push(`  weights       ${gib(m.weights).padStart(12)}`);
   out.push(`  target KV     ${gib(m.targetKv).padStart(12)}   ${m.declaredPages} pages declared${m.pagesThatFit === null ? "" : `, ${m.pagesThatFit} fit`}`);
-  out.push(`  draft cache   ${gib(m.draftKv).padStart(12)}`);
+  out.push(`  draft cache   ${(r.declaredK === null ? "none" : gib(m.draftKv)).padStart(12)}`);
   out.push(`  activations   ${gib(m.activations).padStart(12)}   largest bucket`);
   out.push(`  total         ${gib(m.total).padStart(12)}${m.free === null ? "" : m.free >= 0 ? `   ${gib(m.free)} free` : `   OVER by ${gib(-m.free)}`}`);
   if (m.requestsThatFit !== null) out.push(`  requests      ${String(m.maxRequests).padStart(12)}   declared; ${m.requestsThatFit} fit at full context`);
