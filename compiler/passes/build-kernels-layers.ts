@@ -7,6 +7,7 @@
 import type { FuncBuilder, GraphBuilder, GVal } from "../ir/graph-builder.js";
 import type { GType } from "../ir/graph.js";
 import type { ResolvedModel, TensorSig } from "../ir/plan.js";
+import { isDraftContextWeight } from "../ir/weights.js";
 
 const f = (shape: readonly number[], dtype: GType["dtype"]): GType => ({ shape, dtype });
 const i32 = (shape: readonly number[]): GType => ({ shape, dtype: "i32" });
@@ -99,6 +100,11 @@ export function draftLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: reado
   return name;
 }
 
+/** The draft tensors a context projection reads (decode_step's argument list holds all of them). */
+export function contextWeights(weights: readonly TensorSig[]): TensorSig[] {
+  return weights.filter((w) => w.name.startsWith("draft.") && isDraftContextWeight(w.name.slice("draft.".length)));
+}
+
 /** `@draft_context_<i>(ctx[N,H], positions[N], weights...) -> (k[N,kvHeads,D], v[N,kvHeads,D])`: k_norm and RoPE on k. */
 export function draftContextFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, rows: number): string {
   const name = `draft_context_${layer}`;
@@ -107,7 +113,7 @@ export function draftContextFunc(g: GraphBuilder, m: ResolvedModel, weights: rea
   const b = g.func(name, [
     { name: "ctx", type: f([rows, m.hiddenSize], m.dtype) },
     { name: "positions", type: i32([rows]) },
-    ...weightParams(weights, p),
+    ...weightParams(contextWeights(weights), p),
   ]);
   const w = (s: string) => b.param(`${p}${s}`);
   const bias = (s: string) => (m.qkvBias ? w(`self_attn.${s}.bias`) : undefined);

@@ -7,7 +7,7 @@ import { GraphBuilder, type FuncBuilder, type GVal } from "../ir/graph-builder.j
 import { GraphError, type KernelGraph } from "../ir/graph.js";
 import { verifyGraph } from "../ir/graph-verify.js";
 import type { DecoderPlan, KernelSig, ResolvedDraft, TensorSig } from "../ir/plan.js";
-import { draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
+import { contextWeights, draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
 
 /** What a kernel body needs: the plan, the signature, and main's builder with every argument. */
 interface Ctx {
@@ -72,7 +72,7 @@ function writeDraftContext(c: Ctx, features: readonly GVal[], positionsFlat: GVa
   const cache = c.plan.caches.draft!;
   for (let j = 0; j < m.numLayers; j++) {
     const fn = draftContextFunc(c.g, m, c.weights, j, rows);
-    const ws = c.weights.filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
+    const ws = contextWeights(c.weights).filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
     const [k, v] = b.call(fn, [ctx, positionsFlat, ...ws]);
     if (cache.kind === "paged") {
       const flatRows =

@@ -10,6 +10,9 @@ import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js"
 import type { KernelGraph } from "../../compiler/ir/graph.js";
 import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
 import { SplitMix32 } from "../../runtime/weights/random.js";
+import { emitKernel } from "../../compiler/stablehlo/emit.js";
+import { runFunction } from "../../compiler/stablehlo/interpreter/index.js";
+import type { Module } from "../../compiler/stablehlo/ir.js";
 
 export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, Tensor>) => Map<string, Tensor>;
 
@@ -26,6 +29,25 @@ export function evaluatorRun(plan: DecoderPlan): KernelRun {
     const id = `${sig.kernel}.${sig.bucketId}`;
     if (!graphs.has(id)) graphs.set(id, buildKernelGraph(plan, sig));
     return evaluateKernel(graphs.get(id)!, args);
+  };
+}
+
+/** Runs kernels in the StableHLO interpreter on the emitted modules (emitted once per signature). */
+export function interpreterRun(plan: DecoderPlan, timings?: Map<string, number[]>): KernelRun {
+  const modules = new Map<string, Module>();
+  return (sig, args) => {
+    const id = `${sig.kernel}.${sig.bucketId}`;
+    if (!modules.has(id)) modules.set(id, emitKernel(plan, sig));
+    const inputs = sig.args.map((a) => {
+      const t = args.get(a.name)!;
+      return { type: { shape: [...a.shape], element: a.dtype }, data: t.data };
+    });
+    const t0 = performance.now();
+    const out = runFunction(modules.get(id)!, "main", inputs);
+    timings?.set(id, [...(timings.get(id) ?? []), performance.now() - t0]);
+    return new Map(
+      sig.results.map((r, i) => [r.name, { dtype: r.dtype, shape: [...r.shape], data: out[i].data as Float32Array | Int32Array }]),
+    );
   };
 }
 

@@ -1,0 +1,93 @@
+/**
+ * StableHLO lowering of the cache ops. Writes by flat row are scatters (out-of-range rows are dropped,
+ * as XLA does); the static draft cache's block writes are one `dynamic_update_slice` per request (its
+ * start clamps, as XLA's does — the runtime keeps clamping impossible); reads are gathers.
+ */
+import type { FuncBuilder } from "../builder.js";
+import type { Value } from "../ir.js";
+import { splat, type StableHloRules } from "./context.js";
+
+/** `[N, 2]` scatter/gather indices `(layer, row)`. */
+function layerAndRow(f: FuncBuilder, layer: number, rows: Value): Value {
+  const n = rows.type.shape[0];
+  return f.concatenate([splat(f, layer, [n, 1], "i32"), f.reshape(rows, [n, 1])], 1);
+}
+
+/** K and V `[N, kvHeads, D]` into pool `[L, pages, pageSize, 2, kvHeads, D]` at flat rows `page*pageSize + slot`. */
+function writePagedRows(f: FuncBuilder, pool: Value, k: Value, v: Value, rows: Value, layer: number): Value {
+  const [l, pages, ps, two, h, d] = pool.type.shape;
+  const n = rows.type.shape[0];
+  const flat = f.reshape(pool, [l, pages * ps, two, h, d]);
+  const kv = f.concatenate([f.reshape(k, [n, 1, h, d]), f.reshape(v, [n, 1, h, d])], 1);
+  const written = f.scatter(
+    flat,
+    layerAndRow(f, layer, rows),
+    kv,
+    { updateWindowDims: [1, 2, 3], insertedWindowDims: [0, 1], scatterDimsToOperandDims: [0, 1], indexVectorDim: 1 },
+    "replace",
+  );
+  return f.reshape(written, pool.type.shape);
+}
+
+/** `x[N, kvHeads, D]` into a static cache `[L, slots, capacity, kvHeads, D]` at flat rows `slot*capacity + position`. */
+function writeStaticRows(f: FuncBuilder, cache: Value, x: Value, rows: Value, layer: number): Value {
+  const [l, slots, cap, h, d] = cache.type.shape;
+  const flat = f.reshape(cache, [l, slots * cap, h, d]);
+  const written = f.scatter(
+    flat,
+    layerAndRow(f, layer, rows),
+    x,
+    { updateWindowDims: [1, 2], insertedWindowDims: [0, 1], scatterDimsToOperandDims: [0, 1], indexVectorDim: 1 },
+    "replace",
+  );
+  return f.reshape(written, cache.type.shape);
+}
+
+/** Each request's K rows `x[r]` into its slot at row `starts[r]`: one dynamic_update_slice per request. */
+function writeStaticBlock(f: FuncBuilder, cache: Value, x: Value, slots: Value, starts: Value, layer: number): Value {
+  const [r, k, h, d] = x.type.shape;
+  const zero = splat(f, 0, [], "i32");
+  const layerIdx = splat(f, layer, [], "i32");
+  const scalarAt = (t: Value, i: number) => f.reshape(f.slice(t, [i], [i + 1]), []);
+  let out = cache;
+  for (let i = 0; i < r; i++) {
+    const update = f.reshape(f.slice(x, [i, 0, 0, 0], [i + 1, k, h, d]), [1, 1, k, h, d]);
+    out = f.dynamicUpdateSlice(out, update, [layerIdx, scalarAt(slots, i), scalarAt(starts, i), zero, zero]);
+  }
+  return out;
+}
+
+export const CACHE_RULES: StableHloRules = {
+  writePagedRows: (f, [pool, k, v, rows], { layer }) => [writePagedRows(f, pool, k, v, rows, layer)],
+  writeStaticRows: (f, [cache, x, rows], { layer }) => [writeStaticRows(f, cache, x, rows, layer)],
+  writeStaticBlock: (f, [cache, x, slots, starts], { layer }) => [writeStaticBlock(f, cache, x, slots, starts, layer)],
+  readStaticCache: (f, [cache, slots], { layer }) => {
+    const [, , cap, h, d] = cache.type.shape;
+    return [
+      f.gather(
+        cache,
+        layerAndRow(f, layer, slots),
+        { offsetDims: [1, 2, 3], collapsedSliceDims: [0, 1], startIndexMap: [0, 1], indexVectorDim: 1 },
+        [1, 1, cap, h, d],
+      ),
+    ];
+  },
+  readPagedCache: (f, [pool, tables], { layer, kv }) => [readPagedCache(f, pool, tables, layer, kv)],
+};
+
+/** A pool's K (kv 0) or V (1) rows through `tables[G, P]` → `[G, P*pageSize, kvHeads, D]`. */
+export function readPagedCache(f: FuncBuilder, pool: Value, tables: Value, layer: number, kv: 0 | 1): Value {
+  const [, , ps, , h, d] = pool.type.shape;
+  const [g, p] = tables.type.shape;
+  const idx = f.concatenate(
+    [splat(f, layer, [g, p, 1], "i32"), f.reshape(tables, [g, p, 1]), splat(f, kv, [g, p, 1], "i32")],
+    2,
+  );
+  const pages = f.gather(
+    pool,
+    idx,
+    { offsetDims: [2, 3, 4], collapsedSliceDims: [0, 1, 3], startIndexMap: [0, 1, 3], indexVectorDim: 2 },
+    [1, 1, ps, 1, h, d],
+  );
+  return f.reshape(pages, [g, p * ps, h, d]);
+}
