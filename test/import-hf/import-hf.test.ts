@@ -1,10 +1,14 @@
 // Import of real Hugging Face configs. Fixtures under test/fixtures/hf/ reproduce the published
-// config.json files (configs are data): Qwen3-0.6B/4B/8B, Llama-3.1-8B(-Instruct), Llama-3.2-1B,
-// Qwen2.5-7B-Instruct, and the z-lab Qwen3-8B/4B DFlash drafters, taken from repositories that vendor
-// them verbatim. The z-lab LLaMA3.1-8B-Instruct-DFlash-UltraChat config was not found verbatim: it is
-// reconstructed from the published dimensions (5 Llama-style draft layers over the 32-layer target,
-// block size 10, target_layer_ids [1, 8, 15, 22, 29], mask token 128002, the target's llama3 RoPE
-// scaling), in the same layout as the z-lab Qwen3 drafters.
+// config.json files (configs are data). Found verbatim in repositories that vendor them: Qwen3-4B,
+// Qwen3-8B, Llama-3.1-8B, Llama-3.2-1B (and Qwen3-0.6B's fields). Qwen2.5-7B-Instruct is written from its
+// published values (the vendored Qwen2-7B-Instruct file has the same layout and dims; max positions
+// 32768, vocab 152064). The z-lab Qwen3-8B/4B DFlash drafters are assembled from vendored excerpts of
+// their config.json (block_size 16, num_target_layers 36, dflash_config.mask_token_id 151669,
+// target_layer_ids [1, 9, 17, 25, 33], 5 layers of the target's width); bookkeeping fields such as
+// transformers_version are filled in. The z-lab LLaMA3.1-8B-Instruct-DFlash-UltraChat config was not
+// found: it is reconstructed from the published dimensions (5 Llama-style draft layers over the
+// 32-layer target, block size 10, target_layer_ids [1, 8, 15, 22, 29], mask token 128002, the target's
+// llama3 RoPE scaling), in the same layout as the z-lab Qwen3 drafters.
 import { describe, expect, it } from "vitest";
 import llamaExample from "../../examples/llama3.1-8b-dflash.js";
 import qwen3_4bExample from "../../examples/qwen3-4b-dflash.js";
