@@ -9,3 +9,6 @@ export * from "./request.js";
 export * from "./scheduler.js";
 export * from "./backend.js";
 export * from "./engine.js";
+export * from "./generated.js";
+export * from "./weights/safetensors.js";
+export * from "./weights/source.js";

@@ -1,0 +1,164 @@
+/**
+ * The generated TypeScript runtime: one module per decoder, `runtime/<name>.ts` in the output folder,
+ * built with ts-morph. It holds the decoder's buckets, cache geometry and every kernel signature as
+ * typed `as const` constants, and a `createEngine(backend, weights)` bound to the hand-written runtime
+ * library (`dflashc/runtime`), which checks the constants against `../manifest.json` before running.
+ * Deterministic: no timestamps, stable ordering.
+ */
+import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
+import type { DecoderPlan, DraftCachePlan, KernelSig, PagedCachePlan } from "../ir/plan.js";
+import { kernelFile } from "../manifest.js";
+
+export interface RuntimeEmitContext {
+  /** The config file as the user named it. */
+  readonly source: string;
+  /** The manifest's content hash: the generated module refuses any other manifest. */
+  readonly manifestHash: string;
+}
+
+export function runtimeModulePath(plan: DecoderPlan): string {
+  return `runtime/${plan.name}.ts`;
+}
+
+/** A literal for plain data: numbers, strings, null, arrays and objects (keys in the given order). */
+function literal(v: unknown, indent = ""): string {
+  if (v === null) return "null";
+  if (typeof v === "number" || typeof v === "boolean") return String(v);
+  if (typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) return `[${v.map((x) => literal(x, indent)).join(", ")}]`;
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+  if (entries.length === 0) return "{}";
+  const inner = `${indent}  `;
+  const key = (k: string) => (/^[A-Za-z_$][A-Za-z0-9_$]*$/.test(k) ? k : JSON.stringify(k));
+  const flat = `{ ${entries.map(([k, x]) => `${key(k)}: ${literal(x, inner)}`).join(", ")} }`;
+  if (flat.length <= 100 && !flat.includes("\n")) return flat;
+  return `{\n${entries.map(([k, x]) => `${inner}${key(k)}: ${literal(x, inner)},`).join("\n")}\n${indent}}`;
+}
+
+function cacheConst(c: PagedCachePlan | DraftCachePlan) {
+  return c.kind === "paged"
+    ? { kind: c.kind, shape: c.shape, pageSize: c.pageSize, numPages: c.numPages, pagesPerRequest: c.pagesPerRequest }
+    : { kind: c.kind, shape: c.shape, slots: c.slots, capacity: c.capacity };
+}
+
+function kernelConst(k: KernelSig) {
+  const io = (role: "input" | "output", list: KernelSig["args"]) => Object.fromEntries(list.filter((a) => a.role === role).map((a) => [a.name, a.shape]));
+  return {
+    kernel: k.kernel,
+    bucket: k.bucket.tokens === undefined ? { requests: k.bucket.requests } : { requests: k.bucket.requests, tokens: k.bucket.tokens },
+    file: kernelFile(k.kernel, k.bucketId),
+    inputs: io("input", k.args),
+    outputs: io("output", k.results),
+  };
+}
+
+function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): void {
+  file.addImportDeclaration({ moduleSpecifier: "node:url", namedImports: ["fileURLToPath"] });
+  file.addImportDeclaration({
+    moduleSpecifier: "dflashc/runtime",
+    namedImports: [
+      "createGeneratedEngine",
+      { name: "Backend", isTypeOnly: true },
+      { name: "Engine", isTypeOnly: true },
+      { name: "EngineOptions", isTypeOnly: true },
+      { name: "GeneratedDecoder", isTypeOnly: true },
+      { name: "Weights", isTypeOnly: true },
+    ],
+  });
+  const constant = (name: string, value: string, doc: string) =>
+    file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer: value }], docs: [doc] });
+
+  constant("DECODER_NAME", `${literal(plan.name)} as const`, "The decoder's name (names the JAX package and this module).");
+  constant("MANIFEST_HASH", `${literal(ctx.manifestHash)} as const`, "Content hash of the manifest this module was generated with.");
+  constant("BLOCK_SIZE", `${plan.blockSize} as const`, "K: tokens per verify block (b0 and K-1 drafts).");
+  constant("MAX_CONTEXT", `${plan.maxContext} as const`, "Longest request in tokens (prompt plus generated).");
+  constant("MAX_REQUESTS", `${plan.maxRequests} as const`, "Requests decoded together at most.");
+  constant("VOCAB_SIZE", `${plan.target.vocabSize} as const`, "Vocabulary size of the target.");
+  constant("MASK_TOKEN_ID", plan.draft ? `${plan.draft.maskTokenId} as const` : "null", "The draft's mask token; null for a target-only decoder.");
+  constant("REQUEST_BUCKETS", `${literal(plan.buckets.requests)} as const`, "Request-count buckets R (every decode call pads to one).");
+  constant("TOKEN_BUCKETS", `${literal(plan.buckets.tokens)} as const`, "Prefill token buckets T.");
+  constant("TARGET_CACHE", `${literal(cacheConst(plan.caches.target))} as const`, "Target paged KV pool; page 0 is the trash page.");
+  constant(
+    "DRAFT_CACHE",
+    plan.caches.draft ? `${literal(cacheConst(plan.caches.draft))} as const` : "null",
+    plan.caches.draft?.kind === "static" ? "Draft static cache; slot 0 is the trash slot." : "Draft cache geometry (null without a draft).",
+  );
+  const kernels = Object.fromEntries(plan.kernels.map((k) => [`${k.kernel}.${k.bucketId}`, kernelConst(k)]));
+  constant("KERNELS", `${literal(kernels)} as const`, "Every kernel bucket: int32 inputs and outputs by name with their shapes.");
+
+  file.addTypeAlias({ isExported: true, name: "RequestBucket", type: "(typeof REQUEST_BUCKETS)[number]" });
+  file.addTypeAlias({ isExported: true, name: "TokenBucket", type: "(typeof TOKEN_BUCKETS)[number]" });
+  file.addTypeAlias({ isExported: true, name: "KernelId", type: "keyof typeof KERNELS", docs: ["`decode_step.r4`, `prefill.r2.t32`, ..."] });
+  file.addTypeAlias({
+    isExported: true,
+    name: "KernelInputs",
+    typeParameters: [{ name: "K", constraint: "KernelId" }],
+    type: '{ readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: Int32Array }',
+  });
+  file.addTypeAlias({
+    isExported: true,
+    name: "KernelOutputs",
+    typeParameters: [{ name: "K", constraint: "KernelId" }],
+    type: '{ readonly [N in keyof (typeof KERNELS)[K]["outputs"]]: Int32Array }',
+  });
+
+  constant(
+    "DECODER",
+    `{
+  name: DECODER_NAME,
+  manifestHash: MANIFEST_HASH,
+  blockSize: BLOCK_SIZE,
+  maxContext: MAX_CONTEXT,
+  maxRequests: MAX_REQUESTS,
+  vocabSize: VOCAB_SIZE,
+  maskTokenId: MASK_TOKEN_ID,
+  requestBuckets: REQUEST_BUCKETS,
+  tokenBuckets: TOKEN_BUCKETS,
+  targetCache: TARGET_CACHE,
+  draftCache: DRAFT_CACHE,
+  kernels: KERNELS,
+} as const satisfies GeneratedDecoder`,
+    "All of the above, as the runtime library checks it against the manifest.",
+  );
+
+  file.addFunction({
+    isExported: true,
+    name: "manifestDir",
+    returnType: "string",
+    docs: ["The output folder this module lives in (its manifest.json and stablehlo/)."],
+    statements: ['return fileURLToPath(new URL("..", import.meta.url));'],
+  });
+  file.addFunction({
+    isExported: true,
+    name: "createEngine",
+    parameters: [
+      { name: "backend", type: "Backend" },
+      { name: "weights", type: "Weights | string" },
+      { name: "options", type: "EngineOptions & { readonly manifestDir?: string }", initializer: "{}" },
+    ],
+    returnType: "Promise<Engine>",
+    docs: [
+      "An engine for this decoder on `backend`. `weights`: tensors by kernel argument name, or `random:SEED` /\n" +
+        "a checkpoint folder. Throws if `manifest.json` is not the one this module was generated with.",
+    ],
+    statements: ["return createGeneratedEngine(DECODER, options.manifestDir ?? manifestDir(), backend, weights, options);"],
+  });
+}
+
+/** The generated module's text. */
+export function emitRuntimeModule(plan: DecoderPlan, ctx: RuntimeEmitContext): string {
+  const project = new Project({ useInMemoryFileSystem: true });
+  const file = project.createSourceFile(runtimeModulePath(plan), "", { overwrite: true });
+  build(file, plan, ctx);
+  file.insertStatements(0, [
+    `// Generated by dflashc from ${ctx.source.replace(/[\r\n]/g, " ")}. Do not edit: recompile instead.`,
+    `// Decoder ${plan.name}; manifest ${ctx.manifestHash}.`,
+  ]);
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
+  return file.getFullText();
+}
+
+/** Output folder files of the runtime emitter: `runtime/<name>.ts`. */
+export function emitRuntime(plan: DecoderPlan, ctx: RuntimeEmitContext): Map<string, string> {
+  return new Map([[runtimeModulePath(plan), emitRuntimeModule(plan, ctx)]]);
+}

@@ -1,0 +1,111 @@
+/**
+ * The reference backend: runs the manifest's StableHLO modules with the project's own interpreter on
+ * the CPU. Each module is parsed once, on first use. Weights and caches are held as interpreter
+ * tensors between calls; a kernel's donated caches come back as results and replace the held ones,
+ * exactly as buffer donation works on a device.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Module } from "../../compiler/stablehlo/ir.js";
+import { runFunction } from "../../compiler/stablehlo/interpreter/index.js";
+import { zeros, type Tensor } from "../../compiler/stablehlo/interpreter/tensor.js";
+import { parseModules } from "../../compiler/stablehlo/parser.js";
+import type { Backend, Weights } from "../backend.js";
+import type { Manifest, ManifestKernel, ManifestTensor } from "../manifest.js";
+
+export class ReferenceBackendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ReferenceBackendError";
+  }
+}
+
+/** Where the modules are: an output folder on disk, or the compiler's in-memory artifacts (path → text). */
+export type ModuleSource = { readonly dir: string } | { readonly files: ReadonlyMap<string, string> };
+
+export class ReferenceBackend implements Backend {
+  private manifest: Manifest | null = null;
+  private readonly modules = new Map<string, Module>();
+  private readonly weights = new Map<string, Tensor>();
+  private readonly caches = new Map<string, Tensor>();
+  /** Kernel calls run so far (for reports). */
+  calls = 0;
+
+  constructor(private readonly source: ModuleSource) {}
+
+  async init(manifest: Manifest, weights: Weights): Promise<void> {
+    this.manifest = manifest;
+    this.modules.clear();
+    this.weights.clear();
+    this.caches.clear();
+    for (const w of manifest.weights) {
+      const data = weights.get(w.name);
+      if (!data) throw new ReferenceBackendError(`weight ${w.name} missing`);
+      // A copy: bf16 values are rounded by the interpreter, and the caller's arrays stay untouched.
+      this.weights.set(w.name, { type: { shape: [...w.shape], element: w.dtype }, data: Float32Array.from(data) });
+    }
+    for (const k of manifest.kernels) {
+      for (const a of k.args) if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: [...a.shape], element: a.dtype }));
+    }
+  }
+
+  private module(k: ManifestKernel): Module {
+    let m = this.modules.get(k.file);
+    if (m) return m;
+    let text: string | undefined;
+    if ("files" in this.source) text = this.source.files.get(k.file);
+    else {
+      try {
+        text = readFileSync(join(this.source.dir, k.file), "utf8");
+      } catch {
+        text = undefined;
+      }
+    }
+    if (text === undefined) throw new ReferenceBackendError(`${k.file}: no such module (compile with --emit stablehlo)`);
+    const mods = parseModules(text, k.file);
+    if (mods.length !== 1) throw new ReferenceBackendError(`${k.file}: expected one module, found ${mods.length}`);
+    m = mods[0];
+    this.modules.set(k.file, m);
+    return m;
+  }
+
+  private arg(a: ManifestTensor, inputs: ReadonlyMap<string, Int32Array>): Tensor {
+    if (a.role === "weight") return this.weights.get(a.name)!;
+    if (a.role === "cache") {
+      const c = this.caches.get(a.name);
+      if (!c) throw new ReferenceBackendError(`cache ${a.name} was not allocated`);
+      return c;
+    }
+    const v = inputs.get(a.name);
+    if (!v) throw new ReferenceBackendError(`input ${a.name} missing`);
+    return { type: { shape: [...a.shape], element: "i32" }, data: v };
+  }
+
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+    if (!this.manifest) throw new ReferenceBackendError("run() before init()");
+    const mod = this.module(kernel);
+    const args = kernel.args.map((a) => this.arg(a, inputs));
+    const results = runFunction(mod, "main", args);
+    this.calls++;
+    if (results.length !== kernel.results.length) {
+      throw new ReferenceBackendError(`${kernel.file}: ${results.length} results, the manifest lists ${kernel.results.length}`);
+    }
+    const out = new Map<string, Int32Array>();
+    kernel.results.forEach((r, i) => {
+      const t = results[i];
+      if (r.role === "cache") this.caches.set(r.name, t);
+      else {
+        if (!(t.data instanceof Int32Array)) throw new ReferenceBackendError(`${kernel.file}: result ${r.name} is not i32`);
+        out.set(r.name, Int32Array.from(t.data));
+      }
+    });
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.modules.clear();
+    this.weights.clear();
+    this.caches.clear();
+    this.manifest = null;
+  }
+}
