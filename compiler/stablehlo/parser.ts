@@ -242,6 +242,9 @@ function symbolName(image: string): string {
 // ---------------------------------------------------------------------------------------------
 // Attributes
 
+/** Marks a list attribute of non-integers, which only dropped attributes may hold. */
+const UNSUPPORTED_LIST = "\u0000unsupported-list";
+
 /** Precision hints do not change the reference semantics; they are accepted and dropped. */
 const DROPPED_ATTRS = new Set(["precision_config", "precision", "algorithm"]);
 
@@ -1186,6 +1189,9 @@ class StableHloParser extends EmbeddedActionsParser {
         this.ACTION(() => {
           const k = key.tokenType === StringLit ? unquote(key.image) : key.image;
           if (DROPPED_ATTRS.has(k)) return;
+          if (value?.kind === "string" && value.value === UNSUPPORTED_LIST) {
+            throw issueAt((value as unknown as { tok: IToken }).tok, `only lists of integers are supported, in '${k}'`);
+          }
           // A key without a value is MLIR's unit attribute.
           out[k] = normalizeAttr(k, value ?? { kind: "bool", value: true });
         });
@@ -1303,7 +1309,8 @@ class StableHloParser extends EmbeddedActionsParser {
           this.CONSUME(RBracket);
           return this.ACTION(() => {
             if (items.every((a) => a.kind === "int")) return { kind: "ints", values: items.map((a) => (a as { value: number }).value) } as Attribute;
-            throw issueAt(tok, "only lists of integers are supported here");
+            // Other lists (precision_config) are only accepted where attrDict drops them.
+            return { kind: "string", value: UNSUPPORTED_LIST, tok } as unknown as Attribute;
           });
         },
       },
