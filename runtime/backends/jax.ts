@@ -1,0 +1,255 @@
+/**
+ * The jax backend: runs the kernels in the generated JAX package, in a worker process
+ * (`python3 -m <decoder>.worker`, PYTHONPATH at the output folder's `jax/`), over the frame protocol
+ * of docs/protocol.md. Weights and caches live in the worker (on its device) between calls; only the
+ * int32 inputs and outputs cross the pipe.
+ *
+ * Whatever goes wrong with the worker — it cannot start, exits, stops answering, or answers something
+ * that is not a well-formed reply of the right shapes — becomes a JaxBackendError from the call in
+ * flight (so from the engine's `generate()`), the worker is killed, and every later call fails fast.
+ * Nothing waits forever and no malformed reply ever reaches the engine as tokens.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { join, resolve } from "node:path";
+import type { Backend, Weights } from "../backend.js";
+import type { Manifest, ManifestKernel } from "../manifest.js";
+import type { WeightSource } from "../weights/source.js";
+import { encodeFrame, f32, FrameDecoder, FramingError, i32, type Frame, type FrameHeader, type WireArray } from "./jax-framing.js";
+
+export const PROTOCOL = 1;
+
+export interface JaxBackendOptions {
+  /** The compiled output folder: it holds `manifest.json` and `jax/<decoder name>/`. */
+  readonly outDir: string;
+  /** The Python interpreter (default `$DFLASHC_PYTHON`, else `python3`). */
+  readonly python?: string;
+  /**
+   * Where the worker gets its weights. `inline` (default): the f32 arrays given to `init` travel
+   * through the pipe. A `WeightSource` lets the worker read a checkpoint or draw `random:SEED`
+   * itself (the same values as `randomWeights`), which is what real model sizes want.
+   */
+  readonly weights?: "inline" | WeightSource;
+  /** Longest wait for one reply to a kernel call (default 120 s; the first call of a bucket compiles it). */
+  readonly timeoutMs?: number;
+  /** Longest wait for the handshake plus loading weights (default 600 s). */
+  readonly initTimeoutMs?: number;
+  /** Compile every bucket during `init`, so that no `run` pays for a compile. */
+  readonly precompile?: boolean;
+  /** The full worker command line instead of `python -m <name>.worker` (tests use fake workers). */
+  readonly command?: readonly string[];
+  /** Extra environment for the worker. */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+export class JaxBackendError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "JaxBackendError";
+  }
+}
+
+/** How much of the worker's stderr an error message quotes. */
+const STDERR_TAIL = 2000;
+
+interface Pending {
+  readonly op: string;
+  readonly resolve: (f: Frame) => void;
+  readonly reject: (e: Error) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+export class JaxBackend implements Backend {
+  private child: ChildProcessWithoutNullStreams | null = null;
+  private decoder = new FrameDecoder();
+  private pending: Pending | null = null;
+  /** Set once the worker is unusable: every later call fails with it. */
+  private failure: JaxBackendError | null = null;
+  private stderr = "";
+  private nextId = 1;
+  private queue: Promise<unknown> = Promise.resolve();
+  private manifest: Manifest | null = null;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(private readonly options: JaxBackendOptions) {}
+
+  async init(manifest: Manifest, weights: Weights): Promise<void> {
+    if (this.child) throw new JaxBackendError("init() called twice");
+    this.manifest = manifest;
+    this.start(manifest);
+    try {
+      await this.handshakeAndLoad(manifest, weights);
+    } catch (e) {
+      // A worker that refused the manifest or the weights is of no further use: stop it now.
+      this.fail((e as Error).message);
+      await this.exited;
+      throw e;
+    }
+  }
+
+  private async handshakeAndLoad(manifest: Manifest, weights: Weights): Promise<void> {
+    const initTimeout = this.options.initTimeoutMs ?? 600_000;
+    await this.request({ op: "hello", protocol: PROTOCOL, manifest_hash: manifest.contentHash }, new Map(), initTimeout);
+    const source = this.options.weights ?? "inline";
+    if (source === "inline") {
+      const arrays = new Map<string, WireArray>();
+      for (const w of manifest.weights) {
+        const data = weights.get(w.name);
+        if (!data) throw new JaxBackendError(`weight ${w.name} missing`);
+        arrays.set(w.name, f32(w.shape, data));
+      }
+      await this.request({ op: "load_weights", source: "inline" }, arrays, initTimeout);
+    } else if (source.kind === "random") {
+      await this.request({ op: "load_weights", source: "random", seed: source.seed }, new Map(), initTimeout);
+    } else {
+      await this.request({ op: "load_weights", source: "folder", target: source.target, draft: source.draft }, new Map(), initTimeout);
+    }
+    if (this.options.precompile) await this.request({ op: "compile" }, new Map(), initTimeout);
+  }
+
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+    if (!this.manifest) throw new JaxBackendError("run() before init()");
+    const arrays = new Map<string, WireArray>();
+    for (const a of kernel.args) {
+      if (a.role !== "input") continue;
+      const v = inputs.get(a.name);
+      if (!v) throw new JaxBackendError(`${kernel.kernel}.${kernel.bucketId}: input ${a.name} missing`);
+      arrays.set(a.name, i32(a.shape, v));
+    }
+    const reply = await this.request({ op: "run", kernel: kernel.kernel, bucket: kernel.bucketId }, arrays, this.options.timeoutMs ?? 120_000);
+    const out = new Map<string, Int32Array>();
+    for (const r of kernel.results) {
+      if (r.role === "cache") continue;
+      const a = reply.arrays.get(r.name);
+      const want = `i32[${r.shape.join(", ")}]`;
+      if (!a || a.dtype !== "i32" || a.shape.join(",") !== r.shape.join(",")) {
+        throw this.fail(`${kernel.kernel}.${kernel.bucketId}: the worker's reply has ${a ? `${a.dtype}[${a.shape.join(", ")}]` : "no array"} for ${r.name}, expected ${want}`);
+      }
+      out.set(r.name, a.data as Int32Array);
+    }
+    return out;
+  }
+
+  /** Reads a cache back from the device (f32, or raw bf16 bits). For checks and debugging. */
+  async readCache(name: string): Promise<WireArray> {
+    const reply = await this.request({ op: "read_cache", name }, new Map(), this.options.timeoutMs ?? 120_000);
+    const a = reply.arrays.get(name);
+    if (!a) throw this.fail(`read_cache ${name}: no array in the reply`);
+    return a;
+  }
+
+  async close(): Promise<void> {
+    const child = this.child;
+    if (!child) return;
+    if (!this.failure) {
+      try {
+        await this.request({ op: "shutdown" }, new Map(), 10_000);
+      } catch {
+        // A worker that cannot shut down cleanly is killed below.
+      }
+    }
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    await this.exited;
+    this.child = null;
+  }
+
+  // -------------------------------------------------------------------------------------------------
+
+  private start(manifest: Manifest): void {
+    const outDir = resolve(this.options.outDir);
+    const python = this.options.python ?? process.env.DFLASHC_PYTHON ?? "python3";
+    const [cmd, ...args] = this.options.command ?? [python, "-m", `${manifest.name}.worker`];
+    const pythonPath = [join(outDir, "jax"), process.env.PYTHONPATH].filter(Boolean).join(":");
+    const child = spawn(cmd, args, {
+      cwd: outDir,
+      env: { ...process.env, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: "1", ...this.options.env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    this.child = child;
+    this.exited = new Promise((done) => child.once("close", () => done()));
+    child.stdout.on("data", (chunk: Buffer) => this.onData(chunk));
+    child.stderr.on("data", (chunk: Buffer) => {
+      this.stderr = (this.stderr + chunk.toString("utf8")).slice(-STDERR_TAIL);
+    });
+    child.on("error", (e: NodeJS.ErrnoException) => {
+      const why = e.code === "ENOENT" ? `${cmd} not found` : e.message;
+      this.fail(`cannot start the JAX worker (${[cmd, ...args].join(" ")}): ${why}`);
+    });
+    child.on("exit", (code, signal) => {
+      if (this.failure) return;
+      const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
+      this.fail(`the JAX worker ${how}${this.pending ? ` during ${this.pending.op}` : ""}${this.stderrNote()}`);
+    });
+    // Writing to a worker that died surfaces as EPIPE here; the exit handler reports the cause.
+    child.stdin.on("error", () => undefined);
+  }
+
+  private stderrNote(): string {
+    const tail = this.stderr.trim();
+    return tail ? `\n--- worker stderr (last lines) ---\n${tail}` : "";
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.failure) return;
+    let frames: Frame[];
+    try {
+      frames = this.decoder.push(chunk);
+    } catch (e) {
+      this.fail(`the JAX worker answered garbage: ${(e as FramingError).message}${this.stderrNote()}`);
+      return;
+    }
+    for (const f of frames) {
+      const p = this.pending;
+      if (!p) {
+        this.fail(`the JAX worker sent an unrequested frame: ${JSON.stringify(f.header).slice(0, 200)}`);
+        return;
+      }
+      this.pending = null;
+      clearTimeout(p.timer);
+      p.resolve(f);
+    }
+  }
+
+  /** Marks the worker unusable, kills it and fails the call in flight. Returns the error. */
+  private fail(message: string): JaxBackendError {
+    if (!this.failure) {
+      this.failure = new JaxBackendError(message);
+      const p = this.pending;
+      this.pending = null;
+      if (p) {
+        clearTimeout(p.timer);
+        p.reject(this.failure);
+      }
+      const child = this.child;
+      if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+    }
+    return this.failure;
+  }
+
+  /** One request, one reply; requests are serialized. A reply with ok=false is an error. */
+  private request(header: FrameHeader, arrays: ReadonlyMap<string, WireArray>, timeoutMs: number): Promise<Frame> {
+    const run = async (): Promise<Frame> => {
+      if (this.failure) throw this.failure;
+      const child = this.child;
+      if (!child) throw new JaxBackendError("the JAX worker is not running");
+      const id = this.nextId++;
+      const op = String(header.op);
+      const frame = await new Promise<Frame>((resolvePromise, reject) => {
+        const timer = setTimeout(() => this.fail(`the JAX worker did not answer ${op} within ${timeoutMs} ms${this.stderrNote()}`), timeoutMs);
+        this.pending = { op, resolve: resolvePromise, reject, timer };
+        child.stdin.write(encodeFrame({ ...header, id }, arrays));
+      });
+      const h = frame.header;
+      if (h.id !== id || typeof h.ok !== "boolean") {
+        throw this.fail(`the JAX worker answered ${op} with a malformed reply: ${JSON.stringify(h).slice(0, 200)}`);
+      }
+      if (!h.ok) {
+        // The worker refused this request and keeps serving; the caller decides what it means.
+        throw new JaxBackendError(`JAX worker: ${op} failed (${String(h.kind)}): ${String(h.error)}`);
+      }
+      return frame;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

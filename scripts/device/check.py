@@ -1,0 +1,257 @@
+"""The device half of scripts/device-check: needs JAX (any backend; the numbers mean most on a GPU/TPU).
+
+    python3 scripts/device/check.py replay WORK/tiny ROWS      # JAX kernels vs the recorded reference
+    python3 scripts/device/check.py bench WORK/bench ROWS      # verify/draft cost vs K, 8B decode vs floor
+    python3 scripts/device/check.py table ROWS                 # print the collected rows as one table
+
+Each step appends tab-separated rows (check, value, verdict) to ROWS; `table` prints them.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+
+
+def append_row(rows_path: str, check: str, value: str, verdict: str) -> None:
+    with open(rows_path, "a", encoding="utf-8") as f:
+        f.write(f"{check}\t{value}\t{verdict}\n")
+
+
+def import_package(case_dir: str):
+    """The generated package of a compiled folder (`<dir>/jax/<name>/`)."""
+    with open(os.path.join(case_dir, "manifest.json"), encoding="utf-8") as f:
+        name = json.load(f)["name"]
+    sys.path.insert(0, os.path.join(case_dir, "jax"))
+    return importlib.import_module(name), name
+
+
+# ---------------------------------------------------------------------------------------------------
+# replay
+
+
+def _trash_mask(name: str, shape: tuple[int, ...]) -> np.ndarray:
+    """False on the trash page / trash slot (index 0 of axis 1): padded rows all write there, and which
+    duplicate write lands is unspecified on every backend."""
+    keep = np.ones(shape, dtype=bool)
+    keep[:, 0] = False
+    return keep
+
+
+def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
+    import jax
+    import jax.numpy as jnp
+
+    pkg, name = import_package(case_dir)
+    kernels = importlib.import_module(f"{name}.kernels")
+    weights = importlib.import_module(f"{name}.weights")
+    sharding = importlib.import_module(f"{name}.sharding")
+    ref_dir = os.path.join(case_dir, "reference")
+    with open(os.path.join(ref_dir, "index.json"), encoding="utf-8") as f:
+        index = json.load(f)
+    if index["dtype"] != "f32":
+        raise SystemExit("replay compares f32 decoders (bf16 rounding differs by design between backends)")
+
+    mesh = sharding.make_mesh(1)
+    params = {n: jax.device_put(a, sharding.param_sharding(n, mesh)) for n, a in weights.random_weights(index["seed"]).items()}
+    load = lambda file, dtype, shape: np.fromfile(os.path.join(ref_dir, file), dtype=dtype).reshape(shape)
+
+    token_mismatches = 0
+    worst = 0.0
+    previous: dict[str, np.ndarray] = {}
+    for n, call in enumerate(index["calls"]):
+        kernel = kernels.KERNELS[(call["kernel"], call["bucket"])]
+        sig = kernel.signature
+        # Every call starts from the reference's caches, so each kernel is judged on identical inputs.
+        caches = [jnp.asarray(previous.get(t.name, np.zeros(t.shape, np.float32))) for t in sig.caches]
+        inputs = [load(call["inputs"][t.name], "<i4", t.shape) for t in sig.inputs]
+        results = kernel(*[params[t.name] for t in sig.weights], *caches, *inputs, mesh=mesh)
+        for t, r in zip(sig.outputs, results):
+            want = load(call["outputs"][t.name], "<i4", t.shape)
+            got = np.asarray(r)
+            if not np.array_equal(got, want):
+                token_mismatches += 1
+                print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} differs\n  jax       {got.tolist()}\n  reference {want.tolist()}", file=sys.stderr)
+        donated = [t for t in sig.caches if t.donated]
+        for t, r in zip(donated, results[len(sig.outputs) :]):
+            want = load(call["caches"][t.name], "<f4", t.shape)
+            keep = _trash_mask(t.name, t.shape)
+            diff = np.abs(np.asarray(r, dtype=np.float32) - want)[keep]
+            scale = float(np.abs(want[keep]).max()) or 1.0
+            rel = float(diff.max()) / scale
+            worst = max(worst, rel)
+            if rel > tolerance:
+                print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} relative error {rel:.2e} > {tolerance:.0e}", file=sys.stderr)
+        previous = {c: load(f, "<f4", _cache_shape(pkg, c)) for c, f in call["caches"].items()}
+
+    calls = len(index["calls"])
+    kinds = sorted({f"{c['kernel']}" for c in index["calls"]})
+    append_row(rows_path, f"{name}: int outputs of {calls} calls ({', '.join(kinds)})", f"{token_mismatches} mismatches", "ok" if token_mismatches == 0 else "FAIL")
+    append_row(rows_path, f"{name}: caches, max rel. error", f"{worst:.1e} (<= {tolerance:.0e})", "ok" if worst <= tolerance else "FAIL")
+    return token_mismatches == 0 and worst <= tolerance
+
+
+def _cache_shape(pkg, name: str) -> tuple[int, ...]:
+    config = importlib.import_module(f"{pkg.__name__}.config")
+    if name == "target_kv":
+        return config.TARGET_CACHE.shape
+    return config.DRAFT_CACHE.shape
+
+
+# ---------------------------------------------------------------------------------------------------
+# bench
+
+
+def _time(fn, *, warmup: int = 3, iters: int = 20) -> float:
+    """Median wall time of `fn()` in milliseconds; `fn` must block until its results are ready."""
+    for _ in range(warmup):
+        fn()
+    samples = []
+    for _ in range(iters):
+        t0 = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(samples)
+
+
+def _copy_bandwidth(jax, jnp) -> float:
+    """Device memory bandwidth in bytes/s, measured as a 4 GiB on-device copy (read + write)."""
+    x = jnp.ones((1 << 30,), jnp.float32)
+    copy = jax.jit(lambda a: a + 1)
+    ms = _time(lambda: copy(x).block_until_ready(), warmup=2, iters=10)
+    return 2 * x.nbytes / (ms / 1e3)
+
+
+class Bench:
+    """Synthetic state for timing one compiled package: device-random weights (values do not matter
+    for time), zero caches, a single request with `context` tokens already in its caches."""
+
+    def __init__(self, case_dir: str, params, context: int):
+        import jax
+        import jax.numpy as jnp
+
+        self.jax, self.jnp = jax, jnp
+        pkg, name = import_package(case_dir)
+        self.config = importlib.import_module(f"{name}.config")
+        self.kernels = importlib.import_module(f"{name}.kernels")
+        self.name = name
+        self.params = params
+        cfg = self.config
+        dtype = self.kernels.DTYPES[cfg.DTYPE]
+        self.caches = {"target_kv": jnp.zeros(cfg.TARGET_CACHE.shape, dtype)}
+        self.caches["draft_k"] = jnp.zeros(cfg.DRAFT_CACHE.shape, dtype)
+        self.caches["draft_v"] = jnp.zeros(cfg.DRAFT_CACHE.shape, dtype)
+        p = cfg.TARGET_CACHE.pages_per_request
+        rng = np.random.default_rng(0)
+        k = cfg.BLOCK_SIZE
+        self.inputs = {
+            "seq_lens": np.array([context], np.int32),
+            "block_tables": np.arange(1, p + 1, dtype=np.int32)[None, :],
+            "draft_slots": np.array([1], np.int32),
+            "last_tokens": rng.integers(0, cfg.TARGET.vocab_size, (1,), dtype=np.int32),
+            "block_tokens": rng.integers(0, cfg.TARGET.vocab_size, (1, k), dtype=np.int32),
+        }
+
+    def time_kernel(self, kernel_name: str) -> float:
+        kernel = self.kernels.KERNELS[(kernel_name, "r1")]
+        sig = kernel.signature
+        kernel.compile()
+        weights = [self.params[t.name] for t in sig.weights]
+        inputs = [self.jnp.asarray(self.inputs[t.name]) for t in sig.inputs]
+
+        def once():
+            caches = [self.caches[t.name] for t in sig.caches]
+            results = kernel(*weights, *caches, *inputs)
+            for t, r in zip([c for c in sig.caches if c.donated], results[len(sig.outputs) :]):
+                self.caches[t.name] = r  # the donated inputs are gone; keep the returned caches
+            self.jax.block_until_ready(results)
+
+        return _time(once)
+
+
+def device_weights(config, seed: int = 0):
+    """Random weights generated on the device in the model dtype (host generation of 8B values would
+    take minutes and their values do not change the time)."""
+    import jax
+    import jax.numpy as jnp
+
+    dtype = jnp.bfloat16 if config.DTYPE == "bf16" else jnp.float32
+    key = jax.random.PRNGKey(seed)
+    params = {}
+    for i, (name, shape) in enumerate(config.WEIGHTS.items()):
+        fill = jax.jit(lambda k, s=shape: (jax.random.normal(k, s, jnp.float32) * 0.02).astype(dtype))
+        params[name] = fill(jax.random.fold_in(key, i))
+    return params
+
+
+def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
+    import jax
+    import jax.numpy as jnp
+
+    cases = sorted((int(d[1:]), os.path.join(bench_dir, d)) for d in os.listdir(bench_dir) if d.startswith("k"))
+    _, name = import_package(cases[0][1])
+    config = importlib.import_module(f"{name}.config")
+    params = device_weights(config)  # the same tensors serve every K: block size changes no weight
+    device = f"{jax.devices()[0].device_kind} ({jax.default_backend()})"
+    append_row(rows_path, "device", device, "")
+
+    verify_ms, draft_ms = {}, {}
+    for k, case in cases:
+        b = Bench(case, params, context)
+        verify_ms[k] = b.time_kernel("verify")
+        draft_ms[k] = b.time_kernel("draft")
+        if k == 16:
+            step_ms = b.time_kernel("target_step")
+            decode_ms = b.time_kernel("decode_step")
+            verify_ms[1] = step_ms  # a one-token verify is a target step
+        del b
+    ks = sorted(verify_ms)
+    base = verify_ms[16] if 16 in verify_ms else verify_ms[ks[0]]
+    append_row(rows_path, f"verify ms (R=1, ctx {context}), K=" + ",".join(map(str, ks)), " / ".join(f"{verify_ms[k]:.2f}" for k in ks), f"K=256 is {verify_ms[max(ks)] / base:.2f}x K=16")
+    dks = sorted(draft_ms)
+    append_row(rows_path, "draft ms (one forward), K=" + ",".join(map(str, dks)), " / ".join(f"{draft_ms[k]:.2f}" for k in dks), f"K={max(dks)} is {draft_ms[max(dks)] / draft_ms[min(dks)]:.2f}x K={min(dks)}")
+
+    # The floor of one decode step: every target weight read once (the embedding only by its rows).
+    itemsize = 2 if config.DTYPE == "bf16" else 4
+    weight_bytes = sum(int(np.prod(s)) for n, s in config.WEIGHTS.items() if n.startswith("target.") and n != "target.model.embed_tokens.weight") * itemsize
+    bandwidth = _copy_bandwidth(jax, jnp)
+    floor_ms = weight_bytes / bandwidth * 1e3
+    append_row(rows_path, "copy bandwidth (measured)", f"{bandwidth / 1e12:.2f} TB/s", "")
+    append_row(rows_path, f"8B target_step (R=1) vs floor {weight_bytes / 1e9:.1f} GB / bandwidth", f"{step_ms:.2f} ms vs {floor_ms:.2f} ms", f"{step_ms / floor_ms:.2f}x floor")
+    append_row(rows_path, "8B decode_step (draft+verify, K=16)", f"{decode_ms:.2f} ms", f"{decode_ms / step_ms:.2f}x a target step")
+
+
+# ---------------------------------------------------------------------------------------------------
+
+
+def table(rows_path: str) -> int:
+    rows = [line.rstrip("\n").split("\t") for line in open(rows_path, encoding="utf-8") if line.strip()]
+    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
+    print(line(["check", "value", "verdict"]))
+    print(line(["-" * w for w in widths]))
+    for r in rows:
+        print(line(r))
+    return 1 if any(r[2] == "FAIL" for r in rows) else 0
+
+
+def main(argv: list[str]) -> int:
+    if len(argv) >= 2 and argv[0] == "table":
+        return table(argv[1])
+    if len(argv) == 3 and argv[0] == "replay":
+        return 0 if replay(argv[1], argv[2]) else 1
+    if len(argv) == 3 and argv[0] == "bench":
+        bench(argv[1], argv[2])
+        return 0
+    print(__doc__, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

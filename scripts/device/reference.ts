@@ -1,0 +1,187 @@
+/**
+ * The host half of scripts/device-check: compiles a decoder into a folder (manifest.json and the JAX
+ * package), decodes a few prompts through the real engine on the reference side, and records every
+ * kernel call (int32 inputs and outputs, and the caches after the call) so that the JAX kernels can
+ * replay the same calls on a device and be compared number for number.
+ *
+ * The reference is the kernel graph evaluator (compiler/ir/graph-eval.ts), the witness that the
+ * StableHLO interpreter is checked against; weights are `randomWeights(plan, seed)`, which the JAX
+ * package's `weights.random_weights(seed)` reproduces bit for bit, so no weights travel.
+ *
+ * Layout of `<dir>/reference/`: `index.json` (see `ReferenceIndex`) and one raw little-endian file
+ * per array (`NNN.<name>.i32` / `.f32`).
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
+import { evaluateKernel, fromData, zeros, type Tensor } from "../../compiler/ir/graph-eval.js";
+import type { KernelGraph } from "../../compiler/ir/graph.js";
+import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { buildManifest } from "../../compiler/manifest.js";
+import { emitJaxPackage } from "../../compiler/jax/emit.js";
+import type { Backend, Weights } from "../../runtime/backend.js";
+import { createEngine, type EngineOptions, type GenerateRequest } from "../../runtime/engine.js";
+import { serializeManifest, type Manifest, type ManifestKernel } from "../../runtime/manifest.js";
+import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
+
+/** A backend that evaluates the plan's kernel graphs on the host; caches are kept between calls. */
+export class GraphBackend implements Backend {
+  private readonly graphs = new Map<string, KernelGraph>();
+  private readonly weights = new Map<string, Tensor>();
+  readonly caches = new Map<string, Tensor>();
+
+  constructor(private readonly plan: DecoderPlan) {}
+
+  async init(manifest: Manifest, weights: Weights): Promise<void> {
+    this.weights.clear();
+    this.caches.clear();
+    for (const w of manifest.weights) this.weights.set(w.name, fromData(w.dtype, w.shape, weights.get(w.name)!));
+    for (const k of manifest.kernels) {
+      for (const a of k.args) if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: a.shape, dtype: a.dtype }));
+    }
+  }
+
+  private graph(k: ManifestKernel): KernelGraph {
+    const key = `${k.kernel}.${k.bucketId}`;
+    let g = this.graphs.get(key);
+    if (!g) {
+      const sig = this.plan.kernels.find((s: KernelSig) => s.kernel === k.kernel && s.bucketId === k.bucketId);
+      if (!sig) throw new Error(`no kernel ${key} in the plan`);
+      g = buildKernelGraph(this.plan, sig);
+      this.graphs.set(key, g);
+    }
+    return g;
+  }
+
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+    const args = new Map<string, Tensor>();
+    for (const a of kernel.args) {
+      if (a.role === "weight") args.set(a.name, this.weights.get(a.name)!);
+      else if (a.role === "cache") args.set(a.name, this.caches.get(a.name)!);
+      else args.set(a.name, fromData("i32", a.shape, inputs.get(a.name)!));
+    }
+    const results = evaluateKernel(this.graph(kernel), args);
+    const out = new Map<string, Int32Array>();
+    for (const r of kernel.results) {
+      const t = results.get(r.name)!;
+      if (r.role === "cache") this.caches.set(r.name, t);
+      else out.set(r.name, Int32Array.from(t.data));
+    }
+    return out;
+  }
+
+  async close(): Promise<void> {
+    this.caches.clear();
+  }
+}
+
+export interface RecordedCall {
+  readonly kernel: string;
+  readonly bucket: string;
+  /** name → file under reference/ */
+  readonly inputs: Record<string, string>;
+  readonly outputs: Record<string, string>;
+  /** Every cache after the call, name → file. */
+  readonly caches: Record<string, string>;
+}
+
+export interface ReferenceIndex {
+  readonly name: string;
+  readonly seed: number;
+  readonly dtype: "f32" | "bf16";
+  readonly calls: readonly RecordedCall[];
+  /** Prompts decoded greedily with the drafter, and what came out; `targetOnly` is the plain target's output. */
+  readonly generate: { readonly prompts: number[][]; readonly maxNewTokens: number; readonly tokens: number[][]; readonly targetOnly: number[][] };
+}
+
+/** Wraps a GraphBackend and writes every call's arrays under `dir`. */
+class RecordingBackend implements Backend {
+  readonly calls: RecordedCall[] = [];
+
+  constructor(
+    private readonly inner: GraphBackend,
+    private readonly dir: string,
+  ) {}
+
+  init(manifest: Manifest, weights: Weights): Promise<void> {
+    return this.inner.init(manifest, weights);
+  }
+
+  private write(n: number, name: string, data: Int32Array | Float32Array): string {
+    const file = `${String(n).padStart(3, "0")}.${name}.${data instanceof Int32Array ? "i32" : "f32"}`;
+    writeFileSync(join(this.dir, file), new Uint8Array(data.buffer, data.byteOffset, data.byteLength));
+    return file;
+  }
+
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+    const n = this.calls.length;
+    const rec = (m: ReadonlyMap<string, Int32Array | Float32Array>) => Object.fromEntries([...m].map(([k, v]) => [k, this.write(n, k, v)]));
+    const recordedInputs = rec(inputs);
+    const out = await this.inner.run(kernel, inputs);
+    const caches = new Map([...this.inner.caches].map(([k, t]) => [k, t.data]));
+    this.calls.push({ kernel: kernel.kernel, bucket: kernel.bucketId, inputs: recordedInputs, outputs: rec(out), caches: rec(caches) });
+    return out;
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+}
+
+export interface CaseOptions {
+  /** The config file, as recorded in the manifest and the generated headers. */
+  readonly source: string;
+  readonly seed: number;
+  /** Record the reference calls of a greedy session (small decoders only). */
+  readonly record?: { readonly prompts: number; readonly promptLength: number; readonly maxNewTokens: number };
+}
+
+/** The compiled folder a device run needs: manifest.json and jax/<name>/. Returns the manifest. */
+export function writeCompiled(dir: string, plan: DecoderPlan, source: string): Manifest {
+  // The JAX package stands in for the StableHLO artifacts here: the hash covers the plan alone.
+  const manifest = buildManifest(plan, source, new Map());
+  const files = new Map([["manifest.json", serializeManifest(manifest)], ...emitJaxPackage(plan, { source, manifestHash: manifest.contentHash })]);
+  for (const [path, text] of files) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return manifest;
+}
+
+async function decode(manifest: Manifest, backend: Backend, weights: Weights, requests: GenerateRequest[], options: EngineOptions): Promise<number[][]> {
+  const engine = await createEngine(manifest, backend, weights, options);
+  try {
+    return (await engine.generate(requests)).map((r) => r.tokens);
+  } finally {
+    await engine.close();
+  }
+}
+
+/** The prompts a case decodes: seeded, never the mask token. */
+export function casePrompts(plan: DecoderPlan, seed: number, count: number, length: number): number[][] {
+  const exclude = plan.draft ? [plan.draft.maskTokenId] : [];
+  return Array.from({ length: count }, (_, i) => randomTokens(seed, `device-check.prompt.${i}`, length + i, plan.target.vocabSize, exclude));
+}
+
+/** Compiles `plan` into `dir` and, when asked, records a reference session under `dir/reference/`. */
+export async function writeCase(dir: string, plan: DecoderPlan, opts: CaseOptions): Promise<ReferenceIndex | null> {
+  const manifest = writeCompiled(dir, plan, opts.source);
+  if (!opts.record) return null;
+  const refDir = join(dir, "reference");
+  mkdirSync(refDir, { recursive: true });
+  const weights = randomWeights(plan, opts.seed);
+  const prompts = casePrompts(plan, opts.seed, opts.record.prompts, opts.record.promptLength);
+  const requests = prompts.map((promptIds) => ({ promptIds, maxNewTokens: opts.record!.maxNewTokens }));
+  const recorder = new RecordingBackend(new GraphBackend(plan), refDir);
+  const tokens = await decode(manifest, recorder, weights, requests, {});
+  const targetOnly = await decode(manifest, new GraphBackend(plan), weights, requests, { targetOnly: true });
+  const index: ReferenceIndex = {
+    name: plan.name,
+    seed: opts.seed,
+    dtype: plan.target.dtype,
+    calls: recorder.calls,
+    generate: { prompts, maxNewTokens: opts.record.maxNewTokens, tokens, targetOnly },
+  };
+  writeFileSync(join(refDir, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
+  return index;
+}
