@@ -14,6 +14,7 @@ import { renderPlanSvg } from "../cost/svg.js";
 import { formatPlanTable } from "../cost/table.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
 import type { DecoderPlan } from "../ir/plan.js";
+import { displayPath, loadAndPlan } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface PlanCommandOptions {
@@ -30,20 +31,11 @@ export interface PlanCommandOptions {
 
 type Loaded = { ok: true; plan: DecoderPlan } | { ok: false; diagnostics: readonly Diagnostic[] };
 
-interface CheckModule {
-  loadAndPlan(file: string): Promise<{ ok: boolean; plan?: DecoderPlan; diagnostics?: readonly Diagnostic[] }>;
-  displayPath?(file: string, cwd: string): string;
-}
-
 /** The front end's `loadAndPlan` (check.ts): type-check, evaluate, validate, plan, all diagnostics located. */
 async function loadPlan(file: string, cwd: string): Promise<Loaded> {
-  // A computed specifier keeps this file compiling while check.ts is written alongside it.
-  const specifier = "./check.js";
-  const check = (await import(specifier)) as CheckModule;
-  const r = await check.loadAndPlan(file);
-  if (r.ok && r.plan) return { ok: true, plan: r.plan };
-  const shown = (d: Diagnostic) => (check.displayPath ? { ...d, file: check.displayPath(d.file, cwd) } : d);
-  return { ok: false, diagnostics: (r.diagnostics ?? []).map(shown) };
+  const r = await loadAndPlan(file);
+  if (r.ok) return { ok: true, plan: r.plan };
+  return { ok: false, diagnostics: r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, cwd) })) };
 }
 
 const usage = (io: Io, message: string) => {

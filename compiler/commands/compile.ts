@@ -1,0 +1,57 @@
+/** `dflashc compile <config.ts> [-o DIR] [--emit stablehlo,jax,runtime] [--json]` */
+import { join, resolve } from "node:path";
+import { EMIT_KINDS, compilePlan, type EmitKind } from "../compile.js";
+import { formatDiagnostic } from "../diagnostics.js";
+import { OutputFolderError, writeFolderAtomically } from "../output.js";
+import { displayPath, loadAndPlan } from "./check.js";
+import { ExitCode, type Io } from "./io.js";
+
+export interface CompileCommandOptions {
+  readonly out?: string;
+  /** Comma-separated subset of stablehlo,jax,runtime; default all. */
+  readonly emit?: string;
+  readonly json?: boolean;
+}
+
+export function parseEmitList(list: string | undefined): Set<EmitKind> | string {
+  if (list === undefined) return new Set(EMIT_KINDS);
+  const kinds = list.split(",").map((s) => s.trim()).filter((s) => s.length > 0);
+  const bad = kinds.filter((k) => !(EMIT_KINDS as readonly string[]).includes(k));
+  if (bad.length > 0 || kinds.length === 0) return `--emit takes a comma-separated list of ${EMIT_KINDS.join(", ")}; got '${list}'`;
+  return new Set(kinds as EmitKind[]);
+}
+
+export async function compileCommand(file: string, opts: CompileCommandOptions, io: Io): Promise<number> {
+  const emit = parseEmitList(opts.emit);
+  if (typeof emit === "string") {
+    io.err(`error usage: ${emit}`);
+    return ExitCode.userError;
+  }
+  const loaded = await loadAndPlan(resolve(io.cwd, file));
+  if (!loaded.ok) {
+    if (opts.json) io.out(JSON.stringify({ ok: false, diagnostics: loaded.diagnostics }));
+    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    return ExitCode.userError;
+  }
+  const plan = loaded.plan;
+  const source = displayPath(resolve(io.cwd, file), io.cwd);
+  // Rendering errors are compiler bugs: let them propagate to the CLI's exit-1 handler.
+  const files = compilePlan(plan, { source, emit });
+  const out = resolve(io.cwd, opts.out ?? join("out", plan.name));
+  try {
+    writeFolderAtomically(out, files);
+  } catch (e) {
+    if (e instanceof OutputFolderError) {
+      io.err(`error output-folder: ${e.message}`);
+      return ExitCode.userError;
+    }
+    throw e;
+  }
+  const manifest = JSON.parse(files.get("manifest.json")!) as { contentHash: string };
+  if (opts.json) {
+    io.out(JSON.stringify({ ok: true, out: displayPath(out, io.cwd), contentHash: manifest.contentHash, files: [...files.keys()] }));
+  } else {
+    io.out(`wrote ${displayPath(out, io.cwd)}: ${files.size} files, ${plan.kernels.length} kernel buckets, ${manifest.contentHash}`);
+  }
+  return ExitCode.ok;
+}

@@ -1,0 +1,92 @@
+/** `dflashc stablehlo run <file.mlir> [--args ...]` and `dflashc stablehlo check <file.mlir>`. */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
+import { checkStableHlo } from "../stablehlo/check-file.js";
+import { toArray, type Tensor } from "../stablehlo/interpreter/tensor.js";
+import { runStableHloText } from "../stablehlo/run-file.js";
+import { formatType } from "../stablehlo/ir.js";
+import { displayPath } from "./check.js";
+import { ExitCode, type Io } from "./io.js";
+
+function readSource(file: string, io: Io): { text: string; shown: string } | undefined {
+  const shown = displayPath(resolve(io.cwd, file), io.cwd);
+  try {
+    return { text: readFileSync(resolve(io.cwd, file), "utf8"), shown };
+  } catch (e) {
+    io.err(`${shown}:1:1: error file-not-readable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+    return undefined;
+  }
+}
+
+export async function stablehloCheckCommand(file: string, opts: { json?: boolean }, io: Io): Promise<number> {
+  const src = readSource(file, io);
+  if (!src) return ExitCode.userError;
+  const diagnostics = checkStableHlo(src.text, src.shown);
+  if (opts.json) io.out(JSON.stringify({ ok: diagnostics.length === 0, diagnostics }));
+  for (const d of diagnostics) io.err(formatDiagnostic(d));
+  if (diagnostics.length > 0) return ExitCode.userError;
+  if (!opts.json) io.out(`ok: ${src.shown}`);
+  return ExitCode.ok;
+}
+
+function summarize(t: Tensor): string {
+  const values = toArray(t).slice(0, 16);
+  const more = t.data.length > 16 ? ", ..." : "";
+  return `${formatType(t.type)} [${values.join(", ")}${more}]`;
+}
+
+/** `--args` is one string of `;`-separated typed dense literals. */
+export function splitArgs(args: string): string[] {
+  return args.split(";").map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+export async function stablehloRunCommand(file: string, opts: { args?: string; json?: boolean }, io: Io): Promise<number> {
+  const src = readSource(file, io);
+  if (!src) return ExitCode.userError;
+  const diagnostics = checkStableHlo(src.text, src.shown);
+  if (diagnostics.length > 0) {
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
+    return ExitCode.userError;
+  }
+  let result;
+  try {
+    result = runStableHloText(src.text, src.shown, opts.args === undefined ? {} : { args: splitArgs(opts.args) });
+  } catch (e) {
+    if (e instanceof DiagnosticError) {
+      for (const d of e.diagnostics) io.err(formatDiagnostic(d));
+      return ExitCode.userError;
+    }
+    if (opts.args !== undefined) {
+      io.err(`error bad-args: ${(e as Error).message}`);
+      return ExitCode.userError;
+    }
+    throw e;
+  }
+  if (opts.json) {
+    io.out(
+      JSON.stringify({
+        ok: result.ok,
+        error: result.error,
+        functions: result.functions.map((f) => ({
+          name: f.name,
+          module: f.module,
+          error: f.error,
+          checks: f.checks,
+          results: f.results?.map((t) => ({ type: formatType(t.type), values: toArray(t) })),
+        })),
+      }),
+    );
+  } else {
+    if (result.error) io.err(`error: ${result.error}`);
+    for (const f of result.functions) {
+      const failed = f.checks.filter((c) => !c.passed);
+      const status = f.error !== undefined || failed.length > 0 ? "FAIL" : "PASS";
+      io.out(`${status} @${f.name} (${f.checks.length} checks)`);
+      if (f.error !== undefined) io.out(`  error: ${f.error}`);
+      for (const c of failed) io.out(`  ${c.loc ? `${c.loc.file}:${c.loc.line}:${c.loc.column}: ` : ""}${c.message}`);
+      if (opts.args !== undefined) for (const t of f.results ?? []) io.out(`  ${summarize(t)}`);
+    }
+  }
+  return result.ok ? ExitCode.ok : result.error ? ExitCode.userError : ExitCode.checkFailed;
+}
