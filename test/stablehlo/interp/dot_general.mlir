@@ -56,3 +56,17 @@ func.func @outer_product_and_legacy_dot() {
   check.expect_eq_const %v, dense<[13, 4]> : tensor<2xi32>
   func.return
 }
+
+func.func @contracting_dims_that_do_not_nest() {
+  // Contract lhs dims 0 and 2 (not adjacent) against rhs dims 0 and 1: result[m] = sum_a,c l[a][m][c] * r[a][c].
+  %l = stablehlo.constant dense<[[[1, 2], [3, 4], [5, 6]], [[7, 8], [9, 10], [11, 12]]]> : tensor<2x3x2xi32>
+  %r = stablehlo.constant dense<[[1, -1], [2, 0]]> : tensor<2x2xi32>
+  %d = stablehlo.dot_general %l, %r, contracting_dims = [0, 2] x [0, 1] : (tensor<2x3x2xi32>, tensor<2x2xi32>) -> tensor<3xi32>
+  check.expect_eq_const %d, dense<[13, 17, 21]> : tensor<3xi32>
+  // Pairs in listed order: lhs dim 1 with rhs dim 0, lhs dim 0 with rhs dim 1 (sum of a[q][p] * b[p][q]).
+  %a = stablehlo.constant dense<[[1, 2], [3, 4]]> : tensor<2x2xi32>
+  %b = stablehlo.constant dense<[[5, 6], [7, 8]]> : tensor<2x2xi32>
+  %t = stablehlo.dot_general %a, %b, contracting_dims = [1, 0] x [0, 1] : (tensor<2x2xi32>, tensor<2x2xi32>) -> tensor<i32>
+  check.expect_eq_const %t, dense<69> : tensor<i32>
+  func.return
+}

@@ -1,15 +1,15 @@
 /**
  * dot_general. Result dimensions are: batch dims, then lhs free dims, then rhs free dims (each
- * group in operand dimension order). Operands are first laid out as [B, M, K] and [B, N, K] f64
- * arrays; each dot product accumulates in f64 and is rounded once to the result type, which is how
- * a bf16 x bf16 -> bf16/f32 dot is meant to accumulate (in wide precision).
+ * group in the order the dimension numbers list them / operand dimension order for free dims).
+ * Operands are read in place through offset tables (one per dim group), so no transposed copy is
+ * made; each dot product accumulates in f64 and is rounded once to the result type, which is how a
+ * bf16 x bf16 -> bf16/f32 dot is meant to accumulate (in wide precision).
  */
 import { numElements, type DotDimensionNumbers, type Op } from "../../ir.js";
 import { dotAttr } from "../attrs.js";
 import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
-import { stridedCopy } from "../strided.js";
-import { allocData, finish, stridesOf, type Tensor } from "../tensor.js";
+import { allocData, finish, stridesOf, type Tensor, type TensorData } from "../tensor.js";
 
 function freeDims(rank: number, batch: readonly number[], contracting: readonly number[]): number[] {
   const used = new Set([...batch, ...contracting]);
@@ -18,13 +18,25 @@ function freeDims(rank: number, batch: readonly number[], contracting: readonly 
   return free;
 }
 
-/** Copies `t` into a fresh f64 array whose dims are `order` (a permutation of t's dims), row-major. */
-function permuted(t: Tensor, order: readonly number[]): Float64Array {
-  const strides = stridesOf(t.type.shape);
-  const shape = order.map((d) => t.type.shape[d]);
-  const out = new Float64Array(t.data.length);
-  stridedCopy(shape, t.data, order.map((d) => strides[d]), 0, out, stridesOf(shape), 0);
-  return out;
+/** Flat offsets of every multi-index over `dims` (row-major in the listed order). */
+function offsets(shape: readonly number[], strides: readonly number[], dims: readonly number[]): Int32Array {
+  let table = Int32Array.of(0);
+  for (const d of dims) {
+    const next = new Int32Array(table.length * shape[d]);
+    let n = 0;
+    for (let i = 0; i < table.length; i++) for (let x = 0; x < shape[d]; x++) next[n++] = table[i] + x * strides[d];
+    table = next;
+  }
+  return table;
+}
+
+/** The single stride that walks `dims` in order, or undefined if they do not nest contiguously. */
+function mergedStride(shape: readonly number[], strides: readonly number[], dims: readonly number[]): number | undefined {
+  if (dims.length === 0) return 0;
+  for (let i = 0; i + 1 < dims.length; i++) {
+    if (strides[dims[i]] !== strides[dims[i + 1]] * shape[dims[i + 1]]) return undefined;
+  }
+  return strides[dims[dims.length - 1]];
 }
 
 const product = (shape: readonly number[], dims: readonly number[]) => dims.reduce((a, d) => a * shape[d], 1);
@@ -51,26 +63,48 @@ function dotGeneral(op: Op, lhs: Tensor, rhs: Tensor, dn: DotDimensionNumbers): 
   const rc = dn.rhsContractingDimensions;
   const lf = freeDims(ls.length, lb, lc);
   const rf = freeDims(rs.length, rb, rc);
-  const mismatch = lb.some((d, i) => ls[d] !== rs[rb[i]]) || lc.some((d, i) => ls[d] !== rs[rc[i]]) || lb.length !== rb.length || lc.length !== rc.length;
+  const mismatch = lb.length !== rb.length || lc.length !== rc.length || lb.some((d, i) => ls[d] !== rs[rb[i]]) || lc.some((d, i) => ls[d] !== rs[rc[i]]);
   if (mismatch) throw new InterpreterError(`${op.name}: batching or contracting dimension sizes differ`, op.loc);
   const expected = [...lb.map((d) => ls[d]), ...lf.map((d) => ls[d]), ...rf.map((d) => rs[d])];
   if (expected.length !== type.shape.length || expected.some((d, i) => d !== type.shape[i])) {
     throw new InterpreterError(`${op.name}: result shape [${type.shape}] should be [${expected}]`, op.loc);
   }
-  const B = product(ls, lb);
-  const M = product(ls, lf);
-  const K = product(ls, lc);
-  const N = product(rs, rf);
-  // Both sides as f64 with the contracting dims last: [B, M, K] and [B, N, K].
-  const a = permuted(lhs, [...lb, ...lf, ...lc]);
-  const b = permuted(rhs, [...rb, ...rf, ...rc]);
+  const lStr = stridesOf(ls);
+  const rStr = stridesOf(rs);
   const out = allocData(type.element, numElements(type));
+  const groups = {
+    aB: offsets(ls, lStr, lb),
+    bB: offsets(rs, rStr, rb),
+    aM: offsets(ls, lStr, lf),
+    bN: offsets(rs, rStr, rf),
+  };
+  const K = product(ls, lc);
+  const aK = mergedStride(ls, lStr, lc);
+  const bK = mergedStride(rs, rStr, rc);
+  if (aK !== undefined && bK !== undefined) stridedDots(lhs.data, rhs.data, out, groups, K, aK, bK);
+  else tableDots(lhs.data, rhs.data, out, groups, offsets(ls, lStr, lc), offsets(rs, rStr, rc));
+  return { type, data: finish(type.element, out) };
+}
+
+interface Groups {
+  readonly aB: Int32Array;
+  readonly bB: Int32Array;
+  readonly aM: Int32Array;
+  readonly bN: Int32Array;
+}
+
+/** Contracting dims walk with one stride per side (the usual case). */
+function stridedDots(a: TensorData, b: TensorData, out: TensorData, g: Groups, K: number, aK: number, bK: number): void {
+  const B = g.aB.length;
+  const M = g.aM.length;
+  const N = g.bN.length;
+  let o = 0;
   for (let bi = 0; bi < B; bi++) {
     for (let i = 0; i < M; i++) {
-      const aRow = (bi * M + i) * K;
-      const outRow = (bi * M + i) * N;
+      const aRow = g.aB[bi] + g.aM[i];
       for (let j = 0; j < N; j++) {
-        const bRow = (bi * N + j) * K;
+        let ia = aRow;
+        let ib = g.bB[bi] + g.bN[j];
         // Four partial sums keep the loop fast; the total is rounded once, on the store.
         let s0 = 0;
         let s1 = 0;
@@ -78,15 +112,32 @@ function dotGeneral(op: Op, lhs: Tensor, rhs: Tensor, dn: DotDimensionNumbers): 
         let s3 = 0;
         let k = 0;
         for (; k + 3 < K; k += 4) {
-          s0 += a[aRow + k] * b[bRow + k];
-          s1 += a[aRow + k + 1] * b[bRow + k + 1];
-          s2 += a[aRow + k + 2] * b[bRow + k + 2];
-          s3 += a[aRow + k + 3] * b[bRow + k + 3];
+          s0 += a[ia] * b[ib];
+          s1 += a[ia + aK] * b[ib + bK];
+          s2 += a[ia + 2 * aK] * b[ib + 2 * bK];
+          s3 += a[ia + 3 * aK] * b[ib + 3 * bK];
+          ia += 4 * aK;
+          ib += 4 * bK;
         }
-        for (; k < K; k++) s0 += a[aRow + k] * b[bRow + k];
-        out[outRow + j] = s0 + s1 + (s2 + s3);
+        for (; k < K; k++, ia += aK, ib += bK) s0 += a[ia] * b[ib];
+        out[o++] = s0 + s1 + (s2 + s3);
       }
     }
   }
-  return { type, data: finish(type.element, out) };
+}
+
+/** Contracting dims that do not nest contiguously: walk them through offset tables. */
+function tableDots(a: TensorData, b: TensorData, out: TensorData, g: Groups, aK: Int32Array, bK: Int32Array): void {
+  let o = 0;
+  for (let bi = 0; bi < g.aB.length; bi++) {
+    for (let i = 0; i < g.aM.length; i++) {
+      const aRow = g.aB[bi] + g.aM[i];
+      for (let j = 0; j < g.bN.length; j++) {
+        const bCol = g.bB[bi] + g.bN[j];
+        let s = 0;
+        for (let k = 0; k < aK.length; k++) s += a[aRow + aK[k]] * b[bCol + bK[k]];
+        out[o++] = s;
+      }
+    }
+  }
 }
