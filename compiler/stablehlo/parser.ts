@@ -993,9 +993,9 @@ class StableHloParser extends EmbeddedActionsParser {
   private prettyOp = this.RULE("prettyOp", (results: ResultDef[], first: IToken): Op => {
     const nameTok = this.CONSUME(Name);
     const items: PrettyItem[] = [];
-    // The first item sits on the op's line (or is a value), so a bare `return` never swallows the next op.
+    // The first item sits on the op's line, so a bare `return` never swallows the next op.
     this.OPTION({
-      GATE: () => this.LA(1).tokenType === ValueId || this.LA(1).startLine === nameTok.startLine,
+      GATE: () => this.LA(1).startLine === nameTok.startLine,
       DEF: () => {
         items.push(this.SUBRULE(this.prettyItem));
         this.MANY(() => {
