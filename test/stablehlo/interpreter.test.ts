@@ -5,8 +5,7 @@
  */
 import { describe, expect, test } from "vitest";
 import type { Module, Op, TensorType } from "../../compiler/stablehlo/ir.js";
-import { roundBf16 } from "../../compiler/stablehlo/interpreter/bf16.js";
-import { roundBf16Array } from "../../compiler/stablehlo/interpreter/bf16.js";
+import { roundBf16, roundBf16Array, roundBf16Once } from "../../compiler/stablehlo/interpreter/bf16.js";
 import { InterpreterError } from "../../compiler/stablehlo/interpreter/errors.js";
 import { Interpreter, runFunction, runModule } from "../../compiler/stablehlo/interpreter/interpreter.js";
 import { lookupRule, OP_TABLE } from "../../compiler/stablehlo/interpreter/op-table.js";
@@ -63,6 +62,16 @@ describe("bf16 rounding", () => {
     const x = 1 + 2 ** -8 + 2 ** -40;
     expect(Math.fround(x)).toBe(1 + 2 ** -8);
     expect(roundBf16(x)).toBe(1);
+  });
+
+  test("roundBf16Once rounds a double once, where going through f32 would round twice", () => {
+    const x = 1 + 2 ** -8 + 2 ** -40;
+    expect(roundBf16Once(x)).toBe(1 + 2 ** -7);
+    expect(roundBf16Once(-x)).toBe(-(1 + 2 ** -7));
+    expect(roundBf16Once(1 + 2 ** -8)).toBe(1); // an exact tie still goes to even
+    expect(roundBf16Once(1 + 2 ** -8 - 2 ** -40)).toBe(1);
+    expect(roundBf16Once(NaN)).toBeNaN();
+    expect(roundBf16Once(1e300)).toBe(Infinity);
   });
 
   test("the array form agrees with the scalar form", () => {

@@ -30,3 +30,19 @@ export function roundBf16Array(data: Float32Array): void {
     bits[i] = (b + 0x7fff + ((b >>> 16) & 1)) & 0xffff0000;
   }
 }
+
+/**
+ * Rounds a double straight to bf16 with a single rounding (for converts from f64 or wide
+ * integers). Going through f32 first can only go wrong when the f32 lands exactly on a bf16 tie;
+ * then the side the double lies on decides.
+ */
+export function roundBf16Once(x: number): number {
+  const f = Math.fround(x);
+  if (f === x || Number.isNaN(x)) return roundBf16(f);
+  f32[0] = f;
+  const bits = u32[0];
+  if ((bits & 0xffff) !== 0x8000) return roundBf16(f);
+  const away = Math.abs(x) > Math.abs(f);
+  u32[0] = ((bits & 0xffff0000) + (away ? 0x10000 : 0)) >>> 0;
+  return f32[0];
+}

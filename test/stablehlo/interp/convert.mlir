@@ -54,3 +54,16 @@ func.func @f64_to_f32() {
   check.expect_eq_const %f, dense<[0.10000000149011612, 0x7F800000]> : tensor<2xf32>
   func.return
 }
+
+func.func @f64_and_wide_ints_to_bf16_round_once() {
+  // 1 + 2^-8 + 2^-40 is above the bf16 tie, but its f32 rounding is exactly the tie:
+  // rounding once gives 1 + 2^-7, rounding through f32 would give 1.
+  %x = stablehlo.constant dense<[1.0039062500009095, 1.00390625, -1.0039062500009095]> : tensor<3xf64>
+  %b = stablehlo.convert %x : (tensor<3xf64>) -> tensor<3xbf16>
+  check.expect_eq_const %b, dense<[1.0078125, 1.0, -1.0078125]> : tensor<3xbf16>
+  // 2^24 + 2^16 + 1 sits just above a bf16 tie; its f32 rounding lands on the tie.
+  %i = stablehlo.constant dense<16842753> : tensor<i32>
+  %c = stablehlo.convert %i : (tensor<i32>) -> tensor<bf16>
+  check.expect_eq_const %c, dense<16908288.0> : tensor<bf16>
+  func.return
+}

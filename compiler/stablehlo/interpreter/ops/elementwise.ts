@@ -5,6 +5,7 @@
 import type { ComparisonDirection, ComparisonType, Op } from "../../ir.js";
 import { formatType, isFloat, sameType } from "../../ir.js";
 import { enumAttr } from "../attrs.js";
+import { roundBf16Once } from "../bf16.js";
 import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
 import { binaryKernel, compareKernel, convertKernel, defaultComparisonType, unaryKernel } from "../scalar.js";
@@ -129,10 +130,15 @@ export const clampRule: OpRule = (op, [lo, x, hi]) => {
 
 export const convertRule: OpRule = (op, [a]) => {
   const type = op.results[0].type;
-  const kernel = convertKernel(a.type.element, type.element);
   const n = a.data.length;
   const out = allocData(type.element, n);
   const src = a.data;
+  // From f64 or wide integers, bf16 is one rounding (not via f32, which could round twice).
+  if (type.element === "bf16" && a.type.element !== "f32" && a.type.element !== "bf16") {
+    for (let i = 0; i < n; i++) out[i] = roundBf16Once(src[i]);
+    return [{ type, data: out }];
+  }
+  const kernel = convertKernel(a.type.element, type.element);
   for (let i = 0; i < n; i++) out[i] = kernel(src[i]);
   return [{ type, data: finish(type.element, out) }];
 };
