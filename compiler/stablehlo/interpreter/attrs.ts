@@ -1,6 +1,5 @@
 /** Typed attribute accessors that fail loudly, naming the op and the attribute. */
 import type {
-  Attribute,
   DenseElements,
   DotDimensionNumbers,
   GatherDimensionNumbers,
@@ -13,19 +12,11 @@ function missing(op: Op, key: string, want: string): never {
   throw new InterpreterError(`${op.name}: missing or malformed attribute '${key}' (want ${want})`, op.loc);
 }
 
-export function attr(op: Op, key: string): Attribute | undefined {
-  return op.attrs[key];
-}
-
 export function intsAttr(op: Op, key: string): readonly number[] {
   const a = op.attrs[key];
   if (a?.kind === "ints") return a.values;
   if (a?.kind === "dense") return a.value.values;
   return missing(op, key, "an integer array");
-}
-
-export function optIntsAttr(op: Op, key: string): readonly number[] | undefined {
-  return op.attrs[key] === undefined ? undefined : intsAttr(op, key);
 }
 
 export function intAttr(op: Op, key: string): number {

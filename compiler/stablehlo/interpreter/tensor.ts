@@ -114,11 +114,6 @@ export function stridesOf(shape: readonly number[]): number[] {
   return strides;
 }
 
-/** Reads element 0 of a tensor as a number (scalar operands: indices, predicates). */
-export function scalarValue(t: Tensor): number {
-  return t.data[0];
-}
-
 /** Renders a tensor the way `dense<...>` prints it, for check messages. */
 export function formatTensor(t: Tensor, limit = 64): string {
   const vals = toArray(t);

@@ -2,16 +2,16 @@
  * reduce: N inputs, N init values, a body `(acc_0..acc_N-1, x_0..x_N-1) -> (acc'_0..)`. Inputs are
  * folded in row-major order, starting from the init values (the accumulator is the body's left
  * side), so a reducer that breaks ties toward the accumulator keeps the first index.
- * Fast paths: a single-op commutative body (add, max, ...) runs a direct loop; any all-scalar body
- * runs compiled (scalar-region.ts); anything else runs through the interpreter per element pair.
+ * Reduced dims are moved last so each output reduces one contiguous run. A single-op commutative
+ * body (add, max, ...) runs as a direct loop; other bodies run per element (element-body.ts).
  */
 import type { ElementType, Op, Region } from "../../ir.js";
 import { numElements } from "../../ir.js";
 import { intsAttr } from "../attrs.js";
-import type { EvalContext, OpRule } from "../context.js";
+import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
 import { binaryKernel } from "../scalar.js";
-import { compileScalarRegion } from "../scalar-region.js";
+import { elementBody } from "../element-body.js";
 import { stridedCopy } from "../strided.js";
 import { allocData, finish, rounder, stridesOf, type Tensor, type TensorData } from "../tensor.js";
 
@@ -115,7 +115,7 @@ export const reduceRule: OpRule = (op, operands, ctx) => {
   }
 
   const outs = types.map((t) => allocData(t.element, size));
-  const body = compileScalarRegion(region) ?? interpretedBody(region, types, ctx);
+  const body = elementBody(region, ctx);
   const args = new Float64Array(2 * n);
   const acc = new Array<number>(n).fill(0);
   for (let o = 0, base = 0; o < size; o++, base += run) {
@@ -131,17 +131,3 @@ export const reduceRule: OpRule = (op, operands, ctx) => {
   }
   return types.map((type, m) => ({ type, data: finish(type.element, outs[m]) }));
 };
-
-/** Runs a body region through the interpreter on rank-0 tensors (slow; for non-scalar bodies). */
-export function interpretedBody(region: Region, accTypes: readonly Tensor["type"][], ctx: EvalContext) {
-  const argTypes = region.blocks[0].args.map((a) => a.type);
-  return (args: ArrayLike<number>, out: number[]) => {
-    const tensors = argTypes.map((type, i) => {
-      const data = allocData(type.element, 1);
-      data[0] = args[i];
-      return { type, data };
-    });
-    const results = ctx.runRegion(region, tensors);
-    for (let m = 0; m < accTypes.length; m++) out[m] = results[m].data[0];
-  };
-}

@@ -8,11 +8,10 @@
 import { scatterAttr } from "../attrs.js";
 import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
-import { compileScalarRegion } from "../scalar-region.js";
+import { elementBody } from "../element-body.js";
 import { stridedCopy } from "../strided.js";
 import { finish, stridesOf, type TensorData } from "../tensor.js";
 import { batchPosition, forEachIndex, IndexVectors } from "./index-space.js";
-import { interpretedBody } from "./reduce.js";
 
 /** True when the update body just returns its update argument (a plain overwrite). */
 function isOverwrite(op: Parameters<OpRule>[0]): boolean {
@@ -55,7 +54,7 @@ export const scatterRule: OpRule = (op, operands, ctx) => {
   const results: TensorData[] = inputs.map((t) => t.data.slice());
   const types = op.results.map((r) => r.type);
   const overwrite = n === 1 && isOverwrite(op);
-  const body = overwrite ? undefined : (compileScalarRegion(op.regions[0]) ?? interpretedBody(op.regions[0], types, ctx));
+  const body = overwrite ? undefined : elementBody(op.regions[0], ctx);
   const args = new Float64Array(2 * n);
   const out = new Array<number>(n).fill(0);
   const start = new Array<number>(vectors.length).fill(0);
