@@ -166,3 +166,16 @@ function checkCaches(dec: Decoding, weights: ReadonlyMap<string, Float32Array>, 
     }
   });
 }
+
+/**
+ * Speculative greedy decoding through the kernels alone: prefill, then fused decode steps, committing
+ * `a+1` tokens per step. Returns the first `maxNew` generated tokens and every `accepted` value.
+ */
+export function speculativeGreedy(plan: DecoderPlan, weights: ReadonlyMap<string, Float32Array>, run: KernelRun, prompt: readonly number[], maxNew: number): { tokens: number[]; accepted: number[] } {
+  const dec = new Decoding(plan, weights, run);
+  const req = dec.newRequest(prompt, prompt.length + maxNew + plan.blockSize);
+  req.committed.push(dec.prefill([req], [prompt], 16, 1, [0])[0]);
+  const accepted: number[] = [];
+  while (req.committed.length - prompt.length < maxNew) accepted.push(dec.decodeStep([req], 1).accepted[0]);
+  return { tokens: req.committed.slice(prompt.length, prompt.length + maxNew), accepted };
+}

@@ -2,7 +2,9 @@
 import { describe, expect, it } from "vitest";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { evaluatorRun } from "../helpers/random-decoding.js";
-import { runNaiveScenario } from "../helpers/naive-scenario.js";
+import { runNaiveScenario, speculativeGreedy } from "../helpers/naive-scenario.js";
+import { naiveGreedy } from "../helpers/naive-model.js";
+import { randomTokens } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 
@@ -25,6 +27,19 @@ describe("kernel graphs (evaluator) vs the naive model", () => {
       expect(report.checks).toBeGreaterThan(40);
       expect(report.maxRelErr).toBeLessThanOrEqual(tol);
       expect([...report.accepted].sort()).toEqual(expect.arrayContaining([0, 1, 2, 3]));
+    });
+  }
+});
+
+describe("speculative greedy decoding through the kernel graphs", () => {
+  for (const [name, plan] of [["f32", tinyPlan], ["bf16", tinyBf16Plan], ["f32 paged draft", () => tinyPagedDraftPlan("f32")]] as const) {
+    it(`equals the naive model's greedy output (${name})`, () => {
+      const p = plan();
+      const weights = randomWeights(p, 21);
+      const prompt = randomTokens(21, "prompt", 6, p.target.vocabSize, [p.draft!.maskTokenId]);
+      const { tokens, accepted } = speculativeGreedy(p, weights, evaluatorRun(p), prompt, 16);
+      expect(tokens).toEqual(naiveGreedy(weights, p, prompt, 16));
+      expect(accepted.every((a) => a >= 0 && a < p.blockSize)).toBe(true);
     });
   }
 });

@@ -4,7 +4,9 @@
 import { describe, expect, it } from "vitest";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { randomWeights } from "../../runtime/weights/random.js";
-import { runNaiveScenario } from "../helpers/naive-scenario.js";
+import { runNaiveScenario, speculativeGreedy } from "../helpers/naive-scenario.js";
+import { naiveGreedy } from "../helpers/naive-model.js";
+import { randomTokens } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyPlan } from "../helpers/naive-variants.js";
 import { comparingRun, evaluatorRun, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";
 
@@ -39,4 +41,12 @@ describe("interpreter(emitted StableHLO) vs graph evaluator vs naive model", () 
     expect(report.maxRelErr).toBeLessThanOrEqual(2e-2);
     expect([...report.accepted].sort()).toEqual([0, 1, 2, 3]);
   });
+});
+
+it("speculative greedy decoding through the interpreter equals the naive model's greedy output", () => {
+  const plan = tinyPlan();
+  const weights = randomWeights(plan, 21);
+  const prompt = randomTokens(21, "prompt", 6, plan.target.vocabSize, [plan.draft!.maskTokenId]);
+  const { tokens } = speculativeGreedy(plan, weights, interpreterRun(plan), prompt, 12);
+  expect(tokens).toEqual(naiveGreedy(weights, plan, prompt, 12));
 });
