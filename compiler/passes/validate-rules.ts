@@ -35,7 +35,7 @@ export const LIMITS = {
   targetLayers: 512,
   draftLayers: 64,
   maxRequests: 2 ** 16,
-  bucketMax: 2 ** 24,
+  bucketMax: 2 ** 20,
   chips: 2 ** 16,
   blockSize: 1024,
 } as const;
@@ -329,7 +329,7 @@ function bucketIssues(b: Pow2Buckets, path: IssuePath, name: string): Validation
 
 const buckets: Rule = {
   name: "buckets are powers of two with min <= max, and the request buckets hold maxRequests",
-  codes: ["bucket-below-one", "bucket-not-power-of-two", "dim-too-large", "bucket-min-exceeds-max", "request-bucket-too-small"],
+  codes: ["bucket-below-one", "bucket-not-power-of-two", "dim-too-large", "bucket-min-exceeds-max", "request-bucket-too-small", "token-bucket-too-small"],
   check: (d) => {
     const b = d.batching;
     const out = bucketIssues(b.tokens, ["batching", "tokens"], "tokens");
@@ -339,6 +339,16 @@ const buckets: Rule = {
       if (own.length === 0 && isPositiveInt(b.maxRequests) && b.requests.max < b.maxRequests) {
         out.push(
           issue(["batching", "requests", "max"], "request-bucket-too-small", `requests.max = ${b.requests.max} is less than maxRequests = ${b.maxRequests}`),
+        );
+      }
+      // A prefill call brings at least one token per request: some token bucket must hold the smallest request bucket.
+      if (out.length === 0 && b.tokens.max < b.requests.min) {
+        out.push(
+          issue(
+            ["batching", "tokens", "max"],
+            "token-bucket-too-small",
+            `tokens.max = ${b.tokens.max} is less than requests.min = ${b.requests.min}: no prefill bucket holds one token per request`,
+          ),
         );
       }
     }

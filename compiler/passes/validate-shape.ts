@@ -153,7 +153,7 @@ function check(v: unknown, s: Schema, path: IssuePath, out: ValidationIssue[]): 
       return;
     case "array":
       if (!Array.isArray(v)) out.push(issue(path, "wrong-type", `${where} must be an array, got ${typeName(v)}`));
-      else v.forEach((e, i) => check(e, s.of, [...path, i], out));
+      else for (let i = 0; i < v.length; i++) check(v[i], s.of, [...path, i], out); // holes included
       return;
     case "object":
     case "union": {

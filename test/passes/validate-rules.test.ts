@@ -73,6 +73,11 @@ const CASES: readonly Case[] = [
   { code: "bucket-not-power-of-two", title: "max 300", edits: [["max: 256", "max: /*@*/300"]] },
   { code: "bucket-below-one", title: "token bucket min 0", edits: [["min: 16", "min: /*@*/0"]] },
   { code: "request-bucket-too-small", title: "request buckets below maxRequests", edits: [["maxRequests: 4,", "maxRequests: 4, requests: pow2Buckets({ min: 1, max: /*@*/2 }),"]] },
+  {
+    code: "token-bucket-too-small",
+    title: "token buckets smaller than the smallest request bucket",
+    edits: [["maxRequests: 4, tokens: pow2Buckets({ min: 16, max: 256 })", "maxRequests: 4, requests: pow2Buckets({ min: 4, max: 4 }), tokens: pow2Buckets({ min: 1, max: /*@*/2 })"]],
+  },
   // draft layers
   { code: "layer-types-length", title: "two layer types for one layer", edits: [["maskTokenId: 255 }", 'maskTokenId: 255, layerTypes: /*@*/["full_attention", "full_attention"] }']] },
   { code: "sliding-window-missing", title: "a sliding layer without a window", edits: [["maskTokenId: 255 }", 'maskTokenId: 255, layerTypes: [/*@*/"sliding_attention"] }']] },
