@@ -31,7 +31,7 @@ export async function prepare(work: string, seed = 7): Promise<void> {
   await writeCase(join(work, "tiny"), buildPlan(tiny), {
     source: "examples/tiny.ts",
     seed,
-    record: { prompts: 3, promptLength: 5, maxNewTokens: 12 },
+    record: { prompts: 3, promptLength: 5, maxNewTokens: 8 },
   });
   for (const k of BENCH_BLOCK_SIZES) {
     await writeCase(join(work, "bench", `k${k}`), buildPlan(benchDeclaration(k)), { source: "examples/qwen3-8b-dflash.ts", seed });

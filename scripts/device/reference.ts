@@ -76,6 +76,8 @@ export class GraphBackend implements Backend {
 }
 
 export interface RecordedCall {
+  /** The first call after the backend was (re)initialized: it starts from zeroed caches. */
+  readonly fresh: boolean;
   readonly kernel: string;
   readonly bucket: string;
   /** name → file under reference/ */
@@ -90,13 +92,24 @@ export interface ReferenceIndex {
   readonly seed: number;
   readonly dtype: "f32" | "bf16";
   readonly calls: readonly RecordedCall[];
-  /** Prompts decoded greedily with the drafter, and what came out; `targetOnly` is the plain target's output. */
-  readonly generate: { readonly prompts: number[][]; readonly maxNewTokens: number; readonly tokens: number[][]; readonly targetOnly: number[][] };
+  /**
+   * Prompts decoded greedily, and what came out: with the drafter through `decode_step` (`tokens`),
+   * through `draft` + `verify` (`split`), and with the target alone (`targetOnly`). All three are
+   * recorded in `calls`, in that order.
+   */
+  readonly generate: {
+    readonly prompts: number[][];
+    readonly maxNewTokens: number;
+    readonly tokens: number[][];
+    readonly split: number[][];
+    readonly targetOnly: number[][];
+  };
 }
 
 /** Wraps a GraphBackend and writes every call's arrays under `dir`. */
 class RecordingBackend implements Backend {
   readonly calls: RecordedCall[] = [];
+  private fresh = true;
 
   constructor(
     private readonly inner: GraphBackend,
@@ -104,6 +117,7 @@ class RecordingBackend implements Backend {
   ) {}
 
   init(manifest: Manifest, weights: Weights): Promise<void> {
+    this.fresh = true;
     return this.inner.init(manifest, weights);
   }
 
@@ -119,7 +133,8 @@ class RecordingBackend implements Backend {
     const recordedInputs = rec(inputs);
     const out = await this.inner.run(kernel, inputs);
     const caches = new Map([...this.inner.caches].map(([k, t]) => [k, t.data]));
-    this.calls.push({ kernel: kernel.kernel, bucket: kernel.bucketId, inputs: recordedInputs, outputs: rec(out), caches: rec(caches) });
+    this.calls.push({ fresh: this.fresh, kernel: kernel.kernel, bucket: kernel.bucketId, inputs: recordedInputs, outputs: rec(out), caches: rec(caches) });
+    this.fresh = false;
     return out;
   }
 
@@ -174,13 +189,14 @@ export async function writeCase(dir: string, plan: DecoderPlan, opts: CaseOption
   const requests = prompts.map((promptIds) => ({ promptIds, maxNewTokens: opts.record!.maxNewTokens }));
   const recorder = new RecordingBackend(new GraphBackend(plan), refDir);
   const tokens = await decode(manifest, recorder, weights, requests, {});
-  const targetOnly = await decode(manifest, new GraphBackend(plan), weights, requests, { targetOnly: true });
+  const split = plan.draft ? await decode(manifest, recorder, weights, requests, { decodePath: "split" }) : tokens;
+  const targetOnly = await decode(manifest, recorder, weights, requests, { targetOnly: true });
   const index: ReferenceIndex = {
     name: plan.name,
     seed: opts.seed,
     dtype: plan.target.dtype,
     calls: recorder.calls,
-    generate: { prompts, maxNewTokens: opts.record.maxNewTokens, tokens, targetOnly },
+    generate: { prompts, maxNewTokens: opts.record.maxNewTokens, tokens, split, targetOnly },
   };
   writeFileSync(join(refDir, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
   return index;
