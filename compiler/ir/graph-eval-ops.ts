@@ -135,7 +135,7 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
   reshape([x], _a, [out]) {
     return [{ dtype: x.dtype, shape: out.shape, data: x.data }];
   },
-  slice([x], { start, limit }, [out]) {
+  slice([x], { start }, [out]) {
     const t = zeros(out);
     const xs = strides(x.shape);
     const os = strides(out.shape);
@@ -150,7 +150,6 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
       }
       t.data[i] = x.data[src];
     }
-    void limit;
     return [t];
   },
   concat(xs, { axis }, [out]) {

@@ -10,8 +10,7 @@ import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from ".
 
 /** Rows `table[idx[n]]` of `table[R, ...]`: one gather, indices clamped like XLA. */
 export function gatherRows(f: FuncBuilder, table: Value, idx: Value): Value {
-  const [rows, ...rest] = table.type.shape;
-  void rows;
+  const rest = table.type.shape.slice(1);
   const n = idx.type.shape[0];
   return f.gather(
     table,
