@@ -55,7 +55,7 @@ export function flattenMessage(message: string | ts.DiagnosticMessageChain): str
     .join(" ");
 }
 
-export interface TypeError {
+export interface TsError {
   readonly file: string;
   readonly code: number;
   readonly message: string;
@@ -63,11 +63,11 @@ export interface TypeError {
 }
 
 /** The raw TypeScript errors of the given files (each file's own errors, plus global ones on the entry). */
-export function typeErrors(files: ConfigFiles): TypeError[] {
+export function typeErrors(files: ConfigFiles): TsError[] {
   const p = sharedProject();
   for (const sf of userFiles) if (!sf.wasForgotten()) p.removeSourceFile(sf);
   userFiles = [...files.texts].map(([path, text]) => p.createSourceFile(path, text, { overwrite: true }));
-  const out: TypeError[] = [];
+  const out: TsError[] = [];
   for (const sf of userFiles) {
     for (const d of sf.getPreEmitDiagnostics()) {
       if (d.getCategory() !== ts.DiagnosticCategory.Error) continue;
