@@ -133,7 +133,8 @@ export const allTokens: TokenType[] = [
   Equal,
 ];
 
-export const stablehloLexer = new Lexer(allTokens, { positionTracking: "full", ensureOptimizations: false });
+// Only start positions are kept: diagnostics point at where a token begins.
+export const stablehloLexer = new Lexer(allTokens, { positionTracking: "onlyStart", ensureOptimizations: false });
 
 export interface LexError {
   readonly line: number;

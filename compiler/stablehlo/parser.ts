@@ -104,7 +104,19 @@ function elementOf(word: string, tok: IToken): ElementType {
   throw issueAt(tok, `unsupported element type '${word}' (supported: ${ELEMENT_TYPES.join(", ")})`);
 }
 
+/** Parsed types by spelling; a module repeats a few types many times, and types are immutable. */
+const typeCache = new Map<string, TensorType>();
+
 function tensorTypeOf(tok: IToken): TensorType {
+  const cached = typeCache.get(tok.image);
+  if (cached) return cached;
+  const type = parseTensorType(tok);
+  if (typeCache.size > 10_000) typeCache.clear();
+  typeCache.set(tok.image, type);
+  return type;
+}
+
+function parseTensorType(tok: IToken): TensorType {
   const m = /^tensor<((?:(?:\d+|\?)x)*)(.*)>$/.exec(tok.image)!;
   const element = elementOf(m[2], tok);
   const shape = m[1].split("x").slice(0, -1).map((d) => {
@@ -1371,7 +1383,7 @@ function parsePart(tokens: IToken[], file: string): Module[] {
     const t = err.token;
     const at = t.tokenType.name === "EOF" ? tokens[tokens.length - 1] : t;
     const line = at?.startLine ?? 1;
-    const column = t.tokenType.name === "EOF" ? (at?.endColumn ?? 0) + 1 : (at?.startColumn ?? 1);
+    const column = t.tokenType.name === "EOF" ? (at?.startColumn ?? 0) + (at?.image.length ?? 0) : (at?.startColumn ?? 1);
     const msg = err.name === "MismatchedTokenException" || err.name === "NoViableAltException" || err.name === "EarlyExitException"
       ? `unexpected ${describeToken(t)}: ${firstLine(err.message)}`
       : err.message;
@@ -1399,13 +1411,12 @@ export function parseModules(text: string, file: string): Module[] {
     throw syntaxDiagnostic(file, e.line, e.column, e.message);
   }
   const out: Module[] = [];
-  let part: IToken[] = [];
-  for (const t of [...lexed.tokens, undefined]) {
-    if (t === undefined || t.tokenType === Separator) {
-      if (part.length > 0) out.push(...parsePart(part, file));
-      part = [];
-    } else {
-      part.push(t);
+  const tokens = lexed.tokens;
+  let start = 0;
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i === tokens.length || tokens[i].tokenType === Separator) {
+      if (i > start) out.push(...parsePart(tokens.slice(start, i), file));
+      start = i + 1;
     }
   }
   return out;
