@@ -74,6 +74,14 @@ export class EngineError extends Error {
   }
 }
 
+/** A request the engine cannot serve as given (empty prompt, token outside the vocabulary, too long ...): the caller's mistake. */
+export class RequestError extends EngineError {
+  constructor(message: string) {
+    super(message);
+    this.name = "RequestError";
+  }
+}
+
 /** Steps in a row without a kernel call before the loop calls it a bug instead of spinning. */
 const MAX_IDLE_STEPS = 64;
 
@@ -117,16 +125,16 @@ export class Engine {
     const ids = new Set<string>();
     reqs.forEach((q, i) => {
       const id = q.id ?? String(i);
-      if (ids.has(id)) throw new EngineError(`duplicate request id ${id}`);
+      if (ids.has(id)) throw new RequestError(`duplicate request id ${id}`);
       ids.add(id);
-      if (q.promptIds.length === 0) throw new EngineError(`request ${id}: empty prompt`);
+      if (q.promptIds.length === 0) throw new RequestError(`request ${id}: empty prompt`);
       if (q.promptIds.length >= d.maxContext) {
-        throw new EngineError(`request ${id}: prompt of ${q.promptIds.length} tokens; maxContext ${d.maxContext} leaves no room to generate`);
+        throw new RequestError(`request ${id}: prompt of ${q.promptIds.length} tokens; maxContext ${d.maxContext} leaves no room to generate`);
       }
       for (const t of q.promptIds) {
-        if (!Number.isInteger(t) || t < 0 || t >= d.vocabSize) throw new EngineError(`request ${id}: token ${t} outside the vocabulary 0..${d.vocabSize - 1}`);
+        if (!Number.isInteger(t) || t < 0 || t >= d.vocabSize) throw new RequestError(`request ${id}: token ${t} outside the vocabulary 0..${d.vocabSize - 1}`);
       }
-      if (!Number.isInteger(q.maxNewTokens) || q.maxNewTokens < 0) throw new EngineError(`request ${id}: maxNewTokens ${q.maxNewTokens} must be a non-negative integer`);
+      if (!Number.isInteger(q.maxNewTokens) || q.maxNewTokens < 0) throw new RequestError(`request ${id}: maxNewTokens ${q.maxNewTokens} must be a non-negative integer`);
     });
   }
 
