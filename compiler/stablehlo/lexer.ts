@@ -8,8 +8,22 @@ import { createToken, Lexer, type IToken, type TokenType } from "chevrotain";
 export const Name = createToken({ name: "Name", pattern: Lexer.NA });
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED });
-/** `// -----` at the start of a line splits a file into independent parts (MLIR's -split-input-file). */
-export const Separator = createToken({ name: "Separator", pattern: /\/\/ -----[^\n]*/, line_breaks: false, start_chars_hint: ["/"] });
+/** `// -----` first on a line splits a file into independent parts (MLIR's -split-input-file). */
+const SEPARATOR = /\/\/ -----[^\n]*/y;
+export const Separator = createToken({
+  name: "Separator",
+  pattern: {
+    exec: (text: string, offset: number) => {
+      let i = offset - 1;
+      while (i >= 0 && (text[i] === " " || text[i] === "\t")) i--;
+      if (i >= 0 && text[i] !== "\n") return null;
+      SEPARATOR.lastIndex = offset;
+      return SEPARATOR.exec(text);
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: ["/"],
+});
 export const Comment = createToken({ name: "Comment", pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
 
 /** A whole ranked tensor type is one token, so `2x3xf32` never splits into numbers and words. */

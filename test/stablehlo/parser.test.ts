@@ -259,6 +259,11 @@ describe("parser: syntax errors", () => {
     expect(d.line).toBe(7);
   });
 
+  it("splits only at // ----- lines, not at the marker inside a line", () => {
+    const text = "func.func @f() {  // ----- just a comment\n  func.return\n}\n  // -----\nfunc.func @g() {\n  func.return\n}\n// -----\n";
+    expect(parseModules(text, "s.mlir").map((m) => m.funcs.map((f) => f.name))).toEqual([["f"], ["g"]]);
+  });
+
   it("parseModule wants exactly one module", () => {
     expect(() => parseModule(`${wrap("")}// -----\n${wrap("")}`, "two.mlir")).toThrow(DiagnosticError);
   });
