@@ -29,8 +29,12 @@ export async function compileCommand(file: string, opts: CompileCommandOptions, 
   }
   const loaded = await loadAndPlan(resolve(io.cwd, file));
   if (!loaded.ok) {
-    if (opts.json) io.out(JSON.stringify({ ok: false, diagnostics: loaded.diagnostics }));
-    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
+    const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
+    if (opts.json) {
+      const list = diagnostics.map(({ file: f, line, column, code, message }) => ({ file: f, line, column, code, message }));
+      io.out(JSON.stringify({ ok: false, diagnostics: list }));
+    }
+    for (const d of diagnostics) io.err(formatDiagnostic(d));
     return ExitCode.userError;
   }
   const plan = loaded.plan;
