@@ -326,8 +326,8 @@ function hashAttr(head: IToken, word: IToken | undefined, value: IToken | undefi
 
 function numberAttr(tok: IToken, typeTok: IToken | undefined): Attribute {
   const type = typeTok ? elementOf(typeTok.image, typeTok) : undefined;
-  const isInt = tok.tokenType === IntLit || (tok.tokenType === HexLit && (!type || !isFloat(type)));
-  if (isInt && (!type || !isFloat(type))) {
+  // Integers and hex stay integers unless a float type says otherwise (`1 : f32`, `0x3F80 : bf16`).
+  if (tok.tokenType !== FloatLit && !(type && isFloat(type))) {
     if (type === "i1") return { kind: "bool", value: Number(tok.image) !== 0 };
     const value = Number(BigInt(tok.image));
     return type && type !== "i64" ? { kind: "int", value, type } : { kind: "int", value };

@@ -215,6 +215,31 @@ describe("parser: generic and pretty forms agree", () => {
   });
 });
 
+describe("parser: attributes", () => {
+  it("reads every attribute kind of the generic syntax and prints it back", () => {
+    const op =
+      '  %0 = "test.op"(%a) <{i = 3 : i32, n = -4, f = 1.5 : f32, d = 2.5, b = false, s = "x\\22y", sym = @g, arr = array<i64: 1, 2>, none = array<i64>, e = #stablehlo<comparison_direction GT>, u}> {extra = 7 : i64} : (tensor<2xf32>) -> tensor<2xf32>';
+    const m = parseModule(wrap(op, "%a: tensor<2xf32>"), "a.mlir");
+    expect(m.funcs[0].body.ops[0].attrs).toEqual({
+      i: { kind: "int", value: 3, type: "i32" },
+      n: { kind: "int", value: -4 },
+      f: { kind: "float", value: 1.5, type: "f32" },
+      d: { kind: "float", value: 2.5 },
+      b: { kind: "bool", value: false },
+      s: { kind: "string", value: 'x"y' },
+      sym: { kind: "symbol", value: "g" },
+      arr: { kind: "ints", values: [1, 2] },
+      none: { kind: "ints", values: [] },
+      e: { kind: "enum", value: "GT" },
+      u: { kind: "bool", value: true },
+      extra: { kind: "int", value: 7 },
+    });
+    const printed = printModule(m);
+    expect(printed).toContain('arr = array<i64: 1, 2>, b = false, d = 2.500000e+00 : f64, e = #stablehlo<e GT>, extra = 7 : i64, f = 1.500000e+00 : f32');
+    expect(printModule(parseModule(printed, "b.mlir"))).toBe(printed);
+  });
+});
+
 describe("parser: syntax errors", () => {
   it("points at the offending token", () => {
     const d = syntaxError("func.func @f(%a: tensor<2xf32>) {\n  %0 = stablehlo.add %a, %a : tensor<2xf32> tensor<2xf32>\n  func.return\n}\n");
