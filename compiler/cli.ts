@@ -1,0 +1,153 @@
+/**
+ * The dflashc command line: a thin commander shell over library functions in commands/.
+ * Exit codes: 0 ok, 1 a bug, 2 the user's input is wrong, 3 a check the user asked for failed.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { checkCommand } from "./commands/check.js";
+import { compileCommand } from "./commands/compile.js";
+import { demoCommand } from "./commands/demo.js";
+import { importHfCommand } from "./commands/import-hf.js";
+import { ExitCode, processIo, type Io } from "./commands/io.js";
+import { planCommand, type PlanCommandOptions } from "./commands/plan.js";
+import { runCommand } from "./commands/run.js";
+import { stablehloCheckCommand, stablehloRunCommand } from "./commands/stablehlo.js";
+import { VERSION } from "./version.js";
+
+function parseIds(value: string, previous: number[][] = []): number[][] {
+  const ids = value.split(",").map((s) => s.trim());
+  if (ids.length === 0 || ids.some((s) => !/^\d+$/.test(s))) {
+    throw new CommanderError(ExitCode.userError, "dflashc.usage", `--prompt-ids takes comma-separated token ids, got '${value}'`);
+  }
+  return [...previous, ids.map(Number)];
+}
+
+function parseNumber(name: string, integer: boolean) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (value.trim() === "" || !Number.isFinite(n) || (integer && !Number.isInteger(n)) || n < 0) {
+      throw new CommanderError(ExitCode.userError, "dflashc.usage", `${name} takes a non-negative ${integer ? "integer" : "number"}, got '${value}'`);
+    }
+    return n;
+  };
+}
+
+export function buildProgram(io: Io, setCode: (code: number) => void): Command {
+  const program = new Command("dflashc")
+    .description("Compile DFlash speculative decoders to StableHLO, JAX and a TypeScript runtime")
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+  const run = (f: () => Promise<number>) => async () => setCode(await f());
+
+  program
+    .command("check <config>")
+    .description("type-check and validate a decoder declaration")
+    .option("--json", "print one JSON document")
+    .action((config: string, o: { json?: boolean }) => run(() => checkCommand(config, { json: !!o.json }, io))());
+
+  program
+    .command("compile <config>")
+    .description("compile a decoder: manifest.json, stablehlo/, jax/, runtime/")
+    .option("-o, --out <dir>", "output folder (default out/<name>)")
+    .option("--emit <kinds>", "comma-separated subset of stablehlo,jax,runtime")
+    .option("--json", "print one JSON document")
+    .action((config: string, o: { out?: string; emit?: string; json?: boolean }) => run(() => compileCommand(config, o, io))());
+
+  program
+    .command("demo")
+    .description("compile the tiny example, decode it on the CPU, and prove it lossless")
+    .action(() => run(() => demoCommand(io))());
+
+  program
+    .command("run <config>")
+    .description("decode prompts with a compiled decoder")
+    .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
+    .option("--weights <source>", "random:SEED or a checkpoint folder", "random:0")
+    .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
+    .option("--prompt-ids <ids>", "comma-separated prompt token ids (repeat for more requests)", parseIds)
+    .option("--max-new-tokens <n>", "tokens to generate per request", parseNumber("--max-new-tokens", true), 32)
+    .option("--temperature <t>", "sampling temperature (0: greedy)", parseNumber("--temperature", false), 0)
+    .option("--top-k <k>", "sample from the k most likely tokens", parseNumber("--top-k", true))
+    .option("--top-p <p>", "sample from the smallest set with probability >= p", parseNumber("--top-p", false))
+    .option("--seed <s>", "seed of the host random generator", parseNumber("--seed", true), 0)
+    .option("--target-only", "decode with the target alone (the baseline)")
+    .option("--check-lossless", "also decode target-only; exit 3 if any token differs")
+    .option("--json", "print one JSON document")
+    .action((config: string, o: Record<string, unknown>) =>
+      run(() =>
+        runCommand(
+          config,
+          {
+            backend: o.backend as "reference" | "jax",
+            weights: o.weights as string,
+            draftWeights: o.draftWeights as string | undefined,
+            promptIds: (o.promptIds as number[][] | undefined) ?? [],
+            maxNewTokens: o.maxNewTokens as number,
+            temperature: o.temperature as number,
+            topK: o.topK as number | undefined,
+            topP: o.topP as number | undefined,
+            seed: o.seed as number,
+            targetOnly: !!o.targetOnly,
+            checkLossless: !!o.checkLossless,
+            json: !!o.json,
+          },
+          io,
+        ),
+      )(),
+    );
+
+  const shlo = program.command("stablehlo").description("work with StableHLO modules");
+  shlo
+    .command("run <file>")
+    .description("interpret a module: every zero-argument function (check.* ops), or @main with --args")
+    .option("--args <values>", "arguments of @main, e.g. 'dense<[1.0, 2.0]> : tensor<2xf32>' separated by ';'")
+    .option("--json", "print one JSON document")
+    .action((file: string, o: { args?: string; json?: boolean }) => run(() => stablehloRunCommand(file, o, io))());
+  shlo
+    .command("check <file>")
+    .description("parse and verify a module")
+    .option("--json", "print one JSON document")
+    .action((file: string, o: { json?: boolean }) => run(() => stablehloCheckCommand(file, o, io))());
+
+  program
+    .command("import-hf <config>")
+    .description("write a DSL declaration from a Hugging Face config.json")
+    .option("--draft <config>", "the DFlash drafter's config.json")
+    .option("-o, --out <file>", "write the declaration here (default: stdout)")
+    .option("--name <name>", "the decoder's name (default: from the checkpoint)")
+    .action((config: string, o: { draft?: string; out?: string; name?: string }) => run(() => importHfCommand(config, o, io))());
+
+  program
+    .command("plan <config>")
+    .description("memory fit and projected speed per block size")
+    .option("--acceptance <file>", "measured acceptance lengths (run --json output)")
+    .option("--acceptance-rate <p>", "per-position acceptance rate", parseNumber("--acceptance-rate", false))
+    .option("--svg <file>", "write the plot here")
+    .option("--batch <n>", "requests decoded together", parseNumber("--batch", true))
+    .option("--context <n>", "context rows per request", parseNumber("--context", true))
+    .option("--chip <chip>", "cost on this TPU generation instead of the declared one")
+    .option("--chips <n>", "chips in the slice", parseNumber("--chips", true))
+    .option("--json", "print one JSON document")
+    .action((config: string, o: PlanCommandOptions) => run(() => planCommand(config, o, io))());
+
+  return program;
+}
+
+/** Runs the CLI; returns the exit code. Never throws. */
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code: number = ExitCode.ok;
+  const program = buildProgram(io, (c) => (code = c));
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // --help and --version end here with code 0; usage mistakes are the user's input: exit 2.
+      if (e.exitCode === 0) return ExitCode.ok;
+      if (e.code === "dflashc.usage") io.err(`error usage: ${e.message}`);
+      return ExitCode.userError;
+    }
+    io.err(`internal error (a dflashc bug, please report it): ${(e as Error).stack ?? String(e)}`);
+    return ExitCode.bug;
+  }
+}

@@ -1,0 +1,119 @@
+// The CLI contract end to end, in-process through main(): exit codes, JSON documents, determinism and
+// atomic output. One test also runs the real `bin/dflashc.js` from the build, as a user would.
+import { afterAll, describe, expect, it } from "vitest";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { main } from "../../compiler/cli.js";
+import { memoryIo } from "../../compiler/commands/io.js";
+import { REPO, TempDir, applyEdits, example, stripMarker } from "../frontend/config-fixture.js";
+
+const tmp = new TempDir();
+afterAll(() => tmp.remove());
+
+async function cli(args: string[], cwd = REPO) {
+  const io = memoryIo(cwd);
+  const code = await main(args, io);
+  return { code, out: io.stdout.join(""), err: io.stderr.join("") };
+}
+
+function tree(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const full = join(d, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else out.set(relative(dir, full), readFileSync(full, "utf8"));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+describe("dflashc check", () => {
+  for (const name of ["tiny", "qwen3-8b-dflash", "qwen3-4b-dflash", "llama3.1-8b-dflash"]) {
+    it(`accepts examples/${name}.ts`, async () => {
+      const r = await cli(["check", `examples/${name}.ts`]);
+      expect(r.err).toBe("");
+      expect(r.code).toBe(0);
+    });
+  }
+
+  it("points at maskTokenId beyond the vocabulary and exits 2", async () => {
+    const { text, expected } = stripMarker(applyEdits(example("tiny"), [["maskTokenId: 255", "maskTokenId: /*@*/256"]]));
+    const file = tmp.write(text, "bad-mask.ts");
+    const r = await cli(["check", file, "--json"]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out) as { ok: boolean; diagnostics: { line: number; column: number; code: string }[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.diagnostics).toHaveLength(1);
+    expect(doc.diagnostics[0]).toMatchObject({ ...expected, code: "mask-token-out-of-range" });
+    expect(r.err).toMatch(new RegExp(`bad-mask\\.ts:${expected!.line}:${expected!.column}: error mask-token-out-of-range: `));
+  });
+
+  it("prints the resolved plan under the DSL's property names with --json", async () => {
+    const r = await cli(["check", "examples/qwen3-8b-dflash.ts", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { ok: boolean; plan: { target: Record<string, number>; draft: { targetLayerIds: number[] } } };
+    expect(doc.ok).toBe(true);
+    expect(doc.plan.target).toMatchObject({ numLayers: 36, hiddenSize: 4096, numHeads: 32, numKvHeads: 8, headDim: 128, vocabSize: 151_936 });
+    expect(doc.plan.draft.targetLayerIds).toEqual([1, 9, 17, 25, 33]);
+  });
+
+  it("treats usage mistakes as the user's input (exit 2), not a crash", async () => {
+    expect((await cli(["check"])).code).toBe(2);
+    expect((await cli(["frobnicate"])).code).toBe(2);
+    expect((await cli(["run", "examples/tiny.ts", "--prompt-ids", "1,x"])).code).toBe(2);
+    expect((await cli(["check", join(tmp.path, "does-not-exist.ts")])).code).toBe(2);
+  });
+});
+
+describe("dflashc compile", () => {
+  it("writes byte-identical folders twice, with every artifact the manifest names", async () => {
+    const a = join(tmp.path, "a");
+    const b = join(tmp.path, "b");
+    expect((await cli(["compile", "examples/tiny.ts", "-o", a])).code).toBe(0);
+    expect((await cli(["compile", "examples/tiny.ts", "-o", b])).code).toBe(0);
+    const ta = tree(a);
+    expect(tree(b)).toEqual(ta);
+    const manifest = JSON.parse(ta.get("manifest.json")!) as { kernels: { file: string }[] };
+    for (const k of manifest.kernels) expect(ta.has(k.file)).toBe(true);
+    expect([...ta.keys()].some((p) => p.startsWith("jax/tiny_dflash/"))).toBe(true);
+    expect(ta.has("runtime/tiny_dflash.ts")).toBe(true);
+  });
+
+  it("writes nothing when the config is wrong", async () => {
+    const file = tmp.write(applyEdits(example("tiny"), [["pageSize: 16", "pageSize: 24"]]), "bad-page.ts");
+    const out = join(tmp.path, "never");
+    const r = await cli(["compile", file, "-o", out]);
+    expect(r.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(tmp.path).filter((n) => n.includes("staging"))).toEqual([]);
+  });
+
+  it("refuses to replace a folder it did not write", async () => {
+    const dir = join(tmp.path, "mine");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "notes.txt"), "keep me");
+    const r = await cli(["compile", "examples/tiny.ts", "-o", dir]);
+    expect(r.code).toBe(2);
+    expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
+  });
+
+  it("emits only what --emit names, and rejects unknown kinds", async () => {
+    const dir = join(tmp.path, "shlo-only");
+    expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "stablehlo"])).code).toBe(0);
+    expect([...tree(dir).keys()].every((p) => p === "manifest.json" || p.startsWith("stablehlo/"))).toBe(true);
+    expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "llvm"])).code).toBe(2);
+  });
+});
+
+describe("bin/dflashc.js", () => {
+  it("runs the built CLI", () => {
+    if (!existsSync(join(REPO, "dist", "compiler", "cli.js"))) execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "ignore" });
+    const r = spawnSync(process.execPath, [join(REPO, "bin", "dflashc.js"), "check", "examples/tiny.ts"], { cwd: REPO, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^ok: tiny_dflash/);
+  });
+});
