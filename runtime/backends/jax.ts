@@ -107,6 +107,7 @@ export class JaxBackend implements Backend {
   }
 
   async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+    if (this.failure) throw this.failure;
     if (!this.manifest) throw new JaxBackendError("run() before init()");
     const arrays = new Map<string, WireArray>();
     for (const a of kernel.args) {

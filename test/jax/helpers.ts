@@ -38,5 +38,5 @@ export function writePackage(dir: string, plan: DecoderPlan, manifestHash = "sha
 
 /** Runs a Python snippet with `jaxDir` on sys.path; returns stdout. */
 export function python(jaxDir: string, code: string): string {
-  return execFileSync(PYTHON, ["-c", code], { encoding: "utf8", env: { ...process.env, PYTHONPATH: jaxDir }, maxBuffer: 64 << 20 });
+  return execFileSync(PYTHON, ["-c", code], { encoding: "utf8", env: { ...process.env, PYTHONPATH: jaxDir }, maxBuffer: 64 << 20, stdio: ["pipe", "pipe", "pipe"] });
 }
