@@ -246,15 +246,23 @@ export class Engine {
     return states.map((r) => ({ id: r.id, tokens: r.output(d.maxContext), finishReason: r.finishReason!, stats: r.stats() }));
   }
 
-  /** Zeroed input buffers of a kernel, allocated once per kernel bucket and reused. */
-  private inputs(k: ManifestKernel): Map<string, Int32Array> {
+  /**
+   * Input buffers of a kernel, allocated once per kernel bucket and reused. `zeroFrom`: rows from this
+   * request row on are padding and zeroed (decode kernels overwrite every real row in full); without
+   * it everything is zeroed (prefill).
+   */
+  private inputs(k: ManifestKernel, zeroFrom?: number): Map<string, Int32Array> {
     let m = this.buffers.get(k);
     if (!m) {
       m = new Map();
       for (const a of k.args) if (a.role === "input") m.set(a.name, new Int32Array(a.shape.reduce((x, y) => x * y, 1)));
       this.buffers.set(k, m);
-    } else {
-      for (const v of m.values()) v.fill(0);
+      return m;
+    }
+    const R = k.bucket.requests;
+    for (const v of m.values()) {
+      if (zeroFrom === undefined) v.fill(0);
+      else v.fill(0, (v.length / R) * zeroFrom);
     }
     return m;
   }
@@ -325,7 +333,7 @@ export class Engine {
     const K = this.blockSize;
     if (this.targetOnly) {
       const k = this.kernels.decodeKernel("target_step", n);
-      const inp = this.inputs(k);
+      const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       const next = (await this.call(k, inp, calls, n)).get("next_tokens")!;
       for (let j = 0; j < n; j++) this.applyTarget(batch[j], next[j]);
@@ -342,7 +350,7 @@ export class Engine {
       }
     } else if (this.options.decodePath === "split") {
       const k = this.kernels.decodeKernel("draft", n);
-      const inp = this.inputs(k);
+      const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       drafts = (await this.call(k, inp, calls, n)).get("draft_tokens")!.slice(0, n * (K - 1));
     }
@@ -350,7 +358,7 @@ export class Engine {
     let target: Int32Array;
     if (drafts) {
       const k = this.kernels.decodeKernel("verify", n);
-      const inp = this.inputs(k);
+      const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       const block = inp.get("block_tokens")!;
       for (let j = 0; j < n; j++) {
@@ -363,7 +371,7 @@ export class Engine {
       for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), target, j * K);
     } else {
       const k = this.kernels.decodeKernel("decode_step", n);
-      const inp = this.inputs(k);
+      const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       const out = await this.call(k, inp, calls, n);
       accepted = out.get("accepted")!;

@@ -51,8 +51,8 @@ export class RequestState {
   prefillCalls = 0;
   preemptions = 0;
   readonly acceptedLengths: number[] = [];
-  /** `acceptedAtLeast[i]`: steps with `a >= i` (index 0 unused). */
-  readonly acceptedAtLeast: number[];
+  /** `acceptedHistogram[a]`: steps that accepted exactly `a` drafts. */
+  readonly acceptedHistogram: number[];
 
   constructor(
     /** Dense index, the owner id in page pools. */
@@ -71,7 +71,7 @@ export class RequestState {
     this.prefillTarget = prompt.length;
     this.table = table;
     this.draftTable = draftTable;
-    this.acceptedAtLeast = new Array<number>(blockSize).fill(0);
+    this.acceptedHistogram = new Array<number>(blockSize).fill(0);
   }
 
   /** Tokens generated so far (may pass `maxNewTokens` inside the last step; the result is cut). */
@@ -111,7 +111,7 @@ export class RequestState {
     if (this.usesDraft) this.draftCtxLen += a + 1;
     this.steps++;
     this.acceptedLengths.push(a);
-    for (let i = 1; i <= a; i++) this.acceptedAtLeast[i]++;
+    this.acceptedHistogram[a]++;
   }
 
   /** A target-only step: one token, one KV row; the draft cache is not advanced (not used). */
@@ -156,8 +156,13 @@ export class RequestState {
     const steps = this.acceptedLengths.length;
     let sum = 0;
     for (const a of this.acceptedLengths) sum += a + 1;
-    const acceptance: number[] = [];
-    for (let i = 1; i < this.blockSize; i++) acceptance.push(steps === 0 ? 0 : this.acceptedAtLeast[i] / steps);
+    // Position i was accepted in every step with a >= i: a suffix sum of the histogram.
+    const acceptance = new Array<number>(Math.max(0, this.blockSize - 1)).fill(0);
+    let atLeast = 0;
+    for (let i = this.blockSize - 1; i >= 1; i--) {
+      atLeast += this.acceptedHistogram[i];
+      acceptance[i - 1] = steps === 0 ? 0 : atLeast / steps;
+    }
     return {
       steps,
       prefillCalls: this.prefillCalls,
@@ -186,7 +191,7 @@ export class RequestState {
   finishCheck(maxContext: number, from = this.prompt.length): FinishReason | null {
     const limit = this.prompt.length + Math.min(this.maxNewTokens, maxContext - this.prompt.length);
     const end = Math.min(this.tokens.length, limit);
-    for (let i = Math.max(from, this.prompt.length); i < end; i++) if (this.stopTokens.has(this.tokens[i])) return "stop";
+    if (this.stopTokens.size > 0) for (let i = Math.max(from, this.prompt.length); i < end; i++) if (this.stopTokens.has(this.tokens[i])) return "stop";
     if (this.tokens.length >= limit) return this.generated >= this.maxNewTokens ? "length" : "max_context";
     return null;
   }
