@@ -12,3 +12,5 @@ export * from "./engine.js";
 export * from "./generated.js";
 export * from "./weights/safetensors.js";
 export * from "./weights/source.js";
+export { ReferenceBackend, ReferenceBackendError, type ModuleSource } from "./backends/reference.js";
+export { JaxBackend, JaxBackendError, type JaxBackendOptions } from "./backends/jax.js";

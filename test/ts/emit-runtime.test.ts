@@ -1,16 +1,20 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildManifest } from "../../compiler/manifest.js";
+import { buildManifest, kernelFile } from "../../compiler/manifest.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { emitRuntime, emitRuntimeModule } from "../../compiler/ts/emit-runtime.js";
 import { defineDecoder, pagedKV, pow2Buckets, qwen3 } from "../../dsl/index.js";
 import tiny from "../../examples/tiny.js";
 import { serializeManifest } from "../../runtime/manifest.js";
-import { ToyBackend, toyGreedy } from "../runtime/helpers/toy.js";
+
+import { emitKernelText } from "../../compiler/stablehlo/emit.js";
+import { ReferenceBackend } from "../../runtime/backends/reference.js";
+import { randomWeights } from "../../runtime/weights/random.js";
+import { naiveGreedy } from "../helpers/naive-model.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "dflashc-gen-"));
@@ -75,10 +79,11 @@ describe("generated TypeScript runtime", () => {
 
   it("type-checks against the runtime library (also for a target-only decoder), and its types catch misuse", () => {
     const consumer = `
-import { createEngine, KERNELS, type KernelInputs, type RequestBucket } from "./runtime/tiny_dflash.js";
-import type { Backend } from "dflashc/runtime";
+import { createEngine, KERNELS, manifestDir, type KernelInputs, type RequestBucket } from "./runtime/tiny_dflash.js";
+import { ReferenceBackend, type Backend } from "dflashc/runtime";
 export async function use(b: Backend): Promise<number> {
   const e = await createEngine(b, "random:1", { targetOnly: false });
+  await createEngine(new ReferenceBackend({ dir: manifestDir() }), new Map(), { decodePath: "split" });
   const r: RequestBucket = 4;
   const inputs: KernelInputs<"decode_step.r1"> = { last_tokens: new Int32Array(1), seq_lens: new Int32Array(1), block_tables: new Int32Array(16), draft_slots: new Int32Array(1) };
   return r + KERNELS["verify.r2"].inputs.block_tokens[1] + inputs.seq_lens.length + (await e.generate([])).length;
@@ -98,18 +103,26 @@ export const k: KernelInputs<"decode_step.r3"> = {} as never;
     expect(errs.filter((e) => e.startsWith("misuse.ts"))).toHaveLength(3);
   });
 
-  it("runs from an output folder: createEngine reads ../manifest.json and decodes", async () => {
+  it("runs from an output folder: createEngine reads ../manifest.json and decodes on the reference backend", async () => {
     const out = join(tmp, "out");
     mkdirSync(join(out, "runtime"), { recursive: true });
-    writeFileSync(join(out, "manifest.json"), serializeManifest(manifest));
-    writeFileSync(join(out, "runtime", "tiny_dflash.ts"), text);
+    // A real output folder: the modules the run needs, and the manifest hashed over exactly them.
+    const needed = plan.kernels.filter((k) => k.kernel === "decode_step" || (k.kernel === "prefill" && k.bucket.tokens === 16));
+    const files = new Map(needed.map((k) => [kernelFile(k.kernel, k.bucketId), emitKernelText(plan, k)]));
+    const m = buildManifest(plan, "examples/tiny.ts", files);
+    for (const [p, t] of files) {
+      mkdirSync(dirname(join(out, p)), { recursive: true });
+      writeFileSync(join(out, p), t);
+    }
+    writeFileSync(join(out, "manifest.json"), serializeManifest(m));
+    writeFileSync(join(out, "runtime", "tiny_dflash.ts"), emitRuntimeModule(plan, { source: "examples/tiny.ts", manifestHash: m.contentHash }));
     const mod = (await import(pathToFileURL(join(out, "runtime", "tiny_dflash.ts")).href)) as typeof import("./fixtures-types.js");
     expect(mod.manifestDir()).toBe(out + "/");
-    const engine = await mod.createEngine(new ToyBackend(0.2), "random:0");
-    const [r] = await engine.generate([{ promptIds: [1, 2, 3], maxNewTokens: 12 }]);
-    expect(r.tokens).toEqual(toyGreedy([1, 2, 3], 12, 256));
+    const engine = await mod.createEngine(new ReferenceBackend({ dir: mod.manifestDir() }), "random:0");
+    const [r] = await engine.generate([{ promptIds: [1, 2, 3], maxNewTokens: 5 }]);
+    expect(r.tokens).toEqual(naiveGreedy(randomWeights(plan, 0), plan, [1, 2, 3], 5));
     // A manifest that is not the one the module was generated for is refused.
-    writeFileSync(join(out, "manifest.json"), serializeManifest({ ...manifest, contentHash: "sha256:other" }));
-    await expect(mod.createEngine(new ToyBackend(), "random:0")).rejects.toThrow(/does not match .*recompile/);
+    writeFileSync(join(out, "manifest.json"), serializeManifest({ ...m, contentHash: "sha256:other" }));
+    await expect(mod.createEngine(new ReferenceBackend({ dir: out }), "random:0")).rejects.toThrow(/does not match .*recompile/);
   });
 });
