@@ -189,11 +189,9 @@ def device_weights(config, seed: int = 0):
 
     dtype = jnp.bfloat16 if config.DTYPE == "bf16" else jnp.float32
     key = jax.random.PRNGKey(seed)
-    params = {}
-    for i, (name, shape) in enumerate(config.WEIGHTS.items()):
-        fill = jax.jit(lambda k, s=shape: (jax.random.normal(k, s, jnp.float32) * 0.02).astype(dtype))
-        params[name] = fill(jax.random.fold_in(key, i))
-    return params
+    # One compile per distinct shape (a few dozen), not per tensor (hundreds).
+    fill = jax.jit(lambda k, shape: (jax.random.normal(k, shape, jnp.float32) * 0.02).astype(dtype), static_argnums=1)
+    return {name: fill(jax.random.fold_in(key, i), shape) for i, (name, shape) in enumerate(config.WEIGHTS.items())}
 
 
 def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
