@@ -10,13 +10,14 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { DecoderPlan } from "../ir/plan.js";
-import { buildManifest, kernelFile } from "../manifest.js";
-import { emitKernelText } from "../stablehlo/emit.js";
+import { compilePlan } from "../compile.js";
+import { writeFolderAtomically } from "../output.js";
+import { JaxBackend } from "../../runtime/backends/jax.js";
 import { formatDiagnostic } from "../diagnostics.js";
 import type { Backend, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, RequestError, type EngineOptions, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
-import type { Manifest } from "../../runtime/manifest.js";
+import { parseManifest, readManifest, type Manifest } from "../../runtime/manifest.js";
 import { SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, parseWeightSource, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { WeightsError } from "../../runtime/backend.js";
@@ -44,9 +45,8 @@ export interface RunOptions {
 
 /** The kernel modules and manifest of a plan, rendered in memory (what `compile --emit stablehlo` writes). */
 export function compileInMemory(plan: DecoderPlan, source: string): { manifest: Manifest; files: Map<string, string> } {
-  const files = new Map<string, string>();
-  for (const sig of plan.kernels) files.set(kernelFile(sig.kernel, sig.bucketId), emitKernelText(plan, sig));
-  return { manifest: buildManifest(plan, source, files), files };
+  const files = compilePlan(plan, { source, emit: new Set(["stablehlo"]) });
+  return { manifest: parseManifest(files.get("manifest.json")!), files };
 }
 
 /** A run of the engine that also collects every step (for tables) and the wall time. */
@@ -102,33 +102,20 @@ export function describeResult(r: GenerateResult): string[] {
   ];
 }
 
-class UserError extends Error {}
-
 async function makeBackend(opts: RunOptions, plan: DecoderPlan, source: string, weightSource: WeightSource, io: Io): Promise<{ manifest: Manifest; backend: () => Backend; cleanup: () => void }> {
   if (opts.backend === "reference") {
     const { manifest, files } = compileInMemory(plan, source);
     return { manifest, backend: () => new ReferenceBackend({ files }), cleanup: () => {} };
   }
   // The jax backend needs a real output folder with the generated package (its worker checks the
-  // manifest hash). Loaded lazily: its modules are absent from builds without the JAX emitter.
-  let compile: typeof import("../compile.js");
-  let output: typeof import("../output.js");
-  let jax: typeof import("../../runtime/backends/jax.js");
-  try {
-    [compile, output, jax] = await Promise.all([import("../compile.js"), import("../output.js"), import("../../runtime/backends/jax.js")]);
-  } catch (e) {
-    throw new UserError(`--backend jax is not available in this build yet (${(e as Error).message.split("\n")[0]}); use --backend reference`);
-  }
+  // manifest hash).
   const dir = mkdtempSync(join(tmpdir(), "dflashc-run-"));
   const out = join(dir, plan.name);
-  const files = compile.compilePlan(plan, { source, emit: new Set(["stablehlo", "jax"] as const) });
-  output.writeFolderAtomically(out, files);
+  writeFolderAtomically(out, compilePlan(plan, { source, emit: new Set(["stablehlo", "jax"] as const) }));
   io.err(`compiled ${plan.name} into ${out}`);
-  const { readManifest } = await import("../../runtime/manifest.js");
-  const manifest = readManifest(out);
   return {
-    manifest,
-    backend: () => new jax.JaxBackend({ outDir: out, weights: weightSource }),
+    manifest: readManifest(out),
+    backend: () => new JaxBackend({ outDir: out, weights: weightSource }),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -201,8 +188,8 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
       if (opts.json) io.out(JSON.stringify({ ok: false, error: e.message }));
       return ExitCode.userError;
     }
-    if (e instanceof UserError || e instanceof WeightSourceError || e instanceof SafetensorsError || e instanceof WeightsError || e instanceof RequestError) {
-      io.err(`error ${e instanceof RequestError ? "request" : e instanceof UserError ? "backend" : "weights"}: ${e.message}`);
+    if (e instanceof WeightSourceError || e instanceof SafetensorsError || e instanceof WeightsError || e instanceof RequestError) {
+      io.err(`error ${e instanceof RequestError ? "request" : "weights"}: ${e.message}`);
       if (opts.json) io.out(JSON.stringify({ ok: false, error: e.message }));
       return ExitCode.userError;
     }

@@ -14,6 +14,7 @@ import Handlebars from "handlebars";
 import type { DecoderPlan, KernelName, KernelSig, TensorSig } from "../ir/plan.js";
 import { draftWeights, targetWeights } from "../ir/weights.js";
 import { packageRoot } from "../package-root.js";
+import { PY_IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem } from "../ir/python-names.js";
 
 export interface JaxEmitOptions {
   /** The config file as the user named it: it goes into every file's header. */
@@ -29,34 +30,8 @@ export class JaxEmitError extends Error {
   }
 }
 
-const PY_KEYWORDS = new Set(
-  "False None True and as assert async await break class continue def del elif else except finally for from global if import in is lambda nonlocal not or pass raise return try while with yield".split(
-    " ",
-  ),
-);
-
-/**
- * Module names a package on the worker's PYTHONPATH must not take: the package folder would shadow
- * the real module for the whole worker process (`numpy`, `jax`, or a standard module it imports).
- */
-const SHADOWED_MODULES = new Set([
-  "jax", "jaxlib", "numpy", "ml_dtypes", "safetensors", "opt_einsum", "scipy",
-  "__future__", "abc", "builtins", "codecs", "collections", "dataclasses", "encodings", "enum", "functools",
-  "io", "json", "math", "os", "re", "site", "struct", "sys", "traceback", "types", "typing",
-]);
-
-export const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-export function isPythonIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !PY_KEYWORDS.has(name);
-}
-
-/** Why `name` cannot name the generated Python package, or null. The frontend reports it as a diagnostic. */
-export function pythonPackageNameProblem(name: string): string | null {
-  if (!isPythonIdentifier(name)) return `"${name}" is not a Python identifier (letters, digits, _; not a keyword)`;
-  if (SHADOWED_MODULES.has(name)) return `"${name}" would shadow the Python module of the same name in the JAX worker`;
-  return null;
-}
+export { IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem };
+const IDENTIFIER = PY_IDENTIFIER;
 
 // ---------------------------------------------------------------------------------------------------
 // Helpers: the only way values reach a template's output.

@@ -51,6 +51,14 @@ describe("dflashc check", () => {
     expect(r.err).toMatch(new RegExp(`bad-mask\\.ts:${expected!.line}:${expected!.column}: error mask-token-out-of-range: `));
   });
 
+  it("rejects a decoder name that would shadow a Python module in the JAX worker", async () => {
+    const { text, expected } = stripMarker(applyEdits(example("tiny"), [['name: "tiny_dflash"', 'name: /*@*/"json"']]));
+    const r = await cli(["check", tmp.write(text, "shadow.ts"), "--json"]);
+    expect(r.code).toBe(2);
+    const doc = JSON.parse(r.out) as { diagnostics: { line: number; column: number; code: string }[] };
+    expect(doc.diagnostics).toEqual([expect.objectContaining({ ...expected, code: "invalid-identifier" })]);
+  });
+
   it("prints the resolved plan under the DSL's property names with --json", async () => {
     const r = await cli(["check", "examples/qwen3-8b-dflash.ts", "--json"]);
     expect(r.code).toBe(0);
