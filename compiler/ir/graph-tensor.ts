@@ -3,6 +3,9 @@
  * whose low 16 mantissa bits are zero), i32 in an Int32Array.
  */
 import { GraphError, numel, type GDType, type GType } from "./graph.js";
+import { roundBf16 } from "./bf16.js";
+
+export { roundBf16 };
 
 export interface Tensor {
   readonly dtype: GDType;
@@ -21,18 +24,6 @@ export function fromData(dtype: GDType, shape: readonly number[], data: ArrayLik
   t.data.set(data);
   if (dtype === "bf16") roundArray(t.data as Float32Array, "bf16");
   return t;
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-/** Nearest bf16, ties to even, through f32 first (as XLA narrows f32 results). */
-export function roundBf16(x: number): number {
-  f32[0] = x;
-  const bits = u32[0];
-  if ((bits & 0x7f800000) === 0x7f800000 && (bits & 0x007fffff) !== 0) return NaN;
-  u32[0] = ((bits + 0x7fff + ((bits >>> 16) & 1)) & 0xffff0000) >>> 0;
-  return f32[0];
 }
 
 /** Rounds in place to the float type `dtype` (f32 storage already rounds to f32). */

@@ -4,6 +4,9 @@
  * attributes and regions, like MLIR's generic form) with typed attribute values, so that tables keyed
  * by op name do the per-op work in each stage.
  */
+import { roundBf16 } from "../ir/bf16.js";
+
+export { roundBf16 };
 
 /** Element types the project emits and interprets. */
 export type ElementType = "f32" | "bf16" | "f64" | "i1" | "i32" | "i64" | "ui32";
@@ -152,16 +155,6 @@ export function isFloat(element: ElementType): boolean {
 
 export function isInteger(element: ElementType): boolean {
   return element === "i32" || element === "i64" || element === "ui32";
-}
-
-/** The bf16 value nearest to `x` (round to nearest, ties to even); NaN stays NaN. */
-export function roundBf16(x: number): number {
-  if (Number.isNaN(x)) return NaN;
-  const f = new Float32Array([x]);
-  const u = new Uint32Array(f.buffer);
-  const bits = u[0];
-  u[0] = ((bits + 0x7fff + ((bits >>> 16) & 1)) >>> 16) << 16;
-  return f[0];
 }
 
 /** `x` rounded to the nearest value of a float element type (f64 is JS's own). */

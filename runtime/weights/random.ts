@@ -19,6 +19,7 @@
  */
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { draftWeights, targetWeights, type WeightSpec } from "../../compiler/ir/weights.js";
+import { roundBf16 } from "../../compiler/ir/bf16.js";
 
 export class SplitMix32 {
   private state: number;
@@ -64,15 +65,6 @@ function fnv1a(s: string): number {
 /** The generator of one named stream under `seed`. */
 export function streamFor(seed: number, name: string): SplitMix32 {
   return new SplitMix32(Math.imul(seed >>> 0, 0x9e3779b1) ^ fnv1a(name));
-}
-
-const f32 = new Float32Array(1);
-const u32 = new Uint32Array(f32.buffer);
-
-function roundBf16(x: number): number {
-  f32[0] = x;
-  u32[0] = ((u32[0] + 0x7fff + ((u32[0] >>> 16) & 1)) & 0xffff0000) >>> 0;
-  return f32[0];
 }
 
 /** How one weight is drawn: `mean + std * normalish`. */
