@@ -29,12 +29,32 @@ export class GraphBuilder {
     return this.funcs.some((f) => f.name === name);
   }
 
+  /**
+   * A function shared by several call sites (one per decoder layer): `body` builds it each time, and the
+   * first build is kept. A later build must be structurally identical, or the name failed to say what
+   * differs between the bodies: that is a compiler bug, reported here rather than silently miscompiled.
+   */
+  shared(name: string, params: readonly { name: string; type: GType }[], body: (b: FuncBuilder) => readonly GVal[]): string {
+    let built: GFunc | undefined;
+    const b = new FuncBuilder(name, params, (n) => this.funcs.find((f) => f.name === n), (f) => (built = f));
+    b.ret(body(b));
+    const existing = this.funcs.find((f) => f.name === name);
+    if (!existing) this.funcs.push(built!);
+    else if (structureKey(existing) !== structureKey(built!)) throw new GraphError(`internal error: two different bodies for shared function @${name}`);
+    return name;
+  }
+
   finish(): KernelGraph {
     if (!this.funcs.some((f) => f.name === "main")) throw new GraphError("graph has no @main");
     // main first, then callees in definition order: a stable, readable order for every backend.
     const main = this.funcs.find((f) => f.name === "main")!;
     return { sig: this.sig, funcs: [main, ...this.funcs.filter((f) => f !== main)] };
   }
+}
+
+/** Everything a function computes, as text: equal keys mean interchangeable functions. */
+function structureKey(f: GFunc): string {
+  return JSON.stringify([f.params, f.values, f.nodes, f.results]);
 }
 
 export class FuncBuilder {
@@ -135,8 +155,11 @@ export class FuncBuilder {
   pagedRows(tables: GVal, positions: GVal, pageSize: number): GVal {
     return this.one("pagedRows", [tables, positions], { pageSize });
   }
-  writePagedRows(pool: GVal, k: GVal, v: GVal, rows: GVal, layer: number): GVal {
-    return this.one("writePagedRows", [pool, k, v, rows], { layer });
+  constI32(value: number): GVal {
+    return this.one("constI32", [], { value });
+  }
+  writePagedRows(pool: GVal, k: GVal, v: GVal, rows: GVal, layer: GVal): GVal {
+    return this.one("writePagedRows", [pool, k, v, rows, layer], NONE);
   }
   writeStaticRows(cache: GVal, x: GVal, rows: GVal, layer: number): GVal {
     return this.one("writeStaticRows", [cache, x, rows], { layer });
@@ -150,8 +173,8 @@ export class FuncBuilder {
   readPagedCache(pool: GVal, tables: GVal, layer: number, kv: 0 | 1): GVal {
     return this.one("readPagedCache", [pool, tables], { layer, kv });
   }
-  pagedAttention(q: GVal, pool: GVal, tables: GVal, positions: GVal, layer: number): GVal {
-    return this.one("pagedAttention", [q, pool, tables, positions], { layer });
+  pagedAttention(q: GVal, pool: GVal, tables: GVal, positions: GVal, layer: GVal): GVal {
+    return this.one("pagedAttention", [q, pool, tables, positions, layer], NONE);
   }
   blockAttention(q: GVal, kCtx: GVal, vCtx: GVal, kBlk: GVal, vBlk: GVal, seqLens: GVal, window: number | null): GVal {
     return this.one("blockAttention", [q, kCtx, vCtx, kBlk, vBlk, seqLens], { window });

@@ -235,13 +235,19 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
     }
     return [t];
   },
-  writePagedRows([pool, k, v, rows], { layer }) {
+  constI32(_x, { value }, [out]) {
+    const t = zeros(out);
+    t.data[0] = value;
+    return [t];
+  },
+  writePagedRows([pool, k, v, rows, layerT]) {
     const t = copy(pool);
-    const [, pages, ps, , h, d] = pool.shape;
+    const [layers, pages, ps, , h, d] = pool.shape;
+    const layer = n(layerT)[0];
     const row = h * d;
     const base = layer * pages * ps * 2 * row;
     n(rows).forEach((r, i) => {
-      if (r < 0 || r >= pages * ps) return;
+      if (layer < 0 || layer >= layers || r < 0 || r >= pages * ps) return;
       t.data.set(k.data.subarray(i * row, (i + 1) * row), base + r * 2 * row);
       t.data.set(v.data.subarray(i * row, (i + 1) * row), base + r * 2 * row + row);
     });
@@ -294,9 +300,10 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
     }
     return [t];
   },
-  pagedAttention([q, pool, tables, pos], { layer }, [out]) {
+  pagedAttention([q, pool, tables, pos, layerT], _attrs, [out]) {
     const [g, nq, heads, d] = q.shape;
-    const [, pages, ps, , kvHeads] = pool.shape;
+    const [layers, pages, ps, , kvHeads] = pool.shape;
+    const layer = clamp(n(layerT)[0], 0, layers - 1);
     const p = tables.shape[1];
     const rep = heads / kvHeads;
     const row = kvHeads * d;

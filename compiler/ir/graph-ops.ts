@@ -41,12 +41,17 @@ function same(a: GType, b: GType, what: string): void {
   need(a.dtype === b.dtype && sameShape(a.shape, b.shape), `${what}: ${formatGType(a)} vs ${formatGType(b)}`);
 }
 
-/** Pool `[L, pages, pageSize, 2, kvHeads, D]`. */
-function pool(x: GType, layer: number): void {
+/** Pool `[L, pages, pageSize, 2, kvHeads, D]`; `layer` when it is static. */
+function pool(x: GType, layer?: number): void {
   rank(x, 6, "pool");
   float(x, "pool");
   need(x.shape[3] === 2, `pool axis 3 must be 2 (K, V), got ${formatGType(x)}`);
-  need(Number.isInteger(layer) && layer >= 0 && layer < x.shape[0], `layer ${layer} out of range for ${formatGType(x)}`);
+  if (layer !== undefined) need(Number.isInteger(layer) && layer >= 0 && layer < x.shape[0], `layer ${layer} out of range for ${formatGType(x)}`);
+}
+
+/** A layer index operand: i32 scalar. */
+function layerOperand(x: GType): void {
+  same(x, t([], "i32"), "layer must be an i32 scalar");
 }
 
 /** Static cache `[L, slots, capacity, kvHeads, D]`. */
@@ -196,9 +201,15 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     need(a.pageSize >= 1, "pageSize must be >= 1");
     return [i[1]];
   },
-  writePagedRows(i, a) {
-    arity(i, 4);
-    pool(i[0], a.layer);
+  constI32(i, a) {
+    arity(i, 0);
+    need(Number.isInteger(a.value) && Math.abs(a.value) <= 2 ** 31 - 1, `value ${a.value} is not an i32`);
+    return [t([], "i32")];
+  },
+  writePagedRows(i) {
+    arity(i, 5);
+    pool(i[0]);
+    layerOperand(i[4]);
     rank(i[3], 1, "rows");
     int(i[3], "rows");
     kvRows(i[1], i[0], i[3].shape[0], "k");
@@ -241,11 +252,12 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     const [, , ps, , h, d] = i[0].shape;
     return [t([i[1].shape[0], i[1].shape[1] * ps, h, d], i[0].dtype)];
   },
-  pagedAttention(i, a) {
-    arity(i, 4);
+  pagedAttention(i) {
+    arity(i, 5);
     rank(i[0], 4, "q");
     float(i[0], "q");
-    pool(i[1], a.layer);
+    pool(i[1]);
+    layerOperand(i[4]);
     const [g, q, heads, d] = i[0].shape;
     const kvHeads = i[1].shape[4];
     need(i[1].dtype === i[0].dtype && i[1].shape[5] === d, `pool ${formatGType(i[1])} does not match q ${formatGType(i[0])}`);

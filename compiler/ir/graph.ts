@@ -1,7 +1,7 @@
 /**
  * The kernel graph IR: a small, closed, typed op set with concrete shapes, one graph per kernel and
- * bucket. A graph is a list of functions (`main` plus one per decoder layer); a function is a list of
- * nodes in SSA order. Ops are high level (`rmsNorm`, `pagedAttention`, `acceptGreedy` ...): every
+ * bucket. A graph is a list of functions (`main` plus one per distinct decoder-layer body, called once
+ * per layer with that layer's weights); a function is a list of nodes in SSA order. Ops are high level (`rmsNorm`, `pagedAttention`, `acceptGreedy` ...): every
  * backend lowers each op by a rule from its own table (see `ruleFor`), the TS evaluator runs each op
  * directly, and docs/kernels.md states the math.
  *
@@ -55,8 +55,14 @@ export interface OpAttrMap {
   gatherRows: Record<string, never>;
   /** Flat pool rows `tables[g, p / pageSize] * pageSize + p % pageSize` of `positions[G, Q]` → `[G, Q]`. */
   pagedRows: { readonly pageSize: number };
-  /** Writes K and V `[N, kvHeads, D]` at flat rows `[N]` of pool `[L, pages, pageSize, 2, kvHeads, D]`, layer `layer`. */
-  writePagedRows: { readonly layer: number };
+  /** An i32 scalar: the layer index a shared layer function is called with. */
+  constI32: { readonly value: number };
+  /**
+   * Writes K and V `[N, kvHeads, D]` at flat rows `[N]` of pool `[L, pages, pageSize, 2, kvHeads, D]`,
+   * layer = the i32 scalar last operand (an operand, so one layer function serves every layer; rows of
+   * an out-of-range layer are dropped, as XLA's scatter does).
+   */
+  writePagedRows: Record<string, never>;
   /** Writes `x[N, kvHeads, D]` at flat rows `slot * capacity + position` of a static cache `[L, slots, capacity, kvHeads, D]`. */
   writeStaticRows: { readonly layer: number };
   /** `dynamic_update_slice` of `x[R, K, kvHeads, D]` into slot `slots[r]` at row `starts[r]` (starts clamp, as in XLA). */
@@ -66,10 +72,11 @@ export interface OpAttrMap {
   /** A paged pool's rows for `tables[R, P]`, K (`kv` 0) or V (1) → `[R, P*pageSize, kvHeads, D]`. */
   readPagedCache: { readonly layer: number; readonly kv: 0 | 1 };
   /**
-   * Causal attention of `q[G, Q, heads, D]` over pool layer `layer` through `tables[G, P]`: query `(g, q)`
-   * sees keys at positions `0..positions[g, q]` of its group's pages → `[G, Q, heads, D]`.
+   * Causal attention of `q[G, Q, heads, D]` over pool layer `layer` (i32 scalar last operand, clamped
+   * like a gather index) through `tables[G, P]`: query `(g, q)` sees keys at positions
+   * `0..positions[g, q]` of its group's pages → `[G, Q, heads, D]`.
    */
-  pagedAttention: { readonly layer: number };
+  pagedAttention: Record<string, never>;
   /**
    * Non-causal DFlash block attention: `q[R, K, heads, D]` over context `kCtx/vCtx[R, C, kvHeads, D]`
    * (row `c` valid iff `c < seqLens[r]`, and `c > seqLens[r] + i - window` for a sliding window) and
@@ -84,7 +91,7 @@ export type OpName = keyof OpAttrMap;
 
 export const OP_NAMES: readonly OpName[] = [
   "embed", "rmsNorm", "linear", "headNorm", "rope", "reshape", "slice", "concat", "add", "swiglu", "lmHead",
-  "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "writePagedRows",
+  "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "constI32", "writePagedRows",
   "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
   "blockAttention", "call",
 ];

@@ -1,8 +1,10 @@
 /**
  * The per-layer functions of a kernel graph: a target decoder layer (paged causal attention, writes its
  * K/V), a draft decoder layer (non-causal block attention over given context rows) and a draft layer's
- * context projection (K/V rows for the draft cache from the projected target features). Each takes the
- * layer's weights as parameters named like the kernel arguments they are bound to.
+ * context projection (K/V rows for the draft cache from the projected target features). Each is built
+ * once per kernel and called once per layer with that layer's weights, whose parameters are named by
+ * the part of the checkpoint name after the layer prefix (`self_attn.q_proj.weight`); the target layer
+ * also takes its layer index, the row of the pool it reads and writes.
  */
 import type { FuncBuilder, GraphBuilder, GVal } from "../ir/graph-builder.js";
 import type { GType } from "../ir/graph.js";
@@ -12,9 +14,15 @@ import { isDraftContextWeight } from "../ir/weights.js";
 const f = (shape: readonly number[], dtype: GType["dtype"]): GType => ({ shape, dtype });
 const i32 = (shape: readonly number[]): GType => ({ shape, dtype: "i32" });
 
-/** Kernel weight arguments whose names start with `prefix`, as function parameters. */
+/** A shared layer function, and the kernel weight arguments one call binds to its weight parameters, in order. */
+export interface LayerCall {
+  readonly fn: string;
+  readonly weights: readonly TensorSig[];
+}
+
+/** Kernel weight arguments whose names start with `prefix`, as function parameters named without it. */
 export function weightParams(weights: readonly TensorSig[], prefix: string): { name: string; type: GType }[] {
-  return weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name, type: f(w.shape, w.dtype as GType["dtype"]) }));
+  return weights.filter((w) => w.name.startsWith(prefix)).map((w) => ({ name: w.name.slice(prefix.length), type: f(w.shape, w.dtype as GType["dtype"]) }));
 }
 
 interface Proj {
@@ -24,8 +32,8 @@ interface Proj {
 }
 
 /** `input_layernorm`, q/k/v projections split into heads, q/k norm, RoPE at `pos[N]`. */
-function attnInputs(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, pos: GVal, n: number): Proj {
-  const w = (name: string) => b.param(`${p}${name}`);
+function attnInputs(b: FuncBuilder, m: ResolvedModel, x: GVal, pos: GVal, n: number): Proj {
+  const w = (name: string) => b.param(name);
   const bias = (name: string) => (m.qkvBias ? w(`self_attn.${name}.bias`) : undefined);
   const h = b.rmsNorm(x, w("input_layernorm.weight"), m.rmsNormEps);
   let q = b.reshape(b.linear(h, w("self_attn.q_proj.weight"), bias("q_proj")), [n, m.numHeads, m.headDim]);
@@ -39,8 +47,8 @@ function attnInputs(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, pos: G
 }
 
 /** `o_proj`, residual, post-attention norm, SwiGLU MLP, residual. */
-function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, attn: GVal, n: number): GVal {
-  const w = (name: string) => b.param(`${p}${name}`);
+function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, x: GVal, attn: GVal, n: number): GVal {
+  const w = (name: string) => b.param(name);
   const flat = b.reshape(attn, [n, m.numHeads * m.headDim]);
   const o = b.linear(flat, w("self_attn.o_proj.weight"), m.oBias ? w("self_attn.o_proj.bias") : undefined);
   const h = b.add(x, o);
@@ -50,54 +58,57 @@ function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, p: string, x: GVal, 
 }
 
 /**
- * `@target_layer_<i>(x[N,H], positions[G,Q], tables[G,P], rows[N], target_kv, weights...) -> (x', target_kv')`:
- * writes the layer's K/V at `rows`, then attends causally through `tables`.
+ * `@target_layer(x[N,H], positions[G,Q], tables[G,P], rows[N], target_kv, layer, weights...) -> (x', target_kv')`:
+ * writes the layer's K/V at `rows` of pool layer `layer`, then attends causally through `tables`. The
+ * whole pool goes in and out (donated, updated in place by XLA), not a copied slice of it.
  */
-export function targetLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number, groups: number, perGroup: number, tableWidth: number): string {
-  const name = `target_layer_${layer}`;
-  if (g.has(name)) return name;
+export function targetLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number, groups: number, perGroup: number, tableWidth: number): LayerCall {
   const n = groups * perGroup;
   const p = `target.model.layers.${layer}.`;
-  const b = g.func(name, [
+  const params = [
     { name: "x", type: f([n, m.hiddenSize], m.dtype) },
     { name: "positions", type: i32([groups, perGroup]) },
     { name: "tables", type: i32([groups, tableWidth]) },
     { name: "rows", type: i32([n]) },
     { name: pool.name, type: f(pool.shape, m.dtype) },
+    { name: "layer", type: i32([]) },
     ...weightParams(weights, p),
-  ]);
-  const x = b.param("x");
-  const { q, k, v } = attnInputs(b, m, p, x, b.reshape(b.param("positions"), [n]), n);
-  const kv = b.writePagedRows(b.param(pool.name), k, v, b.param("rows"), layer);
-  const attn = b.pagedAttention(b.reshape(q, [groups, perGroup, m.numHeads, m.headDim]), kv, b.param("tables"), b.param("positions"), layer);
-  b.ret([attnOutputAndMlp(b, m, p, x, attn, n), kv]);
-  return name;
+  ];
+  const fn = g.shared("target_layer", params, (b) => {
+    const x = b.param("x");
+    const { q, k, v } = attnInputs(b, m, x, b.reshape(b.param("positions"), [n]), n);
+    const kv = b.writePagedRows(b.param(pool.name), k, v, b.param("rows"), b.param("layer"));
+    const attn = b.pagedAttention(b.reshape(q, [groups, perGroup, m.numHeads, m.headDim]), kv, b.param("tables"), b.param("positions"), b.param("layer"));
+    return [attnOutputAndMlp(b, m, x, attn, n), kv];
+  });
+  return { fn, weights: weights.filter((w) => w.name.startsWith(p)) };
 }
 
 /**
- * `@draft_layer_<i>(x[R*K,H], positions[R*K], seq_lens[R], k_ctx, v_ctx, weights...) -> x'`: the block's
- * queries attend to the valid context rows and to every block row (non-causal).
+ * `@draft_layer(x[R*K,H], positions[R*K], seq_lens[R], k_ctx, v_ctx, weights...) -> x'`: the block's
+ * queries attend to the valid context rows and to every block row (non-causal). Sliding-window layers
+ * mask differently, so they share `@draft_layer_sliding` instead.
  */
-export function draftLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, requests: number, blockSize: number, ctxRows: number, window: number | null): string {
-  const name = `draft_layer_${layer}`;
-  if (g.has(name)) return name;
+export function draftLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, requests: number, blockSize: number, ctxRows: number, window: number | null): LayerCall {
   const n = requests * blockSize;
   const p = `draft.layers.${layer}.`;
   const ctx = f([requests, ctxRows, m.numKvHeads, m.headDim], m.dtype);
-  const b = g.func(name, [
+  const params = [
     { name: "x", type: f([n, m.hiddenSize], m.dtype) },
     { name: "positions", type: i32([n]) },
     { name: "seq_lens", type: i32([requests]) },
     { name: "k_ctx", type: ctx },
     { name: "v_ctx", type: ctx },
     ...weightParams(weights, p),
-  ]);
-  const x = b.param("x");
-  const { q, k, v } = attnInputs(b, m, p, x, b.param("positions"), n);
-  const blk = (t: GVal, heads: number) => b.reshape(t, [requests, blockSize, heads, m.headDim]);
-  const attn = b.blockAttention(blk(q, m.numHeads), b.param("k_ctx"), b.param("v_ctx"), blk(k, m.numKvHeads), blk(v, m.numKvHeads), b.param("seq_lens"), window);
-  b.ret([attnOutputAndMlp(b, m, p, x, attn, n)]);
-  return name;
+  ];
+  const fn = g.shared(window === null ? "draft_layer" : "draft_layer_sliding", params, (b) => {
+    const x = b.param("x");
+    const { q, k, v } = attnInputs(b, m, x, b.param("positions"), n);
+    const blk = (t: GVal, heads: number) => b.reshape(t, [requests, blockSize, heads, m.headDim]);
+    const attn = b.blockAttention(blk(q, m.numHeads), b.param("k_ctx"), b.param("v_ctx"), blk(k, m.numKvHeads), blk(v, m.numKvHeads), b.param("seq_lens"), window);
+    return [attnOutputAndMlp(b, m, x, attn, n)];
+  });
+  return { fn, weights: weights.filter((w) => w.name.startsWith(p)) };
 }
 
 /** The draft tensors a context projection reads (decode_step's argument list holds all of them). */
@@ -105,21 +116,21 @@ export function contextWeights(weights: readonly TensorSig[]): TensorSig[] {
   return weights.filter((w) => w.name.startsWith("draft.") && isDraftContextWeight(w.name.slice("draft.".length)));
 }
 
-/** `@draft_context_<i>(ctx[N,H], positions[N], weights...) -> (k[N,kvHeads,D], v[N,kvHeads,D])`: k_norm and RoPE on k. */
-export function draftContextFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, rows: number): string {
-  const name = `draft_context_${layer}`;
-  if (g.has(name)) return name;
+/** `@draft_context(ctx[N,H], positions[N], weights...) -> (k[N,kvHeads,D], v[N,kvHeads,D])`: k_norm and RoPE on k. */
+export function draftContextFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], layer: number, rows: number): LayerCall {
   const p = `draft.layers.${layer}.`;
-  const b = g.func(name, [
+  const params = [
     { name: "ctx", type: f([rows, m.hiddenSize], m.dtype) },
     { name: "positions", type: i32([rows]) },
     ...weightParams(contextWeights(weights), p),
-  ]);
-  const w = (s: string) => b.param(`${p}${s}`);
-  const bias = (s: string) => (m.qkvBias ? w(`self_attn.${s}.bias`) : undefined);
-  let k = b.reshape(b.linear(b.param("ctx"), w("self_attn.k_proj.weight"), bias("k_proj")), [rows, m.numKvHeads, m.headDim]);
-  const v = b.reshape(b.linear(b.param("ctx"), w("self_attn.v_proj.weight"), bias("v_proj")), [rows, m.numKvHeads, m.headDim]);
-  if (m.qkNorm) k = b.headNorm(k, w("self_attn.k_norm.weight"), m.rmsNormEps);
-  b.ret([b.rope(k, b.param("positions"), m.ropeTheta, m.ropeScaling), v]);
-  return name;
+  ];
+  const fn = g.shared("draft_context", params, (b) => {
+    const w = (s: string) => b.param(s);
+    const bias = (s: string) => (m.qkvBias ? w(`self_attn.${s}.bias`) : undefined);
+    let k = b.reshape(b.linear(b.param("ctx"), w("self_attn.k_proj.weight"), bias("k_proj")), [rows, m.numKvHeads, m.headDim]);
+    const v = b.reshape(b.linear(b.param("ctx"), w("self_attn.v_proj.weight"), bias("v_proj")), [rows, m.numKvHeads, m.headDim]);
+    if (m.qkNorm) k = b.headNorm(k, w("self_attn.k_norm.weight"), m.rmsNormEps);
+    return [b.rope(k, b.param("positions"), m.ropeTheta, m.ropeScaling), v];
+  });
+  return { fn, weights: contextWeights(weights).filter((w) => w.name.startsWith(p)) };
 }

@@ -1,13 +1,13 @@
 /**
  * Builds the kernel graph of every KernelSig of a plan (docs/kernels.md says what each computes).
  * `@main` takes exactly the signature's arguments and returns its results; decoder layers are
- * functions (build-kernels-layers.ts) called once per layer.
+ * functions (build-kernels-layers.ts), one per distinct layer body, called once per layer.
  */
 import { GraphBuilder, type FuncBuilder, type GVal } from "../ir/graph-builder.js";
 import { GraphError, type KernelGraph } from "../ir/graph.js";
 import { verifyGraph } from "../ir/graph-verify.js";
 import type { DecoderPlan, KernelSig, ResolvedDraft, TensorSig } from "../ir/plan.js";
-import { contextWeights, draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
+import { draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
 
 /** What a kernel body needs: the plan, the signature, and main's builder with every argument. */
 interface Ctx {
@@ -45,9 +45,9 @@ function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal
   const poolSig = c.sig.args.find((a) => a.name === "target_kv")!;
   const outs: GVal[] = [];
   for (let i = 0; i < m.numLayers; i++) {
-    const fn = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type.shape[1]);
-    const layerWeights = c.weights.filter((w) => w.name.startsWith(`target.model.layers.${i}.`)).map((w) => arg(c, w.name));
-    const [y, kv] = c.main.call(fn, [x, positions, tables, rows, c.caches.get("target_kv")!, ...layerWeights]);
+    const layer = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type.shape[1]);
+    const ws = layer.weights.map((w) => arg(c, w.name));
+    const [y, kv] = c.main.call(layer.fn, [x, positions, tables, rows, c.caches.get("target_kv")!, c.main.constI32(i), ...ws]);
     c.caches.set("target_kv", kv);
     outs.push(y);
     x = y;
@@ -71,15 +71,14 @@ function writeDraftContext(c: Ctx, features: readonly GVal[], positionsFlat: GVa
   const rows = ctx.type.shape[0];
   const cache = c.plan.caches.draft!;
   for (let j = 0; j < m.numLayers; j++) {
-    const fn = draftContextFunc(c.g, m, c.weights, j, rows);
-    const ws = contextWeights(c.weights).filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
-    const [k, v] = b.call(fn, [ctx, positionsFlat, ...ws]);
+    const layer = draftContextFunc(c.g, m, c.weights, j, rows);
+    const [k, v] = b.call(layer.fn, [ctx, positionsFlat, ...layer.weights.map((w) => arg(c, w.name))]);
     if (cache.kind === "paged") {
       const flatRows =
         write.kind === "rows"
           ? write.rows
           : b.reshape(b.pagedRows(arg(c, "draft_block_tables"), write.positions, cache.pageSize), [rows]);
-      c.caches.set("draft_kv", b.writePagedRows(c.caches.get("draft_kv")!, k, v, flatRows, j));
+      c.caches.set("draft_kv", b.writePagedRows(c.caches.get("draft_kv")!, k, v, flatRows, b.constI32(j)));
     } else if (write.kind === "rows") {
       c.caches.set("draft_k", b.writeStaticRows(c.caches.get("draft_k")!, k, write.rows, j));
       c.caches.set("draft_v", b.writeStaticRows(c.caches.get("draft_v")!, v, write.rows, j));
@@ -110,9 +109,8 @@ function draftBlock(c: Ctx): GVal {
         ? [b.readStaticCache(c.caches.get("draft_k")!, arg(c, "draft_slots"), j), b.readStaticCache(c.caches.get("draft_v")!, arg(c, "draft_slots"), j)]
         : [b.readPagedCache(c.caches.get("draft_kv")!, arg(c, "draft_block_tables"), j, 0), b.readPagedCache(c.caches.get("draft_kv")!, arg(c, "draft_block_tables"), j, 1)];
     const window = d.layerTypes[j] === "sliding_attention" ? d.slidingWindow : null;
-    const fn = draftLayerFunc(c.g, m, c.weights, j, r, K, kCtx.type.shape[1], window);
-    const ws = c.weights.filter((w) => w.name.startsWith(`draft.layers.${j}.`)).map((w) => arg(c, w.name));
-    [x] = b.call(fn, [x, positions, seqLens, kCtx, vCtx, ...ws]);
+    const layer = draftLayerFunc(c.g, m, c.weights, j, r, K, kCtx.type.shape[1], window);
+    [x] = b.call(layer.fn, [x, positions, seqLens, kCtx, vCtx, ...layer.weights.map((w) => arg(c, w.name))]);
   }
   // Only block positions 1..K-1 become draft tokens: skip row 0 before the (vocab-wide) LM head.
   const h = m.hiddenSize;

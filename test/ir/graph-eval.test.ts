@@ -47,6 +47,19 @@ describe("graph evaluator ops", () => {
     expect(vals(cache)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
   });
 
+  it("the layer operand of the paged ops: writes to an out-of-range layer are dropped, reads clamp it", () => {
+    // Pool of 2 layers x 1 page x 1 slot, one KV head, D = 1.
+    const pool = t("f32", [2, 1, 1, 2, 1, 1], [1, 2, 3, 4]);
+    const kv = (k: number, v: number) => [t("f32", [1, 1, 1], [k]), t("f32", [1, 1, 1], [v])];
+    const write = (layer: number) => vals(run("writePagedRows", [pool, ...kv(7, 8), t("i32", [1], [0]), t("i32", [], [layer])], NONE));
+    expect(write(1)).toEqual([1, 2, 7, 8]);
+    expect(write(2)).toEqual([1, 2, 3, 4]);
+    expect(write(-1)).toEqual([1, 2, 3, 4]);
+    const attend = (layer: number) => vals(run("pagedAttention", [t("f32", [1, 1, 1, 1], [1]), pool, t("i32", [1, 1], [0]), t("i32", [1, 1], [0]), t("i32", [], [layer])], NONE))[0];
+    expect([attend(0), attend(1), attend(5), attend(-3)]).toEqual([2, 4, 4, 2]);
+    expect(vals(run("constI32", [], { value: -7 }))).toEqual([-7]);
+  });
+
   it("rope is the identity at position 0 and rotates pairs (i, i + D/2)", () => {
     const x = t("f32", [1, 1, 4], [1, 2, 3, 4]);
     expect(vals(run("rope", [x, t("i32", [1], [0])], { theta: 10_000, scaling: null }))).toEqual([1, 2, 3, 4]);
@@ -75,7 +88,7 @@ describe("graph evaluator ops", () => {
     // One KV head, D = 2, pool of 2 pages x 2 slots; the request's table is [1].
     const pool = t("f32", [1, 2, 2, 2, 1, 2], [0, 0, 0, 0, 0, 0, 0, 0, /* page 1 */ 1, 0, 10, 10, 1, 0, 20, 20]);
     const q = t("f32", [1, 2, 1, 2], [1, 0, 1, 0]);
-    const out = vals(run("pagedAttention", [q, pool, t("i32", [1, 1], [1]), t("i32", [1, 2], [0, 1])], { layer: 0 }));
+    const out = vals(run("pagedAttention", [q, pool, t("i32", [1, 1], [1]), t("i32", [1, 2], [0, 1]), t("i32", [], [0])], NONE));
     expect(out.slice(0, 2)).toEqual([10, 10]);
     expect(out[2]).toBeCloseTo(15, 5);
 

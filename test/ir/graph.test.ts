@@ -62,6 +62,18 @@ describe("graph builder", () => {
     expect(graph.funcs.map((f) => f.name)).toEqual(["main", "layer"]);
     verifyGraph(graph);
   });
+
+  it("keeps one copy of a shared function and refuses a different body under the same name", () => {
+    const g = new GraphBuilder(toySig());
+    const params = [{ name: "x", type: { shape: [2, 4], dtype: "f32" as const } }, { name: "w", type: { shape: [4], dtype: "f32" as const } }];
+    const norm = (eps: number) => g.shared("layer", params, (b) => [b.rmsNorm(b.param("x"), b.param("w"), eps)]);
+    expect(norm(1e-6)).toBe("layer");
+    expect(norm(1e-6)).toBe("layer");
+    expect(() => norm(1e-5)).toThrow(/two different bodies for shared function @layer/);
+    const m = g.func("main", toySig().args.map((a) => ({ name: a.name, type: { shape: a.shape, dtype: a.dtype } })));
+    m.ret([m.argmax(m.lmHead(m.call("layer", [m.embed(m.param("embed"), m.param("ids")), m.param("norm")])[0], m.param("embed")))]);
+    expect(g.finish().funcs.map((f) => f.name)).toEqual(["main", "layer"]);
+  });
 });
 
 describe("graph verifier", () => {

@@ -32,20 +32,34 @@ describe("buildKernelGraph", () => {
     for (const sig of plan.kernels) expectMatchesSig(plan, sig);
   });
 
-  it("makes each decoder layer a function called from main", () => {
+  it("makes one function per distinct layer body, called once per layer with its weights and layer index", () => {
     const graphs = buildKernelGraphs(tinyPlan());
     const names = (kernel: string) => graphs.find((g) => g.sig.kernel === kernel)!.funcs.map((f) => f.name);
-    expect(names("prefill")).toEqual(["main", "target_layer_0", "target_layer_1", "draft_context_0"]);
-    expect(names("draft")).toEqual(["main", "draft_layer_0"]);
-    expect(names("verify")).toEqual(["main", "target_layer_0", "target_layer_1", "draft_context_0"]);
-    expect(names("decode_step")).toEqual(["main", "draft_layer_0", "target_layer_0", "target_layer_1", "draft_context_0"]);
-    expect(names("target_step")).toEqual(["main", "target_layer_0", "target_layer_1"]);
+    expect(names("prefill")).toEqual(["main", "target_layer", "draft_context"]);
+    expect(names("draft")).toEqual(["main", "draft_layer"]);
+    expect(names("verify")).toEqual(["main", "target_layer", "draft_context"]);
+    expect(names("decode_step")).toEqual(["main", "draft_layer", "target_layer", "draft_context"]);
+    expect(names("target_step")).toEqual(["main", "target_layer"]);
     const verify = graphs.find((g) => g.sig.kernel === "verify")!;
-    expect(verify.funcs[0].nodes.filter((n) => n.op === "call").map((n) => n.op === "call" && n.attrs.callee)).toEqual([
-      "target_layer_0",
-      "target_layer_1",
-      "draft_context_0",
-    ]);
+    const main = verify.funcs[0];
+    const calls = main.nodes.flatMap((n) => (n.op === "call" ? [n] : []));
+    expect(calls.map((n) => n.attrs.callee)).toEqual(["target_layer", "target_layer", "draft_context"]);
+    // Each call binds that layer's own weights, and the target layer gets its index as a constant.
+    const argName = (id: number) => main.params.find((p) => p.id === id)?.name;
+    const constOf = (id: number) => main.nodes.find((n) => n.op === "constI32" && n.outputs[0] === id)?.attrs;
+    calls.slice(0, 2).forEach((n, i) => {
+      expect(constOf(n.inputs[5])).toEqual({ value: i });
+      expect(n.inputs.slice(6).map(argName).every((w) => w?.startsWith(`target.model.layers.${i}.`))).toBe(true);
+    });
+    const layer = verify.funcs[1];
+    expect(layer.params.slice(0, 7).map((p) => p.name)).toEqual(["x", "positions", "tables", "rows", "target_kv", "layer", "input_layernorm.weight"]);
+  });
+
+  it("gives a sliding-window draft layer its own function", () => {
+    const plan = tinySlidingPlan();
+    const g = buildKernelGraph(plan, plan.kernels.find((k) => k.kernel === "draft")!);
+    expect(g.funcs.map((f) => f.name)).toEqual(["main", "draft_layer", "draft_layer_sliding"]);
+    expect(g.funcs[0].nodes.flatMap((n) => (n.op === "call" ? [n.attrs.callee] : []))).toEqual(["draft_layer", "draft_layer_sliding"]);
   });
 
   it("writes the static draft cache with dynamic_update_slice-style block writes in verify, rows in prefill", () => {

@@ -30,7 +30,7 @@ function attend(f: FuncBuilder, q: Value, k: Value, v: Value, valid: Value): Val
 }
 
 export const ATTENTION_RULES: StableHloRules = {
-  pagedAttention: (f, [q, pool, tables, positions], { layer }) => {
+  pagedAttention: (f, [q, pool, tables, positions, layer]) => {
     const k = readPagedCache(f, pool, tables, layer, 0);
     const v = readPagedCache(f, pool, tables, layer, 1);
     const [g, nq] = positions.type.shape;

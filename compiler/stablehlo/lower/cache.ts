@@ -5,16 +5,24 @@
  */
 import type { FuncBuilder } from "../builder.js";
 import type { Value } from "../ir.js";
-import { splat, type StableHloRules } from "./context.js";
+import { bcast, splat, type StableHloRules } from "./context.js";
+
+/** A layer index, static (an attribute) or dynamic (an i32 scalar operand of a shared layer function). */
+export type Layer = number | Value;
+
+/** `layer` broadcast to an i32 index tensor of `shape`. */
+function layerIndices(f: FuncBuilder, layer: Layer, shape: readonly number[]): Value {
+  return typeof layer === "number" ? splat(f, layer, shape, "i32") : bcast(f, layer, shape, []);
+}
 
 /** `[N, 2]` scatter/gather indices `(layer, row)`. */
-function layerAndRow(f: FuncBuilder, layer: number, rows: Value): Value {
+function layerAndRow(f: FuncBuilder, layer: Layer, rows: Value): Value {
   const n = rows.type.shape[0];
-  return f.concatenate([splat(f, layer, [n, 1], "i32"), f.reshape(rows, [n, 1])], 1);
+  return f.concatenate([layerIndices(f, layer, [n, 1]), f.reshape(rows, [n, 1])], 1);
 }
 
 /** K and V `[N, kvHeads, D]` into pool `[L, pages, pageSize, 2, kvHeads, D]` at flat rows `page*pageSize + slot`. */
-function writePagedRows(f: FuncBuilder, pool: Value, k: Value, v: Value, rows: Value, layer: number): Value {
+function writePagedRows(f: FuncBuilder, pool: Value, k: Value, v: Value, rows: Value, layer: Layer): Value {
   const [l, pages, ps, two, h, d] = pool.type.shape;
   const n = rows.type.shape[0];
   const flat = f.reshape(pool, [l, pages * ps, two, h, d]);
@@ -58,7 +66,7 @@ function writeStaticBlock(f: FuncBuilder, cache: Value, x: Value, slots: Value, 
 }
 
 export const CACHE_RULES: StableHloRules = {
-  writePagedRows: (f, [pool, k, v, rows], { layer }) => [writePagedRows(f, pool, k, v, rows, layer)],
+  writePagedRows: (f, [pool, k, v, rows, layer]) => [writePagedRows(f, pool, k, v, rows, layer)],
   writeStaticRows: (f, [cache, x, rows], { layer }) => [writeStaticRows(f, cache, x, rows, layer)],
   writeStaticBlock: (f, [cache, x, slots, starts], { layer }) => [writeStaticBlock(f, cache, x, slots, starts, layer)],
   readStaticCache: (f, [cache, slots], { layer }) => {
@@ -76,11 +84,11 @@ export const CACHE_RULES: StableHloRules = {
 };
 
 /** A pool's K (kv 0) or V (1) rows through `tables[G, P]` → `[G, P*pageSize, kvHeads, D]`. */
-export function readPagedCache(f: FuncBuilder, pool: Value, tables: Value, layer: number, kv: 0 | 1): Value {
+export function readPagedCache(f: FuncBuilder, pool: Value, tables: Value, layer: Layer, kv: 0 | 1): Value {
   const [, , ps, , h, d] = pool.type.shape;
   const [g, p] = tables.type.shape;
   const idx = f.concatenate(
-    [splat(f, layer, [g, p, 1], "i32"), f.reshape(tables, [g, p, 1]), splat(f, kv, [g, p, 1], "i32")],
+    [layerIndices(f, layer, [g, p, 1]), f.reshape(tables, [g, p, 1]), splat(f, kv, [g, p, 1], "i32")],
     2,
   );
   const pages = f.gather(

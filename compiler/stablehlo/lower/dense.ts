@@ -66,6 +66,7 @@ export const DENSE_RULES: StableHloRules = {
   slice: (f, [x], { start, limit }) => [f.slice(x, start, limit)],
   concat: (f, xs, { axis }) => [xs.length === 1 ? xs[0] : f.concatenate(xs, axis)],
   add: (f, [a, b]) => [f.add(a, b)],
+  constI32: (f, _x, { value }) => [splat(f, value, [], "i32")],
   swiglu: (f, [gate, up]) => {
     const g = toF32(f, gate);
     return [fromF32(f, f.multiply(f.multiply(g, f.logistic(g)), toF32(f, up)), gate.type.element)];
