@@ -1,7 +1,7 @@
 /**
  * StableHLO lowering of the cache ops. Writes by flat row are scatters (out-of-range rows are dropped,
- * as XLA does); the static draft cache's block writes are one `dynamic_update_slice` per request (its
- * start clamps, as XLA's does — the runtime keeps clamping impossible); reads are gathers.
+ * as XLA does); the static draft cache's block writes are one scatter whose starts are clamped first,
+ * as `dynamic_update_slice` clamps them (the runtime keeps clamping impossible); reads are gathers.
  */
 import type { FuncBuilder } from "../builder.js";
 import type { Value } from "../ir.js";
@@ -51,18 +51,24 @@ function writeStaticRows(f: FuncBuilder, cache: Value, x: Value, rows: Value, la
   return f.reshape(written, cache.type.shape);
 }
 
-/** Each request's K rows `x[r]` into its slot at row `starts[r]`: one dynamic_update_slice per request. */
+/**
+ * Each request's K rows `x[r]` into its slot at row `starts[r]`, with dynamic_update_slice's semantics
+ * (slot and start clamped so the block fits) but as one scatter of R windows: a dynamic_update_slice
+ * per request would unroll R ops per layer and copy the cache each time.
+ */
 function writeStaticBlock(f: FuncBuilder, cache: Value, x: Value, slots: Value, starts: Value, layer: number): Value {
-  const [r, k, h, d] = x.type.shape;
-  const zero = splat(f, 0, [], "i32");
-  const layerIdx = splat(f, layer, [], "i32");
-  const scalarAt = (t: Value, i: number) => f.reshape(f.slice(t, [i], [i + 1]), []);
-  let out = cache;
-  for (let i = 0; i < r; i++) {
-    const update = f.reshape(f.slice(x, [i, 0, 0, 0], [i + 1, k, h, d]), [1, 1, k, h, d]);
-    out = f.dynamicUpdateSlice(out, update, [layerIdx, scalarAt(slots, i), scalarAt(starts, i), zero, zero]);
-  }
-  return out;
+  const [, numSlots, cap] = cache.type.shape;
+  const [r, k] = x.type.shape;
+  const clampTo = (t: Value, hi: number) => f.minimum(f.maximum(t, splat(f, 0, [r], "i32")), splat(f, hi, [r], "i32"));
+  const column = (t: Value) => f.reshape(t, [r, 1]);
+  const idx = f.concatenate([splat(f, layer, [r, 1], "i32"), column(clampTo(slots, numSlots - 1)), column(clampTo(starts, cap - k))], 1);
+  return f.scatter(
+    cache,
+    idx,
+    x,
+    { updateWindowDims: [1, 2, 3], insertedWindowDims: [0, 1], scatterDimsToOperandDims: [0, 1, 2], indexVectorDim: 1 },
+    "replace",
+  );
 }
 
 export const CACHE_RULES: StableHloRules = {
