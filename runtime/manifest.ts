@@ -17,7 +17,16 @@ export interface ManifestTensor {
   readonly donated: boolean;
 }
 
-export type KernelName = "prefill" | "draft" | "verify" | "decode_step" | "target_step";
+export type KernelName =
+  | "prefill"
+  | "draft"
+  | "verify"
+  | "decode_step"
+  | "target_step"
+  // Rejection-sampling kernels, present when decoder.verify is "sampling".
+  | "verify_sample"
+  | "decode_step_sample"
+  | "target_step_sample";
 
 export interface ManifestKernel {
   readonly kernel: KernelName;

@@ -143,6 +143,13 @@ export class FuncBuilder {
   acceptGreedy(block: GVal, target: GVal): GVal {
     return this.one("acceptGreedy", [block, target], NONE);
   }
+  samplingProbs(logits: GVal, temperature: GVal, topK: GVal, topP: GVal): GVal {
+    return this.one("samplingProbs", [logits, temperature, topK, topP], NONE);
+  }
+  /** `[accepted, tokens]`. */
+  acceptSample(block: GVal, probs: GVal, uniforms: GVal): GVal[] {
+    return this.op("acceptSample", [block, probs, uniforms], NONE);
+  }
   makeBlock(last: GVal, drafts: GVal | null, blockSize: number, maskTokenId: number): GVal {
     return this.one("makeBlock", drafts ? [last, drafts] : [last], { blockSize, maskTokenId });
   }

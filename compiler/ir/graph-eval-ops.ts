@@ -7,6 +7,7 @@
 import type { GType, OpAttrMap, OpName } from "./graph.js";
 import { ropeInvFreq } from "./graph-rope.js";
 import { roundArray, strides, zeros, type Tensor } from "./graph-tensor.js";
+import { evalAcceptSample, evalSamplingProbs } from "./graph-eval-sampling.js";
 
 export interface EvalContext {
   call(name: string, args: readonly Tensor[]): Tensor[];
@@ -200,6 +201,12 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
       t.data[r] = a;
     }
     return [t];
+  },
+  samplingProbs(x, _a, [out]) {
+    return [evalSamplingProbs(x, out)];
+  },
+  acceptSample(x, _a, out) {
+    return evalAcceptSample(x, out);
   },
   makeBlock([last, drafts], { blockSize, maskTokenId }, [out]) {
     const t = zeros(out);

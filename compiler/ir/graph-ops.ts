@@ -168,6 +168,27 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     need(i[0].shape[1] >= 1, "block must have at least one column");
     return [t([i[0].shape[0]], "i32")];
   },
+  samplingProbs(i) {
+    arity(i, 4);
+    rank(i[0], 3, "logits");
+    need(i[0].dtype === "f32", `logits must be f32, got ${formatGType(i[0])}`);
+    const r = i[0].shape[0];
+    same(i[1], t([r], "f32"), "temperature must be f32[R]");
+    same(i[2], t([r], "i32"), "topK must be i32[R]");
+    same(i[3], t([r], "f32"), "topP must be f32[R]");
+    return [i[0]];
+  },
+  acceptSample(i) {
+    arity(i, 3);
+    rank(i[0], 2, "block");
+    int(i[0], "block");
+    const [r, k] = i[0].shape;
+    need(k >= 1, "block must have at least one column");
+    rank(i[1], 3, "probs");
+    need(i[1].dtype === "f32" && i[1].shape[0] === r && i[1].shape[1] === k, `probs must be f32[${r},${k},V], got ${formatGType(i[1])}`);
+    same(i[2], t([r, k], "f32"), "uniforms must be f32[R, K]");
+    return [t([r], "i32"), t([r, k], "i32")];
+  },
   makeBlock(i, a) {
     arity(i, 1, 2);
     rank(i[0], 1, "last");

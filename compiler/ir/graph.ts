@@ -83,6 +83,17 @@ export interface OpAttrMap {
    * all K block rows `kBlk/vBlk[R, K, kvHeads, D]` → `[R, K, heads, D]`.
    */
   blockAttention: { readonly window: number | null };
+  /**
+   * The sampling distribution of f32 logits `[R, Q, V]` under per-request `temperature[R]` (f32),
+   * `topK[R]` (i32, off unless `0 < k < V`) and `topP[R]` (f32, off unless `< 1`) → f32 `[R, Q, V]`;
+   * a row whose temperature is not `> 0` is one-hot at its argmax (docs/kernels.md, "Sampling").
+   */
+  samplingProbs: Record<string, never>;
+  /**
+   * Speculative sampling against a one-hot (greedy) draft: `block[R, K]` i32, target probabilities
+   * `probs[R, K, V]` f32, `uniforms[R, K]` f32 → `accepted[R]`, `tokens[R, K]` i32 (docs/kernels.md, "Sampling").
+   */
+  acceptSample: Record<string, never>;
   /** Calls another function of the graph. */
   call: { readonly callee: string };
 }
@@ -94,6 +105,7 @@ export const OP_NAMES: readonly OpName[] = [
   "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "constI32", "writePagedRows",
   "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
   "blockAttention", "call",
+  "samplingProbs", "acceptSample",
 ];
 
 /** One node; `inputs` and `outputs` are value ids of the enclosing function. */

@@ -74,7 +74,16 @@ export interface BucketPlan {
   readonly tokens: readonly number[];
 }
 
-export type KernelName = "prefill" | "draft" | "verify" | "decode_step" | "target_step";
+export type KernelName =
+  | "prefill"
+  | "draft"
+  | "verify"
+  | "decode_step"
+  | "target_step"
+  // Rejection-sampling variants, planned only when `verify` is "sampling" (docs/kernels.md, "Sampling").
+  | "verify_sample"
+  | "decode_step_sample"
+  | "target_step_sample";
 
 export type ArgRole = "weight" | "cache" | "input" | "output";
 

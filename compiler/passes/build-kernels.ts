@@ -118,10 +118,33 @@ function draftBlock(c: Ctx): GVal {
   return b.reshape(greedy(c, rest, "draft.norm.weight", m.rmsNormEps), [r, K - 1]);
 }
 
-/** Target forward over `block[R,K]` at `seq_lens + i`, acceptance, draft-context write. */
-function verifyBlock(c: Ctx, block: GVal): { accepted: GVal; targetTokens: GVal } {
+/** Turns the target's hidden rows `x[R*K, H]` at `block[R, K]` into `accepted[R]` and `target_tokens[R, K]`. */
+type Verdict = (c: Ctx, x: GVal, block: GVal) => { accepted: GVal; targetTokens: GVal };
+
+const greedyVerdict: Verdict = (c, x, block) => {
+  const m = c.plan.target;
+  const targetTokens = c.main.reshape(greedy(c, x, "target.model.norm.weight", m.rmsNormEps), block.type.shape);
+  return { accepted: c.main.acceptGreedy(block, targetTokens), targetTokens };
+};
+
+/** The target's sampling probabilities `[R, Q, V]` at hidden rows `x[R*Q, H]`, under the per-request parameters. */
+function targetProbs(c: Ctx, x: GVal, r: number, q: number): GVal {
   const b = c.main;
   const m = c.plan.target;
+  const logits = b.reshape(b.lmHead(b.rmsNorm(x, arg(c, "target.model.norm.weight"), m.rmsNormEps), lmHeadWeight(c)), [r, q, m.vocabSize]);
+  return b.samplingProbs(logits, arg(c, "temperature"), arg(c, "top_k"), arg(c, "top_p"));
+}
+
+/** Speculative sampling against the one-hot draft in `block` (docs/kernels.md, "Sampling"). */
+const samplingVerdict: Verdict = (c, x, block) => {
+  const [r, k] = block.type.shape;
+  const [accepted, targetTokens] = c.main.acceptSample(block, targetProbs(c, x, r, k), arg(c, "uniforms"));
+  return { accepted, targetTokens };
+};
+
+/** Target forward over `block[R,K]` at `seq_lens + i`, acceptance by `verdict`, draft-context write. */
+function verifyBlock(c: Ctx, block: GVal, verdict: Verdict = greedyVerdict): { accepted: GVal; targetTokens: GVal } {
+  const b = c.main;
   const K = c.plan.blockSize;
   const [r] = block.type.shape;
   const positions = b.blockPositions(arg(c, "seq_lens"), K);
@@ -129,10 +152,20 @@ function verifyBlock(c: Ctx, block: GVal): { accepted: GVal; targetTokens: GVal 
   const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r * K]);
   const x0 = b.embed(arg(c, "target.model.embed_tokens.weight"), b.reshape(block, [r * K]));
   const { x, features } = targetLayers(c, x0, positions, tables, rows);
-  const targetTokens = b.reshape(greedy(c, x, "target.model.norm.weight", m.rmsNormEps), [r, K]);
-  const accepted = b.acceptGreedy(block, targetTokens);
+  const { accepted, targetTokens } = verdict(c, x, block);
   writeDraftContext(c, features, b.reshape(positions, [r * K]), { kind: "block", positions });
   return { accepted, targetTokens };
+}
+
+/** One autoregressive target step: `last_tokens[R]` at positions `seq_lens`, K/V written; the final hidden rows `[R, H]`. */
+function targetStepHidden(c: Ctx): GVal {
+  const b = c.main;
+  const lastTokens = arg(c, "last_tokens");
+  const r = lastTokens.type.shape[0];
+  const positions = b.blockPositions(arg(c, "seq_lens"), 1);
+  const tables = arg(c, "block_tables");
+  const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r]);
+  return targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows).x;
 }
 
 type Body = (c: Ctx) => Record<string, GVal>;
@@ -163,15 +196,25 @@ const BODIES: Record<KernelSig["kernel"], Body> = {
     return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
   },
   target_step(c) {
-    const b = c.main;
     const m = c.plan.target;
+    return { next_tokens: greedy(c, targetStepHidden(c), "target.model.norm.weight", m.rmsNormEps) };
+  },
+  verify_sample(c) {
+    const { accepted, targetTokens } = verifyBlock(c, arg(c, "block_tokens"), samplingVerdict);
+    return { accepted, target_tokens: targetTokens };
+  },
+  decode_step_sample(c) {
+    const drafts = draftBlock(c);
+    const block = c.main.makeBlock(arg(c, "last_tokens"), drafts, c.plan.blockSize, draftOf(c).maskTokenId);
+    const { accepted, targetTokens } = verifyBlock(c, block, samplingVerdict);
+    return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
+  },
+  target_step_sample(c) {
+    const b = c.main;
     const lastTokens = arg(c, "last_tokens");
     const r = lastTokens.type.shape[0];
-    const positions = b.blockPositions(arg(c, "seq_lens"), 1);
-    const tables = arg(c, "block_tables");
-    const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r]);
-    const { x } = targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows);
-    return { next_tokens: greedy(c, x, "target.model.norm.weight", m.rmsNormEps) };
+    const [, tokens] = b.acceptSample(b.reshape(lastTokens, [r, 1]), targetProbs(c, targetStepHidden(c), r, 1), arg(c, "uniforms"));
+    return { next_tokens: b.reshape(tokens, [r]) };
   },
 };
 

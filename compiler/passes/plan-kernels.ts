@@ -13,6 +13,7 @@ import type {
   ResolvedModel,
   TensorSig,
 } from "../ir/plan.js";
+import type { VerifyMode } from "../../dsl/types.js";
 import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetWeights } from "../ir/weights.js";
 
 export interface KernelPlanInput {
@@ -23,7 +24,18 @@ export interface KernelPlanInput {
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
 }
 
+/** "sampling" adds the rejection-sampling kernels (docs/kernels.md, "Sampling"); absent means "greedy". */
+export interface KernelPlanOptions {
+  readonly verify?: VerifyMode;
+}
+
 const i32 = (name: string, shape: readonly number[]): TensorSig => ({ name, shape, dtype: "i32", role: "input", donated: false });
+const f32 = (name: string, shape: readonly number[]): TensorSig => ({ name, shape, dtype: "f32", role: "input", donated: false });
+
+/** Inputs of a sampling kernel after its greedy twin's: `draws` uniforms per request, then the per-request parameters. */
+function samplingInputs(r: number, draws: number): TensorSig[] {
+  return [f32("uniforms", [r, draws]), f32("temperature", [r]), i32("top_k", [r]), f32("top_p", [r])];
+}
 
 function weightArgs(p: KernelPlanInput, pick: { target: (n: string) => boolean; draft: (n: string) => boolean }): TensorSig[] {
   const dtype = p.target.dtype;
@@ -76,8 +88,9 @@ function out(name: string, shape: readonly number[]): TensorSig {
   return { name, shape, dtype: "i32", role: "output", donated: false };
 }
 
-export function planKernels(p: KernelPlanInput): KernelSig[] {
+export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[] {
   const K = p.blockSize;
+  const sampling = p.verify === "sampling";
   const P = p.caches.target.pagesPerRequest;
   const hasDraft = p.draft !== null;
   const kernels: KernelSig[] = [];
@@ -146,6 +159,14 @@ export function planKernels(p: KernelPlanInput): KernelSig[] {
           [out("accepted", [r]), out("target_tokens", [r, K]), out("draft_tokens", [r, K - 1])],
         ),
       );
+      if (sampling) {
+        const twin = (name: "verify" | "decode_step") => kernels.find((k) => k.kernel === name && k.bucket.requests === r)!;
+        for (const name of ["verify", "decode_step"] as const) {
+          const g = twin(name);
+          const outputs = g.results.filter((x) => x.role === "output");
+          kernels.push(sig(`${name}_sample`, { requests: r }, [...g.args, ...samplingInputs(r, K)], outputs));
+        }
+      }
     }
     kernels.push(
       sig(
@@ -161,6 +182,10 @@ export function planKernels(p: KernelPlanInput): KernelSig[] {
         [out("next_tokens", [r])],
       ),
     );
+    if (sampling) {
+      const g = kernels[kernels.length - 1];
+      kernels.push(sig("target_step_sample", { requests: r }, [...g.args, ...samplingInputs(r, 1)], [out("next_tokens", [r])]));
+    }
   }
   return kernels;
 }

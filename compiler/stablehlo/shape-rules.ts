@@ -240,6 +240,18 @@ const convert: Rule = {
   },
 };
 
+/** Same-shape reinterpretation between element types of the same bit width (f32 <-> i32/ui32 ...). */
+const bitcastConvert: Rule = {
+  infer(ops, _attrs, _regions, hints) {
+    count(ops, 1);
+    const r = hint(hints, "bitcast_convert");
+    const bits: Record<ElementType, number> = { i1: 1, bf16: 16, f32: 32, i32: 32, ui32: 32, f64: 64, i64: 64 };
+    if (!sameShape(r.shape, ops[0].shape)) fail(`bitcast_convert keeps the shape here: ${t(ops[0])} cannot become ${t(r)}`);
+    if (bits[r.element] !== bits[ops[0].element]) fail(`bitcast_convert needs element types of one bit width: ${t(ops[0])} vs ${t(r)}`);
+    return [tensor(ops[0].shape, r.element)];
+  },
+};
+
 const isFinite: Rule = {
   infer(ops) {
     count(ops, 1);
@@ -657,6 +669,7 @@ const RULES: Record<string, Rule> = {
   "stablehlo.select": select,
   "stablehlo.clamp": clamp,
   "stablehlo.convert": convert,
+  "stablehlo.bitcast_convert": bitcastConvert,
   "stablehlo.reshape": reshape,
   "stablehlo.transpose": transpose,
   "stablehlo.broadcast_in_dim": broadcastInDim,

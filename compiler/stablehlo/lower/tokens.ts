@@ -7,7 +7,7 @@ import { tensorType, type Value } from "../ir.js";
 import { bcast, splat, withScalar, type StableHloRules } from "./context.js";
 
 /** Index of each row's maximum of `x[N, V]`; among equal maxima the lowest index wins. */
-function argmax(f: FuncBuilder, x: Value): Value {
+export function argmax(f: FuncBuilder, x: Value): Value {
   const [n, v] = x.type.shape;
   const idx = f.iota(tensorType([n, v], "i32"), 1);
   const [, best] = f.reduceMulti([x, idx], [splat(f, -Infinity, [], x.type.element), splat(f, 0, [], "i32")], [1], (g, [a, ai], [b, bi]) => {
