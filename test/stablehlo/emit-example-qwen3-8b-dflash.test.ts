@@ -2,7 +2,8 @@
 // the identical text (one file per example so the suite spreads them over the cores).
 import { expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
-import { emitKernelText } from "../../compiler/stablehlo/emit.js";
+import { emitKernel, emitKernelText } from "../../compiler/stablehlo/emit.js";
+import { formatType, numElements, type Op, type TensorType } from "../../compiler/stablehlo/ir.js";
 import { parseModule } from "../../compiler/stablehlo/parser.js";
 import { printModule } from "../../compiler/stablehlo/printer.js";
 import { verifyModule } from "../../compiler/stablehlo/verifier.js";
@@ -24,4 +25,21 @@ it("qwen3-8b-dflash: one bucket of every kernel round-trips through parser, veri
     expect(targetCalls).toBe(sig.kernel === "draft" ? 0 : plan.target.numLayers);
     expect(parsed.funcs.map((f) => f.name).sort()).toEqual(["main", ...new Set(calls as string[])].sort());
   }
+});
+
+it("qwen3-8b-dflash: no temporary of the largest prefill bucket exceeds 2 GiB (paged attention runs in chunks)", () => {
+  const plan = buildPlan(decl);
+  const sig = plan.kernels.filter((k) => k.kernel === "prefill").at(-1)!;
+  expect(sig.bucketId).toBe("r64.t8192");
+  const m = emitKernel(plan, sig);
+  const bytes = (t: TensorType) => numElements(t) * (t.element === "f32" || t.element === "i32" ? 4 : t.element === "bf16" ? 2 : 1);
+  // The caches themselves (and their reshapes) are as large as declared; everything else must be bounded.
+  const cacheSizes = new Set(sig.args.filter((a) => a.role === "cache").map((a) => a.shape.reduce((x, y) => x * y, 1)));
+  const all = (ops: readonly Op[]): Op[] => ops.flatMap((o) => [o, ...all(o.regions.flatMap((r) => r.blocks.flatMap((b) => b.ops)))]);
+  const big = m.funcs
+    .flatMap((f) => all(f.body.ops))
+    .flatMap((o) => o.results.map((r) => r.type))
+    .filter((t) => !cacheSizes.has(numElements(t)) && bytes(t) > 2 ** 31);
+  expect(big.map(formatType)).toEqual([]);
+  expect(printModule(m)).toContain("stablehlo.while");
 });

@@ -14,6 +14,9 @@ import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
 import { evaluateKernel, fromData } from "../../compiler/ir/graph-eval.js";
 import { runFunction } from "../../compiler/stablehlo/interpreter/interpreter.js";
+import { ModuleBuilder } from "../../compiler/stablehlo/builder.js";
+import { pagedAttention, pagedAttentionChunk } from "../../compiler/stablehlo/lower/attention.js";
+import { randomTensor } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 
 function expectRoundTrip(plan: DecoderPlan, sig: KernelSig): string {
@@ -143,6 +146,45 @@ describe("lowering edge cases, interpreter against evaluator", () => {
     // Request 0 landed in slot 2 at row 2 (clamped), request 1 in slot 0 at row 0; the layer-2 write vanished.
     expect([...want.get("cache")!.data.slice(((1 * 3 + 2) * 4 + 2) * 2, ((1 * 3 + 2) * 4 + 4) * 2)]).toEqual([-1, -2, -3, -4]);
     expect([...want.get("pool_out")!.data]).toEqual([...args.get("pool")!.data]);
+  });
+});
+
+describe("paged attention in chunks of groups", () => {
+  it("bounds its temporaries by running chunks in a while loop, bit-identical to the one-shot form", () => {
+    // 6 groups x 2 queries over 3 pages of 4 slots; one group's temporaries: 12 keys x (2x2x2x(4+4) + 2x4x4x4).
+    const shapes = { q: [6, 2, 4, 2], pool: [2, 5, 4, 2, 2, 2], tables: [6, 3], positions: [6, 2] };
+    const perGroup = 12 * (2 * 2 * 2 * 8 + 2 * 4 * 16);
+    const mb = new ModuleBuilder("chunked");
+    const args = [
+      { name: "q", type: { shape: shapes.q, element: "f32" as const } },
+      { name: "pool", type: { shape: shapes.pool, element: "f32" as const } },
+      { name: "tables", type: { shape: shapes.tables, element: "i32" as const } },
+      { name: "positions", type: { shape: shapes.positions, element: "i32" as const } },
+      { name: "layer", type: { shape: [], element: "i32" as const } },
+    ];
+    const chunks: number[] = [];
+    mb.func("main", "public", args, (f, [q, pool, tables, positions, layer]) =>
+      [Infinity, 4 * perGroup, 2 * perGroup, perGroup].map((budget) => {
+        chunks.push(pagedAttentionChunk(q, pool, tables, budget));
+        return pagedAttention(f, q, pool, tables, positions, layer, budget);
+      }),
+    );
+    // 4 groups fit but do not divide 6: chunks of 3.
+    expect(chunks).toEqual([6, 3, 2, 1]);
+    const text = printModule(mb.build());
+    const parsed = parseModule(text, "chunked.mlir");
+    expect(verifyModule(parsed)).toEqual([]);
+    expect(text.match(/stablehlo.while/g)).toHaveLength(3);
+    const data = (name: string, shape: number[]) => ({ type: { shape, element: "f32" as const }, data: randomTensor(3, name, shape) });
+    const int = (shape: number[], values: number[]) => ({ type: { shape, element: "i32" as const }, data: Int32Array.from(values) });
+    const outs = runFunction(parsed, "main", [
+      data("q", shapes.q),
+      data("pool", shapes.pool),
+      int(shapes.tables, [1, 2, 3, 4, 0, 1, 2, 2, 2, 3, 1, 4, 0, 0, 0, 4, 3, 2]),
+      int(shapes.positions, [0, 1, 5, 11, 2, 3, 7, 8, 0, 0, 9, 10]),
+      int([], [1]),
+    ]);
+    for (const o of outs.slice(1)) expect([...o.data]).toEqual([...outs[0].data]);
   });
 });
 

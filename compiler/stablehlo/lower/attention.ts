@@ -1,12 +1,14 @@
 /**
  * StableHLO lowering of attention: masks from iota/compare, then one shared softmax-attention core
  * (f32 scores, `-inf` where masked, max-subtracted softmax, GQA by splitting query heads into
- * `[kvHeads, rep]` and batching over KV heads in dot_general).
+ * `[kvHeads, rep]` and batching over KV heads in dot_general). Paged attention gathers every key of
+ * each group's pages, so a large bucket (prefill's T groups) runs it over chunks of groups in a
+ * `while` loop to bound the temporaries.
  */
 import type { FuncBuilder } from "../builder.js";
 import { tensorType, type Value } from "../ir.js";
 import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from "./context.js";
-import { readPagedCache } from "./cache.js";
+import { readPagedCache, type Layer } from "./cache.js";
 
 /** `q[G, Q, heads, D]` over `k, v[G, S, kvHeads, D]` where `valid[G, Q, S]` → `[G, Q, heads, D]` in q's dtype. */
 function attend(f: FuncBuilder, q: Value, k: Value, v: Value, valid: Value): Value {
@@ -29,16 +31,60 @@ function attend(f: FuncBuilder, q: Value, k: Value, v: Value, valid: Value): Val
   return fromF32(f, f.reshape(f.transpose(o, [0, 2, 1, 3, 4]), [g, nq, heads, d]), q.type.element);
 }
 
+/** What one pagedAttention may hold at once: gathered K/V, their f32 copies and the f32 scores. */
+export const PAGED_ATTENTION_BUDGET_BYTES = 1 << 30;
+
+/**
+ * Groups per chunk: the largest divisor of G whose temporaries fit `budget` (at least 1). Without it,
+ * an 8B prefill at T=8192 would gather `[T, P*pageSize, kvHeads, D]` — over 100 GB.
+ */
+export function pagedAttentionChunk(q: Value, pool: Value, tables: Value, budget: number): number {
+  const [g, nq, heads] = q.type.shape;
+  const [, , ps, , kvHeads, d] = pool.type.shape;
+  const keys = tables.type.shape[1] * ps;
+  const elem = pool.type.element === "f32" ? 4 : 2;
+  const perGroup = keys * (kvHeads * d * 2 * (elem + 4) + nq * heads * 4 * 4);
+  let c = Math.max(1, Math.min(g, Math.floor(budget / perGroup)));
+  while (g % c !== 0) c--;
+  return c;
+}
+
+/** Causal paged attention of all groups at once (see OpAttrMap.pagedAttention). */
+function pagedAttentionAll(f: FuncBuilder, q: Value, pool: Value, tables: Value, positions: Value, layer: Layer): Value {
+  const k = readPagedCache(f, pool, tables, layer, 0);
+  const v = readPagedCache(f, pool, tables, layer, 1);
+  const [g, nq] = positions.type.shape;
+  const s = k.type.shape[1];
+  const shape = [g, nq, s];
+  const valid = f.compare("LE", f.iota(tensorType(shape, "i32"), 2), bcast(f, positions, shape, [0, 1]));
+  return attend(f, q, k, v, valid);
+}
+
+/**
+ * Paged attention in chunks of groups that fit `budget`: one chunk is the plain form; more run in a
+ * `while` over group offsets (dynamic_slice in, dynamic_update_slice out). Each group's math is the
+ * same either way, so the results are bit-identical.
+ */
+export function pagedAttention(f: FuncBuilder, q: Value, pool: Value, tables: Value, positions: Value, layer: Layer, budget = PAGED_ATTENTION_BUDGET_BYTES): Value {
+  const [g, nq, heads, d] = q.type.shape;
+  const c = pagedAttentionChunk(q, pool, tables, budget);
+  if (c === g) return pagedAttentionAll(f, q, pool, tables, positions, layer);
+  const p = tables.type.shape[1];
+  const [, out] = f.while(
+    [splat(f, 0, [], "i32"), splat(f, 0, q.type.shape, q.type.element)],
+    (w, [i]) => w.compare("LT", i, splat(w, g, [], "i32")),
+    (w, [i, acc]) => {
+      const zero = splat(w, 0, [], "i32");
+      const at = (t: Value, sizes: number[]) => w.dynamicSlice(t, [i, ...sizes.slice(1).map(() => zero)], sizes);
+      const o = pagedAttentionAll(w, at(q, [c, nq, heads, d]), pool, at(tables, [c, p]), at(positions, [c, nq]), layer);
+      return [withScalar(w, "add", i, c), w.dynamicUpdateSlice(acc, o, [i, zero, zero, zero])];
+    },
+  );
+  return out;
+}
+
 export const ATTENTION_RULES: StableHloRules = {
-  pagedAttention: (f, [q, pool, tables, positions, layer]) => {
-    const k = readPagedCache(f, pool, tables, layer, 0);
-    const v = readPagedCache(f, pool, tables, layer, 1);
-    const [g, nq] = positions.type.shape;
-    const s = k.type.shape[1];
-    const shape = [g, nq, s];
-    const valid = f.compare("LE", f.iota(tensorType(shape, "i32"), 2), bcast(f, positions, shape, [0, 1]));
-    return [attend(f, q, k, v, valid)];
-  },
+  pagedAttention: (f, [q, pool, tables, positions, layer]) => [pagedAttention(f, q, pool, tables, positions, layer)],
   blockAttention: (f, [q, kCtx, vCtx, kBlk, vBlk, seqLens], { window }) => {
     const [r, k] = q.type.shape;
     const c = kCtx.type.shape[1];
