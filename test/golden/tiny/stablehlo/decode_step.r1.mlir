@@ -1,0 +1,487 @@
+module @decode_step_r1 {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x64x16x2x2x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<1xi32>, %seq_lens: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<1x3xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+    %0 = stablehlo.reshape %last_tokens : (tensor<1xi32>) -> tensor<1x1xi32>
+    %1 = stablehlo.constant dense<255> : tensor<1x3xi32>
+    %2 = stablehlo.concatenate %0, %1, dim = 1 : (tensor<1x1xi32>, tensor<1x3xi32>) -> tensor<1x4xi32>
+    %3 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
+    %4 = stablehlo.iota dim = 1 : tensor<1x4xi32>
+    %5 = stablehlo.add %3, %4 : tensor<1x4xi32>
+    %6 = stablehlo.reshape %5 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %7 = stablehlo.reshape %2 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %8 = stablehlo.reshape %7 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %9 = "stablehlo.gather"(%target.model.embed_tokens.weight, %8) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
+    %10 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %11 = stablehlo.reshape %draft_slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %12 = stablehlo.concatenate %10, %11, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %13 = "stablehlo.gather"(%draft_k, %12) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<1x2xi32>) -> tensor<1x256x2x16xf32>
+    %14 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %15 = stablehlo.reshape %draft_slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %16 = stablehlo.concatenate %14, %15, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %17 = "stablehlo.gather"(%draft_v, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<1x2xi32>) -> tensor<1x256x2x16xf32>
+    %18 = func.call @draft_layer(%9, %6, %seq_lens, %13, %17, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<1xi32>, tensor<1x256x2x16xf32>, tensor<1x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %19 = stablehlo.reshape %18 : (tensor<4x64xf32>) -> tensor<1x4x64xf32>
+    %20 = stablehlo.slice %19 [0:1, 1:4, 0:64] : (tensor<1x4x64xf32>) -> tensor<1x3x64xf32>
+    %21 = stablehlo.reshape %20 : (tensor<1x3x64xf32>) -> tensor<3x64xf32>
+    %22 = stablehlo.multiply %21, %21 : tensor<3x64xf32>
+    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<3x64xf32>, tensor<f32>) -> tensor<3xf32>
+    %25 = stablehlo.constant dense<6.400000e+01> : tensor<3xf32>
+    %26 = stablehlo.divide %24, %25 : tensor<3xf32>
+    %27 = stablehlo.constant dense<1.000000e-06> : tensor<3xf32>
+    %28 = stablehlo.add %26, %27 : tensor<3xf32>
+    %29 = stablehlo.rsqrt %28 : tensor<3xf32>
+    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<3xf32>) -> tensor<3x64xf32>
+    %31 = stablehlo.multiply %21, %30 : tensor<3x64xf32>
+    %32 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<3x64xf32>
+    %33 = stablehlo.multiply %31, %32 : tensor<3x64xf32>
+    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<3x64xf32>, tensor<256x64xf32>) -> tensor<3x256xf32>
+    %35 = stablehlo.iota dim = 1 : tensor<3x256xi32>
+    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %37 = stablehlo.constant dense<0> : tensor<i32>
+    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<3x256xf32>, tensor<3x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<3xf32>, tensor<3xi32>)
+      reducer(%arg46: tensor<f32>, %arg48: tensor<f32>) (%arg47: tensor<i32>, %arg49: tensor<i32>) {
+        %39 = stablehlo.compare  GT, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %40 = stablehlo.compare  EQ, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %41 = stablehlo.compare  LT, %arg47, %arg49,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %42 = stablehlo.and %40, %41 : tensor<i1>
+        %43 = stablehlo.or %39, %42 : tensor<i1>
+        %44 = stablehlo.select %43, %arg46, %arg48 : tensor<i1>, tensor<f32>
+        %45 = stablehlo.select %43, %arg47, %arg49 : tensor<i1>, tensor<i32>
+        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+      }
+    %46 = stablehlo.reshape %38#1 : (tensor<3xi32>) -> tensor<1x3xi32>
+    %47 = stablehlo.reshape %last_tokens : (tensor<1xi32>) -> tensor<1x1xi32>
+    %48 = stablehlo.concatenate %47, %46, dim = 1 : (tensor<1x1xi32>, tensor<1x3xi32>) -> tensor<1x4xi32>
+    %49 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
+    %50 = stablehlo.iota dim = 1 : tensor<1x4xi32>
+    %51 = stablehlo.add %49, %50 : tensor<1x4xi32>
+    %52 = stablehlo.iota dim = 0 : tensor<1x4xi32>
+    %53 = stablehlo.reshape %52 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %54 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %55 = stablehlo.divide %51, %54 : tensor<1x4xi32>
+    %56 = stablehlo.reshape %55 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %57 = stablehlo.concatenate %53, %56, dim = 2 : (tensor<1x4x1xi32>, tensor<1x4x1xi32>) -> tensor<1x4x2xi32>
+    %58 = "stablehlo.gather"(%block_tables, %57) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x16xi32>, tensor<1x4x2xi32>) -> tensor<1x4xi32>
+    %59 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %60 = stablehlo.multiply %58, %59 : tensor<1x4xi32>
+    %61 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %62 = stablehlo.remainder %51, %61 : tensor<1x4xi32>
+    %63 = stablehlo.add %60, %62 : tensor<1x4xi32>
+    %64 = stablehlo.reshape %63 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %65 = stablehlo.reshape %48 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %66 = stablehlo.reshape %65 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %67 = "stablehlo.gather"(%target.model.embed_tokens.weight, %66) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
+    %68 = stablehlo.constant dense<0> : tensor<i32>
+    %69:2 = func.call @target_layer(%67, %51, %block_tables, %64, %target_kv, %68, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %70 = stablehlo.constant dense<1> : tensor<i32>
+    %71:2 = func.call @target_layer(%69#0, %51, %block_tables, %64, %69#1, %70, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %72 = stablehlo.multiply %71#0, %71#0 : tensor<4x64xf32>
+    %73 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %74 = stablehlo.reduce(%72 init: %73) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %75 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %76 = stablehlo.divide %74, %75 : tensor<4xf32>
+    %77 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %78 = stablehlo.add %76, %77 : tensor<4xf32>
+    %79 = stablehlo.rsqrt %78 : tensor<4xf32>
+    %80 = stablehlo.broadcast_in_dim %79, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %81 = stablehlo.multiply %71#0, %80 : tensor<4x64xf32>
+    %82 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %83 = stablehlo.multiply %81, %82 : tensor<4x64xf32>
+    %84 = stablehlo.dot_general %83, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
+    %85 = stablehlo.iota dim = 1 : tensor<4x256xi32>
+    %86 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %87 = stablehlo.constant dense<0> : tensor<i32>
+    %88:2 = stablehlo.reduce(%84 init: %86), (%85 init: %87) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
+      reducer(%arg50: tensor<f32>, %arg52: tensor<f32>) (%arg51: tensor<i32>, %arg53: tensor<i32>) {
+        %89 = stablehlo.compare  GT, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %90 = stablehlo.compare  EQ, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %91 = stablehlo.compare  LT, %arg51, %arg53,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %92 = stablehlo.and %90, %91 : tensor<i1>
+        %93 = stablehlo.or %89, %92 : tensor<i1>
+        %94 = stablehlo.select %93, %arg50, %arg52 : tensor<i1>, tensor<f32>
+        %95 = stablehlo.select %93, %arg51, %arg53 : tensor<i1>, tensor<i32>
+        stablehlo.return %94, %95 : tensor<f32>, tensor<i32>
+      }
+    %96 = stablehlo.reshape %88#1 : (tensor<4xi32>) -> tensor<1x4xi32>
+    %97 = stablehlo.slice %48 [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %98 = stablehlo.slice %96 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %99 = stablehlo.compare  EQ, %97, %98,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
+    %100 = stablehlo.iota dim = 1 : tensor<1x3xi32>
+    %101 = stablehlo.constant dense<3> : tensor<1x3xi32>
+    %102 = stablehlo.select %99, %101, %100 : tensor<1x3xi1>, tensor<1x3xi32>
+    %103 = stablehlo.constant dense<3> : tensor<i32>
+    %104 = stablehlo.reduce(%102 init: %103) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
+    %105 = stablehlo.reshape %51 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %106 = stablehlo.concatenate %69#0, %71#0, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
+    %107 = stablehlo.dot_general %106, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %108 = stablehlo.multiply %107, %107 : tensor<4x64xf32>
+    %109 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %110 = stablehlo.reduce(%108 init: %109) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %111 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %112 = stablehlo.divide %110, %111 : tensor<4xf32>
+    %113 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %114 = stablehlo.add %112, %113 : tensor<4xf32>
+    %115 = stablehlo.rsqrt %114 : tensor<4xf32>
+    %116 = stablehlo.broadcast_in_dim %115, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %117 = stablehlo.multiply %107, %116 : tensor<4x64xf32>
+    %118 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %119 = stablehlo.multiply %117, %118 : tensor<4x64xf32>
+    %120:2 = func.call @draft_context(%119, %105, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
+    %121 = stablehlo.reshape %120#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %122 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %123 = stablehlo.constant dense<0> : tensor<1xi32>
+    %124 = stablehlo.maximum %draft_slots, %123 : tensor<1xi32>
+    %125 = stablehlo.constant dense<4> : tensor<1xi32>
+    %126 = stablehlo.minimum %124, %125 : tensor<1xi32>
+    %127 = stablehlo.reshape %126 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %128 = stablehlo.constant dense<0> : tensor<1xi32>
+    %129 = stablehlo.maximum %seq_lens, %128 : tensor<1xi32>
+    %130 = stablehlo.constant dense<252> : tensor<1xi32>
+    %131 = stablehlo.minimum %129, %130 : tensor<1xi32>
+    %132 = stablehlo.reshape %131 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %133 = stablehlo.concatenate %122, %127, %132, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %134 = "stablehlo.scatter"(%draft_k, %133, %121) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg54: tensor<f32>, %arg55: tensor<f32>):
+      stablehlo.return %arg55 : tensor<f32>
+    }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    %135 = stablehlo.reshape %120#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %136 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %137 = stablehlo.constant dense<0> : tensor<1xi32>
+    %138 = stablehlo.maximum %draft_slots, %137 : tensor<1xi32>
+    %139 = stablehlo.constant dense<4> : tensor<1xi32>
+    %140 = stablehlo.minimum %138, %139 : tensor<1xi32>
+    %141 = stablehlo.reshape %140 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %142 = stablehlo.constant dense<0> : tensor<1xi32>
+    %143 = stablehlo.maximum %seq_lens, %142 : tensor<1xi32>
+    %144 = stablehlo.constant dense<252> : tensor<1xi32>
+    %145 = stablehlo.minimum %143, %144 : tensor<1xi32>
+    %146 = stablehlo.reshape %145 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %147 = stablehlo.concatenate %136, %141, %146, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %148 = "stablehlo.scatter"(%draft_v, %147, %135) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg56: tensor<f32>, %arg57: tensor<f32>):
+      stablehlo.return %arg57 : tensor<f32>
+    }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    return %104, %96, %46, %71#1, %134, %148 : tensor<1xi32>, tensor<1x4xi32>, tensor<1x3xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+  }
+  func.func private @draft_layer(%x: tensor<4x64xf32>, %positions: tensor<4xi32>, %seq_lens: tensor<1xi32>, %k_ctx: tensor<1x256x2x16xf32>, %v_ctx: tensor<1x256x2x16xf32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> tensor<4x64xf32> {
+    %0 = stablehlo.multiply %x, %x : tensor<4x64xf32>
+    %1 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %2 = stablehlo.reduce(%0 init: %1) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %3 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %4 = stablehlo.divide %2, %3 : tensor<4xf32>
+    %5 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %6 = stablehlo.add %4, %5 : tensor<4xf32>
+    %7 = stablehlo.rsqrt %6 : tensor<4xf32>
+    %8 = stablehlo.broadcast_in_dim %7, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %9 = stablehlo.multiply %x, %8 : tensor<4x64xf32>
+    %10 = stablehlo.broadcast_in_dim %input_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %11 = stablehlo.multiply %9, %10 : tensor<4x64xf32>
+    %12 = stablehlo.dot_general %11, %self_attn.q_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<64x64xf32>) -> tensor<4x64xf32>
+    %13 = stablehlo.reshape %12 : (tensor<4x64xf32>) -> tensor<4x4x16xf32>
+    %14 = stablehlo.dot_general %11, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %15 = stablehlo.reshape %14 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %16 = stablehlo.dot_general %11, %self_attn.v_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %17 = stablehlo.reshape %16 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %18 = stablehlo.multiply %13, %13 : tensor<4x4x16xf32>
+    %19 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %20 = stablehlo.reduce(%18 init: %19) applies stablehlo.add across dimensions = [2] : (tensor<4x4x16xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %21 = stablehlo.constant dense<1.600000e+01> : tensor<4x4xf32>
+    %22 = stablehlo.divide %20, %21 : tensor<4x4xf32>
+    %23 = stablehlo.constant dense<1.000000e-06> : tensor<4x4xf32>
+    %24 = stablehlo.add %22, %23 : tensor<4x4xf32>
+    %25 = stablehlo.rsqrt %24 : tensor<4x4xf32>
+    %26 = stablehlo.broadcast_in_dim %25, dims = [0, 1] : (tensor<4x4xf32>) -> tensor<4x4x16xf32>
+    %27 = stablehlo.multiply %13, %26 : tensor<4x4x16xf32>
+    %28 = stablehlo.broadcast_in_dim %self_attn.q_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<4x4x16xf32>
+    %29 = stablehlo.multiply %27, %28 : tensor<4x4x16xf32>
+    %30 = stablehlo.multiply %15, %15 : tensor<4x2x16xf32>
+    %31 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %32 = stablehlo.reduce(%30 init: %31) applies stablehlo.add across dimensions = [2] : (tensor<4x2x16xf32>, tensor<f32>) -> tensor<4x2xf32>
+    %33 = stablehlo.constant dense<1.600000e+01> : tensor<4x2xf32>
+    %34 = stablehlo.divide %32, %33 : tensor<4x2xf32>
+    %35 = stablehlo.constant dense<1.000000e-06> : tensor<4x2xf32>
+    %36 = stablehlo.add %34, %35 : tensor<4x2xf32>
+    %37 = stablehlo.rsqrt %36 : tensor<4x2xf32>
+    %38 = stablehlo.broadcast_in_dim %37, dims = [0, 1] : (tensor<4x2xf32>) -> tensor<4x2x16xf32>
+    %39 = stablehlo.multiply %15, %38 : tensor<4x2x16xf32>
+    %40 = stablehlo.broadcast_in_dim %self_attn.k_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<4x2x16xf32>
+    %41 = stablehlo.multiply %39, %40 : tensor<4x2x16xf32>
+    %42 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %43 = stablehlo.convert %positions : (tensor<4xi32>) -> tensor<4xf32>
+    %44 = stablehlo.broadcast_in_dim %43, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %45 = stablehlo.broadcast_in_dim %42, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %46 = stablehlo.multiply %44, %45 : tensor<4x8xf32>
+    %47 = stablehlo.cosine %46 : tensor<4x8xf32>
+    %48 = stablehlo.concatenate %47, %47, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %49 = stablehlo.broadcast_in_dim %48, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x4x16xf32>
+    %50 = stablehlo.sine %46 : tensor<4x8xf32>
+    %51 = stablehlo.concatenate %50, %50, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %52 = stablehlo.broadcast_in_dim %51, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x4x16xf32>
+    %53 = stablehlo.slice %29 [0:4, 0:4, 0:8] : (tensor<4x4x16xf32>) -> tensor<4x4x8xf32>
+    %54 = stablehlo.slice %29 [0:4, 0:4, 8:16] : (tensor<4x4x16xf32>) -> tensor<4x4x8xf32>
+    %55 = stablehlo.negate %54 : tensor<4x4x8xf32>
+    %56 = stablehlo.concatenate %55, %53, dim = 2 : (tensor<4x4x8xf32>, tensor<4x4x8xf32>) -> tensor<4x4x16xf32>
+    %57 = stablehlo.multiply %29, %49 : tensor<4x4x16xf32>
+    %58 = stablehlo.multiply %56, %52 : tensor<4x4x16xf32>
+    %59 = stablehlo.add %57, %58 : tensor<4x4x16xf32>
+    %60 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %61 = stablehlo.convert %positions : (tensor<4xi32>) -> tensor<4xf32>
+    %62 = stablehlo.broadcast_in_dim %61, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %63 = stablehlo.broadcast_in_dim %60, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %64 = stablehlo.multiply %62, %63 : tensor<4x8xf32>
+    %65 = stablehlo.cosine %64 : tensor<4x8xf32>
+    %66 = stablehlo.concatenate %65, %65, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %67 = stablehlo.broadcast_in_dim %66, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %68 = stablehlo.sine %64 : tensor<4x8xf32>
+    %69 = stablehlo.concatenate %68, %68, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %70 = stablehlo.broadcast_in_dim %69, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %71 = stablehlo.slice %41 [0:4, 0:2, 0:8] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %72 = stablehlo.slice %41 [0:4, 0:2, 8:16] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %73 = stablehlo.negate %72 : tensor<4x2x8xf32>
+    %74 = stablehlo.concatenate %73, %71, dim = 2 : (tensor<4x2x8xf32>, tensor<4x2x8xf32>) -> tensor<4x2x16xf32>
+    %75 = stablehlo.multiply %41, %67 : tensor<4x2x16xf32>
+    %76 = stablehlo.multiply %74, %70 : tensor<4x2x16xf32>
+    %77 = stablehlo.add %75, %76 : tensor<4x2x16xf32>
+    %78 = stablehlo.reshape %59 : (tensor<4x4x16xf32>) -> tensor<1x4x4x16xf32>
+    %79 = stablehlo.reshape %77 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %80 = stablehlo.reshape %17 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %81 = stablehlo.iota dim = 2 : tensor<1x4x260xi32>
+    %82 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4x260xi32>
+    %83 = stablehlo.compare  LT, %81, %82,  SIGNED : (tensor<1x4x260xi32>, tensor<1x4x260xi32>) -> tensor<1x4x260xi1>
+    %84 = stablehlo.constant dense<256> : tensor<1x4x260xi32>
+    %85 = stablehlo.compare  GE, %81, %84,  SIGNED : (tensor<1x4x260xi32>, tensor<1x4x260xi32>) -> tensor<1x4x260xi1>
+    %86 = stablehlo.or %85, %83 : tensor<1x4x260xi1>
+    %87 = stablehlo.concatenate %k_ctx, %79, dim = 1 : (tensor<1x256x2x16xf32>, tensor<1x4x2x16xf32>) -> tensor<1x260x2x16xf32>
+    %88 = stablehlo.concatenate %v_ctx, %80, dim = 1 : (tensor<1x256x2x16xf32>, tensor<1x4x2x16xf32>) -> tensor<1x260x2x16xf32>
+    %89 = stablehlo.reshape %78 : (tensor<1x4x4x16xf32>) -> tensor<1x4x2x2x16xf32>
+    %90 = stablehlo.dot_general %89, %87, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<1x4x2x2x16xf32>, tensor<1x260x2x16xf32>) -> tensor<1x2x4x2x260xf32>
+    %91 = stablehlo.constant dense<2.500000e-01> : tensor<1x2x4x2x260xf32>
+    %92 = stablehlo.multiply %90, %91 : tensor<1x2x4x2x260xf32>
+    %93 = stablehlo.broadcast_in_dim %86, dims = [0, 2, 4] : (tensor<1x4x260xi1>) -> tensor<1x2x4x2x260xi1>
+    %94 = stablehlo.constant dense<0xFF800000> : tensor<1x2x4x2x260xf32>
+    %95 = stablehlo.select %93, %92, %94 : tensor<1x2x4x2x260xi1>, tensor<1x2x4x2x260xf32>
+    %96 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %97 = stablehlo.reduce(%95 init: %96) applies stablehlo.maximum across dimensions = [4] : (tensor<1x2x4x2x260xf32>, tensor<f32>) -> tensor<1x2x4x2xf32>
+    %98 = stablehlo.broadcast_in_dim %97, dims = [0, 1, 2, 3] : (tensor<1x2x4x2xf32>) -> tensor<1x2x4x2x260xf32>
+    %99 = stablehlo.subtract %95, %98 : tensor<1x2x4x2x260xf32>
+    %100 = stablehlo.exponential %99 : tensor<1x2x4x2x260xf32>
+    %101 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %102 = stablehlo.reduce(%100 init: %101) applies stablehlo.add across dimensions = [4] : (tensor<1x2x4x2x260xf32>, tensor<f32>) -> tensor<1x2x4x2xf32>
+    %103 = stablehlo.broadcast_in_dim %102, dims = [0, 1, 2, 3] : (tensor<1x2x4x2xf32>) -> tensor<1x2x4x2x260xf32>
+    %104 = stablehlo.divide %100, %103 : tensor<1x2x4x2x260xf32>
+    %105 = stablehlo.dot_general %104, %88, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<1x2x4x2x260xf32>, tensor<1x260x2x16xf32>) -> tensor<1x2x4x2x16xf32>
+    %106 = stablehlo.transpose %105, dims = [0, 2, 1, 3, 4] : (tensor<1x2x4x2x16xf32>) -> tensor<1x4x2x2x16xf32>
+    %107 = stablehlo.reshape %106 : (tensor<1x4x2x2x16xf32>) -> tensor<1x4x4x16xf32>
+    %108 = stablehlo.reshape %107 : (tensor<1x4x4x16xf32>) -> tensor<4x64xf32>
+    %109 = stablehlo.dot_general %108, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<64x64xf32>) -> tensor<4x64xf32>
+    %110 = stablehlo.add %x, %109 : tensor<4x64xf32>
+    %111 = stablehlo.multiply %110, %110 : tensor<4x64xf32>
+    %112 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %113 = stablehlo.reduce(%111 init: %112) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %114 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %115 = stablehlo.divide %113, %114 : tensor<4xf32>
+    %116 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %117 = stablehlo.add %115, %116 : tensor<4xf32>
+    %118 = stablehlo.rsqrt %117 : tensor<4xf32>
+    %119 = stablehlo.broadcast_in_dim %118, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %120 = stablehlo.multiply %110, %119 : tensor<4x64xf32>
+    %121 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %122 = stablehlo.multiply %120, %121 : tensor<4x64xf32>
+    %123 = stablehlo.dot_general %122, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<128x64xf32>) -> tensor<4x128xf32>
+    %124 = stablehlo.dot_general %122, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<128x64xf32>) -> tensor<4x128xf32>
+    %125 = stablehlo.logistic %123 : tensor<4x128xf32>
+    %126 = stablehlo.multiply %123, %125 : tensor<4x128xf32>
+    %127 = stablehlo.multiply %126, %124 : tensor<4x128xf32>
+    %128 = stablehlo.dot_general %127, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %129 = stablehlo.add %110, %128 : tensor<4x64xf32>
+    return %129 : tensor<4x64xf32>
+  }
+  func.func private @target_layer(%x: tensor<4x64xf32>, %positions: tensor<1x4xi32>, %tables: tensor<1x16xi32>, %rows: tensor<4xi32>, %target_kv: tensor<2x64x16x2x2x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x64x16x2x2x16xf32>) {
+    %0 = stablehlo.reshape %positions : (tensor<1x4xi32>) -> tensor<4xi32>
+    %1 = stablehlo.multiply %x, %x : tensor<4x64xf32>
+    %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %3 = stablehlo.reduce(%1 init: %2) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %4 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %5 = stablehlo.divide %3, %4 : tensor<4xf32>
+    %6 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %7 = stablehlo.add %5, %6 : tensor<4xf32>
+    %8 = stablehlo.rsqrt %7 : tensor<4xf32>
+    %9 = stablehlo.broadcast_in_dim %8, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %10 = stablehlo.multiply %x, %9 : tensor<4x64xf32>
+    %11 = stablehlo.broadcast_in_dim %input_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %12 = stablehlo.multiply %10, %11 : tensor<4x64xf32>
+    %13 = stablehlo.dot_general %12, %self_attn.q_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<64x64xf32>) -> tensor<4x64xf32>
+    %14 = stablehlo.reshape %13 : (tensor<4x64xf32>) -> tensor<4x4x16xf32>
+    %15 = stablehlo.dot_general %12, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %16 = stablehlo.reshape %15 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %17 = stablehlo.dot_general %12, %self_attn.v_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %18 = stablehlo.reshape %17 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %19 = stablehlo.multiply %14, %14 : tensor<4x4x16xf32>
+    %20 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %21 = stablehlo.reduce(%19 init: %20) applies stablehlo.add across dimensions = [2] : (tensor<4x4x16xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %22 = stablehlo.constant dense<1.600000e+01> : tensor<4x4xf32>
+    %23 = stablehlo.divide %21, %22 : tensor<4x4xf32>
+    %24 = stablehlo.constant dense<1.000000e-06> : tensor<4x4xf32>
+    %25 = stablehlo.add %23, %24 : tensor<4x4xf32>
+    %26 = stablehlo.rsqrt %25 : tensor<4x4xf32>
+    %27 = stablehlo.broadcast_in_dim %26, dims = [0, 1] : (tensor<4x4xf32>) -> tensor<4x4x16xf32>
+    %28 = stablehlo.multiply %14, %27 : tensor<4x4x16xf32>
+    %29 = stablehlo.broadcast_in_dim %self_attn.q_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<4x4x16xf32>
+    %30 = stablehlo.multiply %28, %29 : tensor<4x4x16xf32>
+    %31 = stablehlo.multiply %16, %16 : tensor<4x2x16xf32>
+    %32 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %33 = stablehlo.reduce(%31 init: %32) applies stablehlo.add across dimensions = [2] : (tensor<4x2x16xf32>, tensor<f32>) -> tensor<4x2xf32>
+    %34 = stablehlo.constant dense<1.600000e+01> : tensor<4x2xf32>
+    %35 = stablehlo.divide %33, %34 : tensor<4x2xf32>
+    %36 = stablehlo.constant dense<1.000000e-06> : tensor<4x2xf32>
+    %37 = stablehlo.add %35, %36 : tensor<4x2xf32>
+    %38 = stablehlo.rsqrt %37 : tensor<4x2xf32>
+    %39 = stablehlo.broadcast_in_dim %38, dims = [0, 1] : (tensor<4x2xf32>) -> tensor<4x2x16xf32>
+    %40 = stablehlo.multiply %16, %39 : tensor<4x2x16xf32>
+    %41 = stablehlo.broadcast_in_dim %self_attn.k_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<4x2x16xf32>
+    %42 = stablehlo.multiply %40, %41 : tensor<4x2x16xf32>
+    %43 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %44 = stablehlo.convert %0 : (tensor<4xi32>) -> tensor<4xf32>
+    %45 = stablehlo.broadcast_in_dim %44, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %46 = stablehlo.broadcast_in_dim %43, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %47 = stablehlo.multiply %45, %46 : tensor<4x8xf32>
+    %48 = stablehlo.cosine %47 : tensor<4x8xf32>
+    %49 = stablehlo.concatenate %48, %48, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %50 = stablehlo.broadcast_in_dim %49, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x4x16xf32>
+    %51 = stablehlo.sine %47 : tensor<4x8xf32>
+    %52 = stablehlo.concatenate %51, %51, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %53 = stablehlo.broadcast_in_dim %52, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x4x16xf32>
+    %54 = stablehlo.slice %30 [0:4, 0:4, 0:8] : (tensor<4x4x16xf32>) -> tensor<4x4x8xf32>
+    %55 = stablehlo.slice %30 [0:4, 0:4, 8:16] : (tensor<4x4x16xf32>) -> tensor<4x4x8xf32>
+    %56 = stablehlo.negate %55 : tensor<4x4x8xf32>
+    %57 = stablehlo.concatenate %56, %54, dim = 2 : (tensor<4x4x8xf32>, tensor<4x4x8xf32>) -> tensor<4x4x16xf32>
+    %58 = stablehlo.multiply %30, %50 : tensor<4x4x16xf32>
+    %59 = stablehlo.multiply %57, %53 : tensor<4x4x16xf32>
+    %60 = stablehlo.add %58, %59 : tensor<4x4x16xf32>
+    %61 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %62 = stablehlo.convert %0 : (tensor<4xi32>) -> tensor<4xf32>
+    %63 = stablehlo.broadcast_in_dim %62, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %64 = stablehlo.broadcast_in_dim %61, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %65 = stablehlo.multiply %63, %64 : tensor<4x8xf32>
+    %66 = stablehlo.cosine %65 : tensor<4x8xf32>
+    %67 = stablehlo.concatenate %66, %66, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %68 = stablehlo.broadcast_in_dim %67, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %69 = stablehlo.sine %65 : tensor<4x8xf32>
+    %70 = stablehlo.concatenate %69, %69, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %71 = stablehlo.broadcast_in_dim %70, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %72 = stablehlo.slice %42 [0:4, 0:2, 0:8] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %73 = stablehlo.slice %42 [0:4, 0:2, 8:16] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %74 = stablehlo.negate %73 : tensor<4x2x8xf32>
+    %75 = stablehlo.concatenate %74, %72, dim = 2 : (tensor<4x2x8xf32>, tensor<4x2x8xf32>) -> tensor<4x2x16xf32>
+    %76 = stablehlo.multiply %42, %68 : tensor<4x2x16xf32>
+    %77 = stablehlo.multiply %75, %71 : tensor<4x2x16xf32>
+    %78 = stablehlo.add %76, %77 : tensor<4x2x16xf32>
+    %79 = stablehlo.reshape %target_kv : (tensor<2x64x16x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %80 = stablehlo.reshape %78 : (tensor<4x2x16xf32>) -> tensor<4x1x2x16xf32>
+    %81 = stablehlo.reshape %18 : (tensor<4x2x16xf32>) -> tensor<4x1x2x16xf32>
+    %82 = stablehlo.concatenate %80, %81, dim = 1 : (tensor<4x1x2x16xf32>, tensor<4x1x2x16xf32>) -> tensor<4x2x2x16xf32>
+    %83 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<4x1xi32>
+    %84 = stablehlo.reshape %rows : (tensor<4xi32>) -> tensor<4x1xi32>
+    %85 = stablehlo.concatenate %83, %84, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg17: tensor<f32>, %arg18: tensor<f32>):
+      stablehlo.return %arg18 : tensor<f32>
+    }) : (tensor<2x1024x2x2x16xf32>, tensor<4x2xi32>, tensor<4x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %87 = stablehlo.reshape %86 : (tensor<2x1024x2x2x16xf32>) -> tensor<2x64x16x2x2x16xf32>
+    %88 = stablehlo.reshape %60 : (tensor<4x4x16xf32>) -> tensor<1x4x4x16xf32>
+    %89 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<1x16x1xi32>
+    %90 = stablehlo.reshape %tables : (tensor<1x16xi32>) -> tensor<1x16x1xi32>
+    %91 = stablehlo.constant dense<0> : tensor<1x16x1xi32>
+    %92 = stablehlo.concatenate %89, %90, %91, dim = 2 : (tensor<1x16x1xi32>, tensor<1x16x1xi32>, tensor<1x16x1xi32>) -> tensor<1x16x3xi32>
+    %93 = "stablehlo.gather"(%87, %92) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<1x16x3xi32>) -> tensor<1x16x16x2x16xf32>
+    %94 = stablehlo.reshape %93 : (tensor<1x16x16x2x16xf32>) -> tensor<1x256x2x16xf32>
+    %95 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<1x16x1xi32>
+    %96 = stablehlo.reshape %tables : (tensor<1x16xi32>) -> tensor<1x16x1xi32>
+    %97 = stablehlo.constant dense<1> : tensor<1x16x1xi32>
+    %98 = stablehlo.concatenate %95, %96, %97, dim = 2 : (tensor<1x16x1xi32>, tensor<1x16x1xi32>, tensor<1x16x1xi32>) -> tensor<1x16x3xi32>
+    %99 = "stablehlo.gather"(%87, %98) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<1x16x3xi32>) -> tensor<1x16x16x2x16xf32>
+    %100 = stablehlo.reshape %99 : (tensor<1x16x16x2x16xf32>) -> tensor<1x256x2x16xf32>
+    %101 = stablehlo.iota dim = 2 : tensor<1x4x256xi32>
+    %102 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<1x4xi32>) -> tensor<1x4x256xi32>
+    %103 = stablehlo.compare  LE, %101, %102,  SIGNED : (tensor<1x4x256xi32>, tensor<1x4x256xi32>) -> tensor<1x4x256xi1>
+    %104 = stablehlo.reshape %88 : (tensor<1x4x4x16xf32>) -> tensor<1x4x2x2x16xf32>
+    %105 = stablehlo.dot_general %104, %94, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<1x4x2x2x16xf32>, tensor<1x256x2x16xf32>) -> tensor<1x2x4x2x256xf32>
+    %106 = stablehlo.constant dense<2.500000e-01> : tensor<1x2x4x2x256xf32>
+    %107 = stablehlo.multiply %105, %106 : tensor<1x2x4x2x256xf32>
+    %108 = stablehlo.broadcast_in_dim %103, dims = [0, 2, 4] : (tensor<1x4x256xi1>) -> tensor<1x2x4x2x256xi1>
+    %109 = stablehlo.constant dense<0xFF800000> : tensor<1x2x4x2x256xf32>
+    %110 = stablehlo.select %108, %107, %109 : tensor<1x2x4x2x256xi1>, tensor<1x2x4x2x256xf32>
+    %111 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %112 = stablehlo.reduce(%110 init: %111) applies stablehlo.maximum across dimensions = [4] : (tensor<1x2x4x2x256xf32>, tensor<f32>) -> tensor<1x2x4x2xf32>
+    %113 = stablehlo.broadcast_in_dim %112, dims = [0, 1, 2, 3] : (tensor<1x2x4x2xf32>) -> tensor<1x2x4x2x256xf32>
+    %114 = stablehlo.subtract %110, %113 : tensor<1x2x4x2x256xf32>
+    %115 = stablehlo.exponential %114 : tensor<1x2x4x2x256xf32>
+    %116 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %117 = stablehlo.reduce(%115 init: %116) applies stablehlo.add across dimensions = [4] : (tensor<1x2x4x2x256xf32>, tensor<f32>) -> tensor<1x2x4x2xf32>
+    %118 = stablehlo.broadcast_in_dim %117, dims = [0, 1, 2, 3] : (tensor<1x2x4x2xf32>) -> tensor<1x2x4x2x256xf32>
+    %119 = stablehlo.divide %115, %118 : tensor<1x2x4x2x256xf32>
+    %120 = stablehlo.dot_general %119, %100, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<1x2x4x2x256xf32>, tensor<1x256x2x16xf32>) -> tensor<1x2x4x2x16xf32>
+    %121 = stablehlo.transpose %120, dims = [0, 2, 1, 3, 4] : (tensor<1x2x4x2x16xf32>) -> tensor<1x4x2x2x16xf32>
+    %122 = stablehlo.reshape %121 : (tensor<1x4x2x2x16xf32>) -> tensor<1x4x4x16xf32>
+    %123 = stablehlo.reshape %122 : (tensor<1x4x4x16xf32>) -> tensor<4x64xf32>
+    %124 = stablehlo.dot_general %123, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<64x64xf32>) -> tensor<4x64xf32>
+    %125 = stablehlo.add %x, %124 : tensor<4x64xf32>
+    %126 = stablehlo.multiply %125, %125 : tensor<4x64xf32>
+    %127 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %128 = stablehlo.reduce(%126 init: %127) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %129 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %130 = stablehlo.divide %128, %129 : tensor<4xf32>
+    %131 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %132 = stablehlo.add %130, %131 : tensor<4xf32>
+    %133 = stablehlo.rsqrt %132 : tensor<4xf32>
+    %134 = stablehlo.broadcast_in_dim %133, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %135 = stablehlo.multiply %125, %134 : tensor<4x64xf32>
+    %136 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %137 = stablehlo.multiply %135, %136 : tensor<4x64xf32>
+    %138 = stablehlo.dot_general %137, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<128x64xf32>) -> tensor<4x128xf32>
+    %139 = stablehlo.dot_general %137, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<128x64xf32>) -> tensor<4x128xf32>
+    %140 = stablehlo.logistic %138 : tensor<4x128xf32>
+    %141 = stablehlo.multiply %138, %140 : tensor<4x128xf32>
+    %142 = stablehlo.multiply %141, %139 : tensor<4x128xf32>
+    %143 = stablehlo.dot_general %142, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %144 = stablehlo.add %125, %143 : tensor<4x64xf32>
+    return %144, %87 : tensor<4x64xf32>, tensor<2x64x16x2x2x16xf32>
+  }
+  func.func private @draft_context(%ctx: tensor<4x64xf32>, %positions: tensor<4xi32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.k_norm.weight: tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>) {
+    %0 = stablehlo.dot_general %ctx, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %1 = stablehlo.reshape %0 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %2 = stablehlo.dot_general %ctx, %self_attn.v_proj.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<32x64xf32>) -> tensor<4x32xf32>
+    %3 = stablehlo.reshape %2 : (tensor<4x32xf32>) -> tensor<4x2x16xf32>
+    %4 = stablehlo.multiply %1, %1 : tensor<4x2x16xf32>
+    %5 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %6 = stablehlo.reduce(%4 init: %5) applies stablehlo.add across dimensions = [2] : (tensor<4x2x16xf32>, tensor<f32>) -> tensor<4x2xf32>
+    %7 = stablehlo.constant dense<1.600000e+01> : tensor<4x2xf32>
+    %8 = stablehlo.divide %6, %7 : tensor<4x2xf32>
+    %9 = stablehlo.constant dense<1.000000e-06> : tensor<4x2xf32>
+    %10 = stablehlo.add %8, %9 : tensor<4x2xf32>
+    %11 = stablehlo.rsqrt %10 : tensor<4x2xf32>
+    %12 = stablehlo.broadcast_in_dim %11, dims = [0, 1] : (tensor<4x2xf32>) -> tensor<4x2x16xf32>
+    %13 = stablehlo.multiply %1, %12 : tensor<4x2x16xf32>
+    %14 = stablehlo.broadcast_in_dim %self_attn.k_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<4x2x16xf32>
+    %15 = stablehlo.multiply %13, %14 : tensor<4x2x16xf32>
+    %16 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %17 = stablehlo.convert %positions : (tensor<4xi32>) -> tensor<4xf32>
+    %18 = stablehlo.broadcast_in_dim %17, dims = [0] : (tensor<4xf32>) -> tensor<4x8xf32>
+    %19 = stablehlo.broadcast_in_dim %16, dims = [1] : (tensor<8xf32>) -> tensor<4x8xf32>
+    %20 = stablehlo.multiply %18, %19 : tensor<4x8xf32>
+    %21 = stablehlo.cosine %20 : tensor<4x8xf32>
+    %22 = stablehlo.concatenate %21, %21, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %23 = stablehlo.broadcast_in_dim %22, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %24 = stablehlo.sine %20 : tensor<4x8xf32>
+    %25 = stablehlo.concatenate %24, %24, dim = 1 : (tensor<4x8xf32>, tensor<4x8xf32>) -> tensor<4x16xf32>
+    %26 = stablehlo.broadcast_in_dim %25, dims = [0, 2] : (tensor<4x16xf32>) -> tensor<4x2x16xf32>
+    %27 = stablehlo.slice %15 [0:4, 0:2, 0:8] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %28 = stablehlo.slice %15 [0:4, 0:2, 8:16] : (tensor<4x2x16xf32>) -> tensor<4x2x8xf32>
+    %29 = stablehlo.negate %28 : tensor<4x2x8xf32>
+    %30 = stablehlo.concatenate %29, %27, dim = 2 : (tensor<4x2x8xf32>, tensor<4x2x8xf32>) -> tensor<4x2x16xf32>
+    %31 = stablehlo.multiply %15, %23 : tensor<4x2x16xf32>
+    %32 = stablehlo.multiply %30, %26 : tensor<4x2x16xf32>
+    %33 = stablehlo.add %31, %32 : tensor<4x2x16xf32>
+    return %33, %3 : tensor<4x2x16xf32>, tensor<4x2x16xf32>
+  }
+}

@@ -1,0 +1,205 @@
+module @target_step_r2 {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x64x16x2x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x64x16x2x2x16xf32>) {
+    %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
+    %1 = stablehlo.iota dim = 1 : tensor<2x1xi32>
+    %2 = stablehlo.add %0, %1 : tensor<2x1xi32>
+    %3 = stablehlo.iota dim = 0 : tensor<2x1xi32>
+    %4 = stablehlo.reshape %3 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %5 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %6 = stablehlo.divide %2, %5 : tensor<2x1xi32>
+    %7 = stablehlo.reshape %6 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %8 = stablehlo.concatenate %4, %7, dim = 2 : (tensor<2x1x1xi32>, tensor<2x1x1xi32>) -> tensor<2x1x2xi32>
+    %9 = "stablehlo.gather"(%block_tables, %8) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x16xi32>, tensor<2x1x2xi32>) -> tensor<2x1xi32>
+    %10 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %11 = stablehlo.multiply %9, %10 : tensor<2x1xi32>
+    %12 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %13 = stablehlo.remainder %2, %12 : tensor<2x1xi32>
+    %14 = stablehlo.add %11, %13 : tensor<2x1xi32>
+    %15 = stablehlo.reshape %14 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %16 = stablehlo.reshape %last_tokens : (tensor<2xi32>) -> tensor<2x1xi32>
+    %17 = "stablehlo.gather"(%target.model.embed_tokens.weight, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
+    %18 = stablehlo.constant dense<0> : tensor<i32>
+    %19:2 = func.call @target_layer(%17, %2, %block_tables, %15, %target_kv, %18, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %20 = stablehlo.constant dense<1> : tensor<i32>
+    %21:2 = func.call @target_layer(%19#0, %2, %block_tables, %15, %19#1, %20, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %22 = stablehlo.multiply %21#0, %21#0 : tensor<2x64xf32>
+    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %25 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %26 = stablehlo.divide %24, %25 : tensor<2xf32>
+    %27 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %28 = stablehlo.add %26, %27 : tensor<2xf32>
+    %29 = stablehlo.rsqrt %28 : tensor<2xf32>
+    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %31 = stablehlo.multiply %21#0, %30 : tensor<2x64xf32>
+    %32 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %33 = stablehlo.multiply %31, %32 : tensor<2x64xf32>
+    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
+    %35 = stablehlo.iota dim = 1 : tensor<2x256xi32>
+    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %37 = stablehlo.constant dense<0> : tensor<i32>
+    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
+      reducer(%arg29: tensor<f32>, %arg31: tensor<f32>) (%arg30: tensor<i32>, %arg32: tensor<i32>) {
+        %39 = stablehlo.compare  GT, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %40 = stablehlo.compare  EQ, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %41 = stablehlo.compare  LT, %arg30, %arg32,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %42 = stablehlo.and %40, %41 : tensor<i1>
+        %43 = stablehlo.or %39, %42 : tensor<i1>
+        %44 = stablehlo.select %43, %arg29, %arg31 : tensor<i1>, tensor<f32>
+        %45 = stablehlo.select %43, %arg30, %arg32 : tensor<i1>, tensor<i32>
+        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+      }
+    return %38#1, %21#1 : tensor<2xi32>, tensor<2x64x16x2x2x16xf32>
+  }
+  func.func private @target_layer(%x: tensor<2x64xf32>, %positions: tensor<2x1xi32>, %tables: tensor<2x16xi32>, %rows: tensor<2xi32>, %target_kv: tensor<2x64x16x2x2x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x64x16x2x2x16xf32>) {
+    %0 = stablehlo.reshape %positions : (tensor<2x1xi32>) -> tensor<2xi32>
+    %1 = stablehlo.multiply %x, %x : tensor<2x64xf32>
+    %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %3 = stablehlo.reduce(%1 init: %2) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %4 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %5 = stablehlo.divide %3, %4 : tensor<2xf32>
+    %6 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %7 = stablehlo.add %5, %6 : tensor<2xf32>
+    %8 = stablehlo.rsqrt %7 : tensor<2xf32>
+    %9 = stablehlo.broadcast_in_dim %8, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %10 = stablehlo.multiply %x, %9 : tensor<2x64xf32>
+    %11 = stablehlo.broadcast_in_dim %input_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %12 = stablehlo.multiply %10, %11 : tensor<2x64xf32>
+    %13 = stablehlo.dot_general %12, %self_attn.q_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<64x64xf32>) -> tensor<2x64xf32>
+    %14 = stablehlo.reshape %13 : (tensor<2x64xf32>) -> tensor<2x4x16xf32>
+    %15 = stablehlo.dot_general %12, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<32x64xf32>) -> tensor<2x32xf32>
+    %16 = stablehlo.reshape %15 : (tensor<2x32xf32>) -> tensor<2x2x16xf32>
+    %17 = stablehlo.dot_general %12, %self_attn.v_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<32x64xf32>) -> tensor<2x32xf32>
+    %18 = stablehlo.reshape %17 : (tensor<2x32xf32>) -> tensor<2x2x16xf32>
+    %19 = stablehlo.multiply %14, %14 : tensor<2x4x16xf32>
+    %20 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %21 = stablehlo.reduce(%19 init: %20) applies stablehlo.add across dimensions = [2] : (tensor<2x4x16xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %22 = stablehlo.constant dense<1.600000e+01> : tensor<2x4xf32>
+    %23 = stablehlo.divide %21, %22 : tensor<2x4xf32>
+    %24 = stablehlo.constant dense<1.000000e-06> : tensor<2x4xf32>
+    %25 = stablehlo.add %23, %24 : tensor<2x4xf32>
+    %26 = stablehlo.rsqrt %25 : tensor<2x4xf32>
+    %27 = stablehlo.broadcast_in_dim %26, dims = [0, 1] : (tensor<2x4xf32>) -> tensor<2x4x16xf32>
+    %28 = stablehlo.multiply %14, %27 : tensor<2x4x16xf32>
+    %29 = stablehlo.broadcast_in_dim %self_attn.q_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<2x4x16xf32>
+    %30 = stablehlo.multiply %28, %29 : tensor<2x4x16xf32>
+    %31 = stablehlo.multiply %16, %16 : tensor<2x2x16xf32>
+    %32 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %33 = stablehlo.reduce(%31 init: %32) applies stablehlo.add across dimensions = [2] : (tensor<2x2x16xf32>, tensor<f32>) -> tensor<2x2xf32>
+    %34 = stablehlo.constant dense<1.600000e+01> : tensor<2x2xf32>
+    %35 = stablehlo.divide %33, %34 : tensor<2x2xf32>
+    %36 = stablehlo.constant dense<1.000000e-06> : tensor<2x2xf32>
+    %37 = stablehlo.add %35, %36 : tensor<2x2xf32>
+    %38 = stablehlo.rsqrt %37 : tensor<2x2xf32>
+    %39 = stablehlo.broadcast_in_dim %38, dims = [0, 1] : (tensor<2x2xf32>) -> tensor<2x2x16xf32>
+    %40 = stablehlo.multiply %16, %39 : tensor<2x2x16xf32>
+    %41 = stablehlo.broadcast_in_dim %self_attn.k_norm.weight, dims = [2] : (tensor<16xf32>) -> tensor<2x2x16xf32>
+    %42 = stablehlo.multiply %40, %41 : tensor<2x2x16xf32>
+    %43 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %44 = stablehlo.convert %0 : (tensor<2xi32>) -> tensor<2xf32>
+    %45 = stablehlo.broadcast_in_dim %44, dims = [0] : (tensor<2xf32>) -> tensor<2x8xf32>
+    %46 = stablehlo.broadcast_in_dim %43, dims = [1] : (tensor<8xf32>) -> tensor<2x8xf32>
+    %47 = stablehlo.multiply %45, %46 : tensor<2x8xf32>
+    %48 = stablehlo.cosine %47 : tensor<2x8xf32>
+    %49 = stablehlo.concatenate %48, %48, dim = 1 : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x16xf32>
+    %50 = stablehlo.broadcast_in_dim %49, dims = [0, 2] : (tensor<2x16xf32>) -> tensor<2x4x16xf32>
+    %51 = stablehlo.sine %47 : tensor<2x8xf32>
+    %52 = stablehlo.concatenate %51, %51, dim = 1 : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x16xf32>
+    %53 = stablehlo.broadcast_in_dim %52, dims = [0, 2] : (tensor<2x16xf32>) -> tensor<2x4x16xf32>
+    %54 = stablehlo.slice %30 [0:2, 0:4, 0:8] : (tensor<2x4x16xf32>) -> tensor<2x4x8xf32>
+    %55 = stablehlo.slice %30 [0:2, 0:4, 8:16] : (tensor<2x4x16xf32>) -> tensor<2x4x8xf32>
+    %56 = stablehlo.negate %55 : tensor<2x4x8xf32>
+    %57 = stablehlo.concatenate %56, %54, dim = 2 : (tensor<2x4x8xf32>, tensor<2x4x8xf32>) -> tensor<2x4x16xf32>
+    %58 = stablehlo.multiply %30, %50 : tensor<2x4x16xf32>
+    %59 = stablehlo.multiply %57, %53 : tensor<2x4x16xf32>
+    %60 = stablehlo.add %58, %59 : tensor<2x4x16xf32>
+    %61 = stablehlo.constant dense<[1.000000e+00, 3.1622776e-01, 1.000000e-01, 3.1622775e-02, 1.000000e-02, 3.1622776e-03, 1.000000e-03, 3.1622776e-04]> : tensor<8xf32>
+    %62 = stablehlo.convert %0 : (tensor<2xi32>) -> tensor<2xf32>
+    %63 = stablehlo.broadcast_in_dim %62, dims = [0] : (tensor<2xf32>) -> tensor<2x8xf32>
+    %64 = stablehlo.broadcast_in_dim %61, dims = [1] : (tensor<8xf32>) -> tensor<2x8xf32>
+    %65 = stablehlo.multiply %63, %64 : tensor<2x8xf32>
+    %66 = stablehlo.cosine %65 : tensor<2x8xf32>
+    %67 = stablehlo.concatenate %66, %66, dim = 1 : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x16xf32>
+    %68 = stablehlo.broadcast_in_dim %67, dims = [0, 2] : (tensor<2x16xf32>) -> tensor<2x2x16xf32>
+    %69 = stablehlo.sine %65 : tensor<2x8xf32>
+    %70 = stablehlo.concatenate %69, %69, dim = 1 : (tensor<2x8xf32>, tensor<2x8xf32>) -> tensor<2x16xf32>
+    %71 = stablehlo.broadcast_in_dim %70, dims = [0, 2] : (tensor<2x16xf32>) -> tensor<2x2x16xf32>
+    %72 = stablehlo.slice %42 [0:2, 0:2, 0:8] : (tensor<2x2x16xf32>) -> tensor<2x2x8xf32>
+    %73 = stablehlo.slice %42 [0:2, 0:2, 8:16] : (tensor<2x2x16xf32>) -> tensor<2x2x8xf32>
+    %74 = stablehlo.negate %73 : tensor<2x2x8xf32>
+    %75 = stablehlo.concatenate %74, %72, dim = 2 : (tensor<2x2x8xf32>, tensor<2x2x8xf32>) -> tensor<2x2x16xf32>
+    %76 = stablehlo.multiply %42, %68 : tensor<2x2x16xf32>
+    %77 = stablehlo.multiply %75, %71 : tensor<2x2x16xf32>
+    %78 = stablehlo.add %76, %77 : tensor<2x2x16xf32>
+    %79 = stablehlo.reshape %target_kv : (tensor<2x64x16x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %80 = stablehlo.reshape %78 : (tensor<2x2x16xf32>) -> tensor<2x1x2x16xf32>
+    %81 = stablehlo.reshape %18 : (tensor<2x2x16xf32>) -> tensor<2x1x2x16xf32>
+    %82 = stablehlo.concatenate %80, %81, dim = 1 : (tensor<2x1x2x16xf32>, tensor<2x1x2x16xf32>) -> tensor<2x2x2x16xf32>
+    %83 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<2x1xi32>
+    %84 = stablehlo.reshape %rows : (tensor<2xi32>) -> tensor<2x1xi32>
+    %85 = stablehlo.concatenate %83, %84, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg17: tensor<f32>, %arg18: tensor<f32>):
+      stablehlo.return %arg18 : tensor<f32>
+    }) : (tensor<2x1024x2x2x16xf32>, tensor<2x2xi32>, tensor<2x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %87 = stablehlo.reshape %86 : (tensor<2x1024x2x2x16xf32>) -> tensor<2x64x16x2x2x16xf32>
+    %88 = stablehlo.reshape %60 : (tensor<2x4x16xf32>) -> tensor<2x1x4x16xf32>
+    %89 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<2x16x1xi32>
+    %90 = stablehlo.reshape %tables : (tensor<2x16xi32>) -> tensor<2x16x1xi32>
+    %91 = stablehlo.constant dense<0> : tensor<2x16x1xi32>
+    %92 = stablehlo.concatenate %89, %90, %91, dim = 2 : (tensor<2x16x1xi32>, tensor<2x16x1xi32>, tensor<2x16x1xi32>) -> tensor<2x16x3xi32>
+    %93 = "stablehlo.gather"(%87, %92) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<2x16x3xi32>) -> tensor<2x16x16x2x16xf32>
+    %94 = stablehlo.reshape %93 : (tensor<2x16x16x2x16xf32>) -> tensor<2x256x2x16xf32>
+    %95 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<2x16x1xi32>
+    %96 = stablehlo.reshape %tables : (tensor<2x16xi32>) -> tensor<2x16x1xi32>
+    %97 = stablehlo.constant dense<1> : tensor<2x16x1xi32>
+    %98 = stablehlo.concatenate %95, %96, %97, dim = 2 : (tensor<2x16x1xi32>, tensor<2x16x1xi32>, tensor<2x16x1xi32>) -> tensor<2x16x3xi32>
+    %99 = "stablehlo.gather"(%87, %98) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<2x16x3xi32>) -> tensor<2x16x16x2x16xf32>
+    %100 = stablehlo.reshape %99 : (tensor<2x16x16x2x16xf32>) -> tensor<2x256x2x16xf32>
+    %101 = stablehlo.iota dim = 2 : tensor<2x1x256xi32>
+    %102 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<2x1xi32>) -> tensor<2x1x256xi32>
+    %103 = stablehlo.compare  LE, %101, %102,  SIGNED : (tensor<2x1x256xi32>, tensor<2x1x256xi32>) -> tensor<2x1x256xi1>
+    %104 = stablehlo.reshape %88 : (tensor<2x1x4x16xf32>) -> tensor<2x1x2x2x16xf32>
+    %105 = stablehlo.dot_general %104, %94, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<2x1x2x2x16xf32>, tensor<2x256x2x16xf32>) -> tensor<2x2x1x2x256xf32>
+    %106 = stablehlo.constant dense<2.500000e-01> : tensor<2x2x1x2x256xf32>
+    %107 = stablehlo.multiply %105, %106 : tensor<2x2x1x2x256xf32>
+    %108 = stablehlo.broadcast_in_dim %103, dims = [0, 2, 4] : (tensor<2x1x256xi1>) -> tensor<2x2x1x2x256xi1>
+    %109 = stablehlo.constant dense<0xFF800000> : tensor<2x2x1x2x256xf32>
+    %110 = stablehlo.select %108, %107, %109 : tensor<2x2x1x2x256xi1>, tensor<2x2x1x2x256xf32>
+    %111 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %112 = stablehlo.reduce(%110 init: %111) applies stablehlo.maximum across dimensions = [4] : (tensor<2x2x1x2x256xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
+    %113 = stablehlo.broadcast_in_dim %112, dims = [0, 1, 2, 3] : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x256xf32>
+    %114 = stablehlo.subtract %110, %113 : tensor<2x2x1x2x256xf32>
+    %115 = stablehlo.exponential %114 : tensor<2x2x1x2x256xf32>
+    %116 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %117 = stablehlo.reduce(%115 init: %116) applies stablehlo.add across dimensions = [4] : (tensor<2x2x1x2x256xf32>, tensor<f32>) -> tensor<2x2x1x2xf32>
+    %118 = stablehlo.broadcast_in_dim %117, dims = [0, 1, 2, 3] : (tensor<2x2x1x2xf32>) -> tensor<2x2x1x2x256xf32>
+    %119 = stablehlo.divide %115, %118 : tensor<2x2x1x2x256xf32>
+    %120 = stablehlo.dot_general %119, %100, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<2x2x1x2x256xf32>, tensor<2x256x2x16xf32>) -> tensor<2x2x1x2x16xf32>
+    %121 = stablehlo.transpose %120, dims = [0, 2, 1, 3, 4] : (tensor<2x2x1x2x16xf32>) -> tensor<2x1x2x2x16xf32>
+    %122 = stablehlo.reshape %121 : (tensor<2x1x2x2x16xf32>) -> tensor<2x1x4x16xf32>
+    %123 = stablehlo.reshape %122 : (tensor<2x1x4x16xf32>) -> tensor<2x64xf32>
+    %124 = stablehlo.dot_general %123, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<64x64xf32>) -> tensor<2x64xf32>
+    %125 = stablehlo.add %x, %124 : tensor<2x64xf32>
+    %126 = stablehlo.multiply %125, %125 : tensor<2x64xf32>
+    %127 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %128 = stablehlo.reduce(%126 init: %127) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %129 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %130 = stablehlo.divide %128, %129 : tensor<2xf32>
+    %131 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %132 = stablehlo.add %130, %131 : tensor<2xf32>
+    %133 = stablehlo.rsqrt %132 : tensor<2xf32>
+    %134 = stablehlo.broadcast_in_dim %133, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %135 = stablehlo.multiply %125, %134 : tensor<2x64xf32>
+    %136 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %137 = stablehlo.multiply %135, %136 : tensor<2x64xf32>
+    %138 = stablehlo.dot_general %137, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<128x64xf32>) -> tensor<2x128xf32>
+    %139 = stablehlo.dot_general %137, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<128x64xf32>) -> tensor<2x128xf32>
+    %140 = stablehlo.logistic %138 : tensor<2x128xf32>
+    %141 = stablehlo.multiply %138, %140 : tensor<2x128xf32>
+    %142 = stablehlo.multiply %141, %139 : tensor<2x128xf32>
+    %143 = stablehlo.dot_general %142, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<2x128xf32>, tensor<64x128xf32>) -> tensor<2x64xf32>
+    %144 = stablehlo.add %125, %143 : tensor<2x64xf32>
+    return %144, %87 : tensor<2x64xf32>, tensor<2x64x16x2x2x16xf32>
+  }
+}
