@@ -461,6 +461,53 @@ const dotGeneral: Rule = {
   },
 };
 
+/** Legacy `dot`: vector·vector, matrix·vector, vector·matrix or matrix·matrix. */
+const dot: Rule = {
+  infer(ops, _attrs, _regions, hints) {
+    count(ops, 2);
+    const [lhs, rhs] = ops;
+    if (lhs.element !== rhs.element) fail(`operands must share an element type: ${t(lhs)} vs ${t(rhs)}`);
+    const [lr, rr] = [lhs.shape.length, rhs.shape.length];
+    if (lr < 1 || lr > 2 || rr < 1 || rr > 2) fail(`operands must be vectors or matrices: ${t(lhs)}, ${t(rhs)}`);
+    if (lhs.shape[lr - 1] !== rhs.shape[0]) fail(`contracting dimensions differ: ${t(lhs)} · ${t(rhs)}`);
+    const shape = [...lhs.shape.slice(0, lr - 1), ...rhs.shape.slice(1)];
+    const want = hints.resultTypes?.[0]?.element;
+    const element = want !== undefined && want !== lhs.element && isFloat(want) && isFloat(lhs.element) ? want : lhs.element;
+    return [tensor(shape, element)];
+  },
+};
+
+/** pad: `low + high + d + max(d - 1, 0) * interior` per dimension; edges may be negative (they crop). */
+const pad: Rule = {
+  infer(ops, attrs) {
+    count(ops, 2);
+    const [x, value] = ops;
+    if (value.shape.length !== 0 || value.element !== x.element) fail(`padding value must be a ${x.element} scalar, got ${t(value)}`);
+    const low = ints(attrs, "edge_padding_low");
+    const high = ints(attrs, "edge_padding_high");
+    const interior = ints(attrs, "interior_padding");
+    const rank = x.shape.length;
+    if (low.length !== rank || high.length !== rank || interior.length !== rank) fail(`padding must have ${rank} entries per attribute for ${t(x)}`);
+    const shape = x.shape.map((d, i) => {
+      if (interior[i] < 0) fail(`interior_padding ${interior[i]} must not be negative`);
+      const size = low[i] + high[i] + d + Math.max(d - 1, 0) * interior[i];
+      if (size < 0) fail(`dimension ${i} would have negative size ${size}`);
+      return size;
+    });
+    return [tensor(shape, x.element)];
+  },
+};
+
+const reverse: Rule = {
+  infer(ops, attrs) {
+    count(ops, 1);
+    const dims = ints(attrs, "dimensions");
+    checkDims(dims, ops[0].shape.length, "reversed dimension");
+    if (new Set(dims).size !== dims.length) fail(`dimensions ${JSON.stringify(dims)} must be unique`);
+    return [ops[0]];
+  },
+};
+
 function gatherShape(operand: TensorType, indices: TensorType, g: GatherDimensionNumbers, sliceSizes: readonly number[]): number[] {
   const rank = operand.shape.length;
   const ivd = g.indexVectorDim;
@@ -681,6 +728,9 @@ const RULES: Record<string, Rule> = {
   "stablehlo.constant": constant,
   "stablehlo.reduce": reduce,
   "stablehlo.dot_general": dotGeneral,
+  "stablehlo.dot": dot,
+  "stablehlo.pad": pad,
+  "stablehlo.reverse": reverse,
   "stablehlo.gather": gather,
   "stablehlo.scatter": scatter,
   "stablehlo.while": whileRule,

@@ -125,3 +125,55 @@ describe("bin/dflashc.js", () => {
     expect(r.stdout).toMatch(/^ok: tiny_dflash/);
   });
 });
+
+describe("dflashc stablehlo", () => {
+  const interpDir = join(REPO, "test", "stablehlo", "interp");
+  // failing_checks.mlir holds an unknown op on purpose: `stablehlo run` verifies first, so it exits 2.
+  const passing = readdirSync(interpDir).filter((f) => f.endsWith(".mlir") && f !== "failing_checks.mlir");
+
+  it("runs every spec-format interpreter test file with every check passing", async () => {
+    expect(passing.length).toBeGreaterThan(10);
+    for (const f of passing) {
+      const r = await cli(["stablehlo", "run", join(interpDir, f)]);
+      expect({ f, code: r.code, fails: r.out.split("\n").filter((l) => l.startsWith("FAIL")) }).toEqual({ f, code: 0, fails: [] });
+    }
+  });
+
+  it("exits 3 when a check fails, naming the check's location", async () => {
+    const file = tmp.write(
+      "func.func @wrong_sum() {\n  %a = stablehlo.constant dense<[1, 2]> : tensor<2xi32>\n  %b = stablehlo.add %a, %a : tensor<2xi32>\n" +
+        "  check.expect_eq_const %b, dense<[2, 5]> : tensor<2xi32>\n  func.return\n}\n",
+      "wrong-sum.mlir",
+    );
+    const r = await cli(["stablehlo", "run", file, "--json"]);
+    expect(r.code).toBe(3);
+    const doc = JSON.parse(r.out) as { ok: boolean; functions: { checks: { passed: boolean; loc?: { line: number } }[] }[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.functions.flatMap((f) => f.checks).filter((c) => !c.passed).map((c) => c.loc?.line)).toEqual([4]);
+  });
+
+  it("runs @main of an emitted kernel with --args", async () => {
+    const file = tmp.write(
+      "func.func @main(%a: tensor<2xf32>, %b: tensor<2xf32>) -> tensor<2xf32> {\n  %0 = stablehlo.add %a, %b : tensor<2xf32>\n  func.return %0 : tensor<2xf32>\n}\n",
+      "add.mlir",
+    );
+    const r = await cli(["stablehlo", "run", file, "--args", "dense<[1.0, 2.0]> : tensor<2xf32>; dense<[0.5, 0.25]> : tensor<2xf32>", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.out) as { functions: { results: { values: number[] }[] }[] };
+    expect(doc.functions[0].results[0].values).toEqual([1.5, 2.25]);
+  });
+
+  it("checks an emitted module, and locates a type error in a broken one (exit 2)", async () => {
+    const dir = join(tmp.path, "emitted");
+    expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "stablehlo"])).code).toBe(0);
+    const module = join(dir, "stablehlo", "verify.r1.mlir");
+    expect((await cli(["stablehlo", "check", module])).code).toBe(0);
+    const broken = tmp.write(
+      "func.func @main(%a: tensor<2xf32>, %b: tensor<3xf32>) -> tensor<2xf32> {\n  %0 = stablehlo.add %a, %b : tensor<2xf32>\n  func.return %0 : tensor<2xf32>\n}\n",
+      "broken.mlir",
+    );
+    const r = await cli(["stablehlo", "check", broken]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/broken\.mlir:2:\d+: error stablehlo-/);
+  });
+});

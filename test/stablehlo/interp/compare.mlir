@@ -22,8 +22,10 @@ func.func @unsigned_vs_signed() {
   %a = stablehlo.constant dense<[-1, 0]> : tensor<2xi32>
   %b = stablehlo.constant dense<[1, 1]> : tensor<2xi32>
   %s = stablehlo.compare LT, %a, %b, SIGNED : (tensor<2xi32>, tensor<2xi32>) -> tensor<2xi1>
-  // As unsigned, -1 is 0xFFFFFFFF.
-  %u = stablehlo.compare LT, %a, %b, UNSIGNED : (tensor<2xi32>, tensor<2xi32>) -> tensor<2xi1>
+  // The same bits as unsigned: -1 is 0xFFFFFFFF (UNSIGNED needs an unsigned element type).
+  %au = stablehlo.constant dense<[4294967295, 0]> : tensor<2xui32>
+  %bu = stablehlo.constant dense<[1, 1]> : tensor<2xui32>
+  %u = stablehlo.compare LT, %au, %bu, UNSIGNED : (tensor<2xui32>, tensor<2xui32>) -> tensor<2xi1>
   check.expect_eq_const %s, dense<[true, true]> : tensor<2xi1>
   check.expect_eq_const %u, dense<[false, true]> : tensor<2xi1>
   %c = stablehlo.constant dense<[4294967295, 3]> : tensor<2xui32>
