@@ -94,7 +94,7 @@ const CASES: readonly Case[] = [
     title: "a page pool larger than HBM",
     base: "qwen3-8b-dflash",
     edits: [["numPages: 4096", "numPages: /*@*/100_000"]],
-    message: /tpu-v5p has [\d.]+ GiB of HBM: at most \d+ pages would fit \(numPages = 100000\)/,
+    message: /tpu-v5p has [\d.]+ GiB of HBM: at most \d+ pages would fit \(numPages = 100000\), or \d+ requests at full context \(maxRequests = 64\)/,
   },
 ];
 
