@@ -1,8 +1,12 @@
 /**
  * What the engine drives. Weights and caches live in the backend between calls (on a device, in the
- * interpreter's tensors, in a worker process); the host sends int32 metadata and reads int32 results.
+ * interpreter's tensors, in a worker process); the host sends int32 metadata (and the sampling kernels'
+ * f32 inputs) and reads int32 results.
  */
 import type { Manifest, ManifestKernel } from "./manifest.js";
+
+/** A kernel input: int32 metadata, or f32 for the sampling kernels' `uniforms`, `temperature`, `top_p`. */
+export type KernelInput = Int32Array | Float32Array;
 
 /** Weights by kernel argument name (`target.model.embed_tokens.weight`, `draft.fc.weight`, ...), f32 values. */
 export type Weights = ReadonlyMap<string, Float32Array>;
@@ -11,12 +15,13 @@ export interface Backend {
   /** Loads weights and allocates zeroed caches. Called once, before any `run`. */
   init(manifest: Manifest, weights: Weights): Promise<void>;
   /**
-   * Runs one kernel of the manifest. `inputs` holds every `role: "input"` argument by name, row-major;
+   * Runs one kernel of the manifest. `inputs` holds every `role: "input"` argument by name, row-major
+   * (Float32Array for an f32 argument, Int32Array otherwise);
    * the engine reuses these buffers after the returned promise settles. The result holds every
    * non-cache result (`accepted`, `target_tokens`, `next_tokens` ...) by name; donated caches stay
    * inside the backend.
    */
-  run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>>;
+  run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>>;
   close(): Promise<void>;
 }
 

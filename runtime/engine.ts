@@ -7,12 +7,19 @@
  * Decode paths: `decode_step` (draft + verify fused, the normal path), `split` (the `draft` kernel,
  * then `verify`), forced drafts (the host supplies the drafts, `verify` checks them: tests reach every
  * accepted length this way), and target-only (`target_step`, one token per step: the baseline).
+ *
+ * Sampling (temperature > 0, a decoder compiled with verify "sampling"): a step whose batch holds a
+ * sampling request runs the `_sample` twin of its kernel for the whole batch (greedy rows pass
+ * temperature 0 and get exactly the greedy tokens), with per-request uniforms from the stream
+ * `(seed, request index)` (runtime/sampling.ts). A sampling request is prefilled without its last
+ * prompt token, which its first decode step samples from (docs/kernels.md, "Sampling").
  */
-import { assertWeights, type Backend, type Weights } from "./backend.js";
+import { assertWeights, type Backend, type KernelInput, type Weights } from "./backend.js";
 import { BucketError, KernelTable } from "./buckets.js";
 import type { KernelName, Manifest, ManifestKernel } from "./manifest.js";
 import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
 import { Scheduler, type PrefillChunk } from "./scheduler.js";
+import { fillSamplingInputs, isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";
 
 export interface GenerateRequest {
   /** Defaults to the request's index in the `generate` call. */
@@ -23,6 +30,10 @@ export interface GenerateRequest {
   readonly stopTokenIds?: readonly number[];
   /** Engine step at which the request arrives (default 0): later arrivals join a running batch. */
   readonly arrivalStep?: number;
+  /** Sampling parameters (default: the engine's `sampling`; greedy when neither says). */
+  readonly sampling?: Partial<SamplingParams>;
+  /** Seed of this request's uniforms (default: the engine's `seed`, else 0); its stream is `(seed, index in the call)`. */
+  readonly seed?: number;
 }
 
 export interface GenerateResult {
@@ -65,6 +76,10 @@ export interface EngineOptions {
   readonly drafts?: DraftProvider;
   /** Called after every step. */
   readonly onStep?: (event: StepEvent) => void;
+  /** Default sampling parameters of every request (temperature > 0 needs verify "sampling"). */
+  readonly sampling?: Partial<SamplingParams>;
+  /** Default seed of the requests' uniforms. */
+  readonly seed?: number;
 }
 
 export class EngineError extends Error {
@@ -89,7 +104,7 @@ export class Engine {
   readonly kernels: KernelTable;
   readonly blockSize: number;
   readonly targetOnly: boolean;
-  private readonly buffers = new Map<ManifestKernel, Map<string, Int32Array>>();
+  private readonly buffers = new Map<ManifestKernel, Map<string, KernelInput>>();
   private busy = false;
 
   protected constructor(
@@ -100,9 +115,6 @@ export class Engine {
     this.kernels = new KernelTable(manifest);
     this.blockSize = manifest.decoder.blockSize;
     this.targetOnly = options.targetOnly === true || !manifest.decoder.hasDraft;
-    if (manifest.decoder.verify !== "greedy" && !this.targetOnly) {
-      throw new EngineError(`${manifest.name}: verify "${manifest.decoder.verify}" is not supported by this runtime yet; greedy only`);
-    }
     const need: KernelName[] = ["prefill", this.targetOnly ? "target_step" : options.drafts ? "verify" : options.decodePath === "split" ? "draft" : "decode_step"];
     if (!this.targetOnly && options.decodePath === "split") need.push("verify");
     for (const k of need) if (!this.kernels.has(k)) throw new EngineError(`${manifest.name}: the manifest has no ${k} kernel`);
@@ -118,6 +130,31 @@ export class Engine {
 
   async close(): Promise<void> {
     await this.backend.close();
+  }
+
+  /** The sampling kernel this engine's decode path uses. */
+  private get sampleKernel(): KernelName {
+    return this.targetOnly ? "target_step_sample" : this.options.drafts || this.options.decodePath === "split" ? "verify_sample" : "decode_step_sample";
+  }
+
+  /** Each request's parameters (checked) and uniform stream. */
+  private samplingRows(reqs: readonly GenerateRequest[]): SamplingRow[] {
+    return reqs.map((q, i) => {
+      const id = q.id ?? String(i);
+      let params: SamplingParams;
+      try {
+        params = samplingParams({ ...this.options.sampling, ...q.sampling });
+      } catch (e) {
+        if (e instanceof SamplingError) throw new RequestError(`request ${id}: ${e.message}`);
+        throw e;
+      }
+      if (isSampling(params) && !this.kernels.has(this.sampleKernel)) {
+        throw new RequestError(`request ${id}: temperature ${params.temperature} needs the ${this.sampleKernel} kernel; compile ${this.manifest.name} with verify: "sampling"`);
+      }
+      const seed = q.seed ?? this.options.seed ?? 0;
+      if (!Number.isSafeInteger(seed) || seed < 0) throw new RequestError(`request ${id}: seed ${seed} must be a non-negative integer`);
+      return { params, stream: new UniformStream(seed, i) };
+    });
   }
 
   private validate(reqs: readonly GenerateRequest[]): void {
@@ -166,6 +203,8 @@ export class Engine {
     const states = requests.map((q, i) =>
       sched.newRequest(q.id ?? String(i), q.promptIds, q.maxNewTokens, new Set(q.stopTokenIds ?? []), !this.targetOnly, this.blockSize),
     );
+    const sampling = new Map(this.samplingRows(requests).map((row, i) => [states[i], row]));
+    for (const [r, row] of sampling) if (isSampling(row.params)) r.holdLastToken();
     const order = states.map((_, i) => i).sort((a, b) => (requests[a].arrivalStep ?? 0) - (requests[b].arrivalStep ?? 0));
     let nextArrival = 0;
     let step = 0;
@@ -199,11 +238,14 @@ export class Engine {
       const finish = (r: RequestState, reason: FinishReason) => sched.finish(r, reason);
 
       if (chunks.length > 0) {
-        const next = await this.runPrefill(chunks, calls);
+        // A sampling request with a one-token prompt has nothing to prefill: its chunk has no rows.
+        const sent = chunks.filter((c) => c.rows > 0);
+        const next = sent.length > 0 ? await this.runPrefill(sent, calls) : null;
         for (let j = 0; j < chunks.length; j++) {
           const c = chunks[j];
           const before = c.req.tokens.length;
-          c.req.applyPrefill(c.rows, c.completes ? next[j] : null);
+          const s = sent.indexOf(c);
+          c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
           event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
           if (c.req.phase === "decoding") {
             const reason = c.req.finishCheck(d.maxContext, before);
@@ -213,7 +255,7 @@ export class Engine {
       }
       if (batch.length > 0) {
         const before = batch.map((r) => r.tokens.length);
-        await this.runDecode(batch, calls);
+        await this.runDecode(batch, calls, batch.some((r) => r.sampling) ? batch.map((r) => sampling.get(r)!) : null);
         for (let j = 0; j < batch.length; j++) {
           const r = batch[j];
           event?.decoded.push({ id: r.id, accepted: r.tokens.length - before[j] - 1, tokens: r.tokens.slice(before[j]) });
@@ -251,11 +293,15 @@ export class Engine {
    * request row on are padding and zeroed (decode kernels overwrite every real row in full); without
    * it everything is zeroed (prefill).
    */
-  private inputs(k: ManifestKernel, zeroFrom?: number): Map<string, Int32Array> {
+  private inputs(k: ManifestKernel, zeroFrom?: number): Map<string, KernelInput> {
     let m = this.buffers.get(k);
     if (!m) {
       m = new Map();
-      for (const a of k.args) if (a.role === "input") m.set(a.name, new Int32Array(a.shape.reduce((x, y) => x * y, 1)));
+      for (const a of k.args) {
+        if (a.role !== "input") continue;
+        const n = a.shape.reduce((x, y) => x * y, 1);
+        m.set(a.name, a.dtype === "f32" ? new Float32Array(n) : new Int32Array(n));
+      }
       this.buffers.set(k, m);
       return m;
     }
@@ -267,7 +313,7 @@ export class Engine {
     return m;
   }
 
-  private async call(k: ManifestKernel, inputs: Map<string, Int32Array>, calls: KernelCall[], requests: number, tokens?: number): Promise<Map<string, Int32Array>> {
+  private async call(k: ManifestKernel, inputs: Map<string, KernelInput>, calls: KernelCall[], requests: number, tokens?: number): Promise<Map<string, Int32Array>> {
     calls.push(tokens === undefined ? { kernel: k.kernel, bucketId: k.bucketId, requests } : { kernel: k.kernel, bucketId: k.bucketId, requests, tokens });
     const out = await this.backend.run(k, inputs);
     for (const r of k.results) {
@@ -280,7 +326,7 @@ export class Engine {
   }
 
   /** Fills the draft locator (`draft_slots` or `draft_block_tables`) of row `j`. */
-  private fillDraftLocator(inputs: Map<string, Int32Array>, j: number, r: RequestState): void {
+  private fillDraftLocator(inputs: Map<string, KernelInput>, j: number, r: RequestState): void {
     const slots = inputs.get("draft_slots");
     if (slots) {
       slots[j] = r.draftSlot;
@@ -328,13 +374,24 @@ export class Engine {
     return out.get("next_tokens")!;
   }
 
-  private async runDecode(batch: readonly RequestState[], calls: KernelCall[]): Promise<void> {
+  /** `sampling`: the batch's rows when any of them samples (the `_sample` kernels run), else null. */
+  private async runDecode(batch: readonly RequestState[], calls: KernelCall[], sampling: readonly SamplingRow[] | null): Promise<void> {
     const n = batch.length;
     const K = this.blockSize;
+    const kernel = (name: "target_step" | "verify" | "decode_step") => this.kernels.decodeKernel(sampling ? `${name}_sample` : name, n);
+    const fillSampling = (inp: Map<string, KernelInput>, draws: number) => {
+      if (!sampling) return;
+      const b = { uniforms: inp.get("uniforms"), temperature: inp.get("temperature"), top_k: inp.get("top_k"), top_p: inp.get("top_p") };
+      if (!(b.uniforms instanceof Float32Array && b.temperature instanceof Float32Array && b.top_k instanceof Int32Array && b.top_p instanceof Float32Array)) {
+        throw new EngineError(`${this.manifest.name}: the sampling kernel's inputs are not uniforms/temperature (f32), top_k (i32), top_p (f32)`);
+      }
+      fillSamplingInputs({ uniforms: b.uniforms, temperature: b.temperature, top_k: b.top_k, top_p: b.top_p }, sampling, draws);
+    };
     if (this.targetOnly) {
-      const k = this.kernels.decodeKernel("target_step", n);
+      const k = kernel("target_step");
       const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
+      fillSampling(inp, 1);
       const next = (await this.call(k, inp, calls, n)).get("next_tokens")!;
       for (let j = 0; j < n; j++) this.applyTarget(batch[j], next[j]);
       return;
@@ -357,9 +414,10 @@ export class Engine {
     let accepted: Int32Array;
     let target: Int32Array;
     if (drafts) {
-      const k = this.kernels.decodeKernel("verify", n);
+      const k = kernel("verify");
       const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
+      fillSampling(inp, K);
       const block = inp.get("block_tokens")!;
       for (let j = 0; j < n; j++) {
         block[j * K] = batch[j].tokens[batch[j].tokens.length - 1];
@@ -370,9 +428,10 @@ export class Engine {
       target = out.get("target_tokens")!;
       for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), target, j * K);
     } else {
-      const k = this.kernels.decodeKernel("decode_step", n);
+      const k = kernel("decode_step");
       const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
+      fillSampling(inp, K);
       const out = await this.call(k, inp, calls, n);
       accepted = out.get("accepted")!;
       target = out.get("target_tokens")!;
@@ -391,7 +450,7 @@ export class Engine {
   }
 
   /** last_tokens / seq_lens / block_tables / draft locator of a decode-type kernel, padded rows left 0. */
-  private fillCommon(inp: Map<string, Int32Array>, batch: readonly RequestState[]): void {
+  private fillCommon(inp: Map<string, KernelInput>, batch: readonly RequestState[]): void {
     const last = inp.get("last_tokens");
     const seq = inp.get("seq_lens")!;
     const bt = inp.get("block_tables");

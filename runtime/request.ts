@@ -42,6 +42,8 @@ export class RequestState {
   draftCtxLen = 0;
   /** Tokens of `tokens` that prefill must put in the caches (the prompt; after preemption, all but the last). */
   prefillTarget: number;
+  /** A sampling request (temperature > 0): prefill always stops one token short (see holdLastToken). */
+  sampling = false;
   finishReason: FinishReason | null = null;
   /** Draft slot (static layout) or -1. */
   draftSlot = -1;
@@ -77,6 +79,17 @@ export class RequestState {
   /** Tokens generated so far (may pass `maxNewTokens` inside the last step; the result is cut). */
   get generated(): number {
     return this.tokens.length - this.prompt.length;
+  }
+
+  /**
+   * Makes this a sampling request: it never takes prefill's greedy next token. Prefill writes every
+   * committed token but the last (none for a one-token prompt) and the first decode step samples the
+   * next token from the last one (docs/kernels.md, "The first token of a sampling request"). Call
+   * before the request is submitted.
+   */
+  holdLastToken(): void {
+    this.sampling = true;
+    this.prefillTarget = this.tokens.length - 1;
   }
 
   /** Prefill rows still to write. */
@@ -126,7 +139,7 @@ export class RequestState {
   resetForRecompute(): void {
     this.kvLen = 0;
     this.draftCtxLen = 0;
-    this.prefillTarget = this.tokens.length > this.prompt.length ? this.tokens.length - 1 : this.prompt.length;
+    this.prefillTarget = this.sampling || this.tokens.length > this.prompt.length ? this.tokens.length - 1 : this.prompt.length;
     this.phase = "waiting";
     this.preemptions++;
   }

@@ -82,33 +82,45 @@ export class UniformStream {
   }
 }
 
-/** One batch row of a sampling kernel: a request's parameters and its stream (null: a padded row). */
+/** One batch row of a sampling kernel: a request's parameters and its stream. */
 export interface SamplingRow {
   readonly params: SamplingParams;
   readonly stream: UniformStream;
 }
 
+/** The sampling inputs of a kernel call, by argument name (`uniforms`, `temperature`, `top_k`, `top_p`). */
+export interface SamplingBuffers {
+  readonly uniforms: Float32Array;
+  readonly temperature: Float32Array;
+  readonly top_k: Int32Array;
+  readonly top_p: Float32Array;
+}
+
 /**
- * The sampling inputs of a kernel call with `r` rows and `draws` uniforms per row (`K` for
- * verify_sample / decode_step_sample, 1 for target_step_sample). Padded rows (past `rows.length`) get
- * zeros and greedy parameters; each real row draws exactly `draws` uniforms from its stream.
+ * Fills the sampling inputs of a kernel call for `rows` (the real requests, in batch order) with
+ * `draws` uniforms per row (`K` for verify_sample / decode_step_sample, 1 for target_step_sample):
+ * each row draws exactly `draws` uniforms from its own stream. Rows past `rows.length` are padding:
+ * zero uniforms, greedy parameters.
  */
-export function samplingInputs(rows: readonly SamplingRow[], r: number, draws: number): Map<string, Float32Array | Int32Array> {
+export function fillSamplingInputs(b: SamplingBuffers, rows: readonly SamplingRow[], draws: number): void {
+  const r = b.temperature.length;
   if (rows.length > r) throw new SamplingError(`${rows.length} requests do not fit a bucket of ${r}`);
-  const uniforms = new Float32Array(r * draws);
-  const temperature = new Float32Array(r);
-  const topK = new Int32Array(r);
-  const topP = new Float32Array(r).fill(1);
+  if (b.uniforms.length !== r * draws) throw new SamplingError(`uniforms hold ${b.uniforms.length} values, expected ${r} x ${draws}`);
+  b.uniforms.fill(0);
+  b.temperature.fill(0);
+  b.top_k.fill(0);
+  b.top_p.fill(1);
   rows.forEach((row, i) => {
-    row.stream.fill(uniforms, i * draws, draws);
-    temperature[i] = row.params.temperature;
-    topK[i] = row.params.topK;
-    topP[i] = row.params.topP;
+    row.stream.fill(b.uniforms, i * draws, draws);
+    b.temperature[i] = row.params.temperature;
+    b.top_k[i] = row.params.topK;
+    b.top_p[i] = row.params.topP;
   });
-  return new Map<string, Float32Array | Int32Array>([
-    ["uniforms", uniforms],
-    ["temperature", temperature],
-    ["top_k", topK],
-    ["top_p", topP],
-  ]);
+}
+
+/** Fresh sampling inputs for a bucket of `r` rows (see fillSamplingInputs). */
+export function samplingInputs(rows: readonly SamplingRow[], r: number, draws: number): Map<string, Float32Array | Int32Array> {
+  const b: SamplingBuffers = { uniforms: new Float32Array(r * draws), temperature: new Float32Array(r), top_k: new Int32Array(r), top_p: new Float32Array(r) };
+  fillSamplingInputs(b, rows, draws);
+  return new Map<string, Float32Array | Int32Array>(Object.entries(b));
 }

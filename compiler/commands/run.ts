@@ -4,7 +4,9 @@
  * Compiles the decoder in memory (reference) or into a temporary output folder (jax), runs the
  * prompts through the runtime engine and prints tokens and per-request stats. `--target-only` decodes
  * with the target alone (the baseline); `--check-lossless` also decodes target-only and exits 3 if any
- * token differs. Exit codes: 0 ok, 2 the user's input is wrong, 3 the lossless check failed.
+ * token differs. `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder
+ * compiled with verify "sampling", the reference backend): the same seed gives the same tokens.
+ * Exit codes: 0 ok, 2 the user's input is wrong, 3 the lossless check failed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -18,6 +20,7 @@ import type { Backend, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, RequestError, type EngineOptions, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
 import { parseManifest, readManifest, type Manifest } from "../../runtime/manifest.js";
+import { isSampling, samplingParams, SamplingError, type SamplingParams } from "../../runtime/sampling.js";
 import { SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, parseWeightSource, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { WeightsError } from "../../runtime/backend.js";
@@ -126,7 +129,17 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     return ExitCode.userError;
   };
   if (opts.promptIds.length === 0) return usage("give at least one --prompt-ids");
-  if ((opts.temperature ?? 0) > 0) return usage("sampling (--temperature > 0) is not available in this runtime yet; greedy decoding only (--temperature 0)");
+  let sampling: SamplingParams;
+  try {
+    sampling = samplingParams({ temperature: opts.temperature, topK: opts.topK, topP: opts.topP });
+  } catch (e) {
+    if (e instanceof SamplingError) return usage(e.message.replace(/^(temperature|topK|topP)/, (m) => ({ temperature: "--temperature", topK: "--top-k", topP: "--top-p" })[m]!));
+    throw e;
+  }
+  const seed = opts.seed ?? 0;
+  if (!Number.isSafeInteger(seed) || seed < 0) return usage(`--seed takes a non-negative integer, got ${seed}`);
+  if (isSampling(sampling) && opts.checkLossless) return usage("--check-lossless compares tokens with greedy target-only decoding; sampling is lossless in distribution, not token for token (drop --temperature)");
+  if (isSampling(sampling) && opts.backend === "jax") return usage("the jax backend does not run the sampling kernels yet; use --backend reference for --temperature > 0");
   if (opts.targetOnly && opts.checkLossless) return usage("--check-lossless compares speculative decoding with target-only decoding; drop --target-only");
   if (!Number.isInteger(opts.maxNewTokens) || opts.maxNewTokens < 0) return usage(`--max-new-tokens takes a non-negative integer, got ${opts.maxNewTokens}`);
 
@@ -150,6 +163,8 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     const main = await decode(made.manifest, made.backend(), weights, opts.promptIds, opts.maxNewTokens, {
       targetOnly: mode === "target-only",
       stopTokenIds: opts.stopTokenIds,
+      sampling,
+      seed,
     });
     let lossless: LosslessReport | null = null;
     if (opts.checkLossless) {
@@ -163,6 +178,7 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
           decoder: plan.name,
           backend: opts.backend,
           mode,
+          sampling: { ...sampling, seed },
           blockSize: plan.blockSize,
           seconds: main.seconds,
           requests: main.results.map((r, i) => ({ id: r.id, promptIds: opts.promptIds[i], tokens: r.tokens, finishReason: r.finishReason, stats: r.stats })),
@@ -170,7 +186,8 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
         }),
       );
     } else {
-      io.out(`${plan.name}: ${mode} decoding on the ${opts.backend} backend, ${main.steps.length} steps in ${main.seconds.toFixed(1)} s`);
+      const how = isSampling(sampling) ? `, sampling at temperature ${sampling.temperature} (top-k ${sampling.topK || "off"}, top-p ${sampling.topP < 1 ? sampling.topP : "off"}, seed ${seed})` : "";
+      io.out(`${plan.name}: ${mode} decoding on the ${opts.backend} backend${how}, ${main.steps.length} steps in ${main.seconds.toFixed(1)} s`);
       for (const r of main.results) for (const line of describeResult(r)) io.out(line);
       if (lossless) {
         if (lossless.ok) io.out(`lossless: OK (${lossless.tokens} tokens identical to target-only decoding)`);

@@ -10,7 +10,7 @@ import type { Module } from "../../compiler/stablehlo/ir.js";
 import { runFunction } from "../../compiler/stablehlo/interpreter/index.js";
 import { zeros, type Tensor } from "../../compiler/stablehlo/interpreter/tensor.js";
 import { parseModules } from "../../compiler/stablehlo/parser.js";
-import type { Backend, Weights } from "../backend.js";
+import type { Backend, KernelInput, Weights } from "../backend.js";
 import type { Manifest, ManifestKernel, ManifestTensor } from "../manifest.js";
 
 export class ReferenceBackendError extends Error {
@@ -77,7 +77,7 @@ export class ReferenceBackend implements Backend {
     return m;
   }
 
-  private arg(a: ManifestTensor, inputs: ReadonlyMap<string, Int32Array>): Tensor {
+  private arg(a: ManifestTensor, inputs: ReadonlyMap<string, KernelInput>): Tensor {
     if (a.role === "weight") return this.weights.get(a.name)!;
     if (a.role === "cache") {
       const c = this.caches.get(a.name);
@@ -86,10 +86,12 @@ export class ReferenceBackend implements Backend {
     }
     const v = inputs.get(a.name);
     if (!v) throw new ReferenceBackendError(`input ${a.name} missing`);
-    return { type: { shape: [...a.shape], element: "i32" }, data: v };
+    const element = a.dtype === "f32" ? "f32" : "i32";
+    if (element === "f32" ? !(v instanceof Float32Array) : !(v instanceof Int32Array)) throw new ReferenceBackendError(`input ${a.name} must be a ${element === "f32" ? "Float32Array" : "Int32Array"}`);
+    return { type: { shape: [...a.shape], element }, data: v };
   }
 
-  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>> {
     if (!this.manifest) throw new ReferenceBackendError("run() before init()");
     const mod = this.module(kernel);
     const args = kernel.args.map((a) => this.arg(a, inputs));

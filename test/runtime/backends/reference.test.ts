@@ -21,7 +21,7 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** Delegates to a backend and keeps each call's kernel and a copy of its inputs. */
 class Recording implements Backend {
-  readonly calls: { kernel: ManifestKernel; inputs: Map<string, Int32Array> }[] = [];
+  readonly calls: { kernel: ManifestKernel; inputs: Map<string, Int32Array | Float32Array> }[] = [];
   constructor(readonly inner: Backend) {}
   init: Backend["init"] = (m, w) => this.inner.init(m, w);
   close: Backend["close"] = () => this.inner.close();
