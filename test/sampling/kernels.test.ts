@@ -8,6 +8,7 @@ import { parseModule } from "../../compiler/stablehlo/parser.js";
 import { printModule } from "../../compiler/stablehlo/printer.js";
 import { verifyModule } from "../../compiler/stablehlo/verifier.js";
 import type { DecoderPlan, KernelName } from "../../compiler/ir/plan.js";
+import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { GREEDY, samplingParams, UniformStream } from "../../runtime/sampling.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { naiveGreedy } from "../helpers/naive-model.js";
@@ -125,5 +126,21 @@ describe("same seed, same tokens", () => {
     };
     expect(tokens(1)).toEqual(tokens(1));
     expect(tokens(1)).not.toEqual(tokens(2));
+  });
+});
+
+describe("real-size sampling kernels", () => {
+  it("Qwen3-8B + DFlash b16 (V = 151936): the smallest bucket of every sampling kernel parses, verifies and re-prints", async () => {
+    const { default: qwen } = await import("../../examples/qwen3-8b-dflash.js");
+    const plan = buildPlan({ ...qwen, verify: "sampling" });
+    const r = plan.buckets.requests[0];
+    for (const kernel of ["verify_sample", "decode_step_sample", "target_step_sample"] as const) {
+      const sig = plan.kernels.find((k) => k.kernel === kernel && k.bucket.requests === r)!;
+      expect(sig.args.find((a) => a.name === "uniforms")!.shape).toEqual([r, kernel === "target_step_sample" ? 1 : 16]);
+      const text = emitKernelText(plan, sig);
+      const parsed = parseModule(text, `${sig.kernel}.${sig.bucketId}.mlir`);
+      expect(verifyModule(parsed)).toEqual([]);
+      expect(printModule(parsed)).toBe(text);
+    }
   });
 });

@@ -36,18 +36,20 @@ function orZero(f: FuncBuilder, cond: Value, x: Value): Value {
 /**
  * Per row, the smallest key `tau` in `[0, ONE_BITS]` with `sum_j w[j] * [bits[j] > tau] < limit`:
  * `KEY_STEPS` bisection steps, each one masked row sum. `bits[N, V]` i32, `w[N, V]` f32, `limit[N]` f32.
+ * Only rows where `on[N]` holds use the result; when no row does, the loop does not run at all.
  */
-function smallestKey(f: FuncBuilder, bits: Value, w: Value, limit: Value): Value {
+function smallestKey(f: FuncBuilder, bits: Value, w: Value, limit: Value, on: Value): Value {
   const [n, v] = bits.type.shape;
-  const inits = [splat(f, 0, [], "i32"), splat(f, 0, [n], "i32"), splat(f, ONE_BITS, [n], "i32"), bits, w, limit];
+  const any = f.reduce(on, splat(f, 0, [], "i1"), [0], "or");
+  const inits = [splat(f, 0, [], "i32"), splat(f, 0, [n], "i32"), splat(f, ONE_BITS, [n], "i32"), bits, w, limit, any];
   const [, lo] = f.while(
     inits,
-    (g, [i]) => g.compare("LT", i, splat(g, KEY_STEPS, [], "i32")),
-    (g, [i, lo, hi, b, ww, lim]) => {
+    (g, [i, , , , , , active]) => g.and(g.compare("LT", i, splat(g, KEY_STEPS, [], "i32")), active),
+    (g, [i, lo, hi, b, ww, lim, active]) => {
       const mid = g.divide(g.add(lo, hi), splat(g, 2, [n], "i32"));
       const mass = rowSum(g, orZero(g, g.compare("GT", b, perRow(g, mid, v)), ww));
       const ok = g.compare("LT", mass, lim);
-      return [g.add(i, splat(g, 1, [], "i32")), g.select(ok, lo, g.add(mid, splat(g, 1, [n], "i32"))), g.select(ok, mid, hi), b, ww, lim];
+      return [g.add(i, splat(g, 1, [], "i32")), g.select(ok, lo, g.add(mid, splat(g, 1, [n], "i32"))), g.select(ok, mid, hi), b, ww, lim, active];
     },
   );
   return lo;
@@ -91,14 +93,14 @@ function samplingProbs(f: FuncBuilder, logits: Value, temperature: Value, topK: 
   // top-k: keep the values >= the k-th largest (ties kept); off unless 0 < k < V.
   const eBits = bitcast(f, e, "i32");
   const kOn = f.and(f.compare("GT", k, splat(f, 0, [n], "i32")), f.compare("LT", k, splat(f, v, [n], "i32")));
-  const tauK = smallestKey(f, eBits, splat(f, 1, shape, "f32"), f.convert(k, "f32"));
+  const tauK = smallestKey(f, eBits, splat(f, 1, shape, "f32"), f.convert(k, "f32"), kOn);
   const e1 = orZero(f, f.or(row(f.not(kOn)), f.compare("GE", eBits, row(tauK))), e);
   const p1 = f.divide(e1, row(rowSum(f, e1)));
   // top-p: keep j when the mass strictly more probable than j is < top_p; off unless top_p < 1.
   const pBits = bitcast(f, p1, "i32");
   const pOn = f.compare("LT", tp, splat(f, 1, [n], "f32"));
   const maxBits = f.reduce(pBits, splat(f, 0, [], "i32"), [1], "maximum");
-  const tauP = f.minimum(smallestKey(f, pBits, p1, tp), maxBits);
+  const tauP = f.minimum(smallestKey(f, pBits, p1, tp, pOn), maxBits);
   const p2 = orZero(f, f.or(row(f.not(pOn)), f.compare("GE", pBits, row(tauP))), p1);
   const p = f.divide(p2, row(rowSum(f, p2)));
   // temperature <= 0: one-hot at the argmax, so the sampling kernels reproduce the greedy ones.
@@ -122,14 +124,16 @@ function acceptSample(f: FuncBuilder, block: Value, probs: Value, uniforms: Valu
   const col = f.iota(tensorType([r, k], "i32"), 1);
   const accepts = f.compare("LT", u, pNext);
   const a = f.reduce(f.select(accepts, splat(f, k - 1, [r, k], "i32"), col), splat(f, k - 1, [], "i32"), [1], "minimum");
-  // Every row draws from its probabilities without its draft token (the residual of a one-hot draft;
-  // the plain distribution in the last row), all with the final uniform u[K-1].
-  const residual = f.reshape(f.select(isNext, splat(f, 0, shape3, "f32"), probs), [r * k, v]);
-  const uLast = f.reshape(bcast(f, f.reshape(f.slice(u, [0, k - 1], [r, k]), [r]), [r, k], [0]), [r * k]);
-  const drawn = f.reshape(inverseCdf(f, residual, uLast), [r, k]);
-  const mode = f.reshape(argmax(f, f.reshape(probs, [r * k, v])), [r, k]);
+  // The final token: row a's probabilities without its draft token (the residual of a one-hot draft;
+  // the plain distribution when a = K-1), drawn with the last uniform u[K-1]. Row a is picked by a
+  // masked sum over the block (exact: one term, the rest +0).
   const aRow = bcast(f, a, [r, k], [0]);
-  const tokens = f.select(f.compare("LT", col, aRow), next, f.select(f.compare("EQ", col, aRow), drawn, mode));
+  const atA = f.compare("EQ", col, aRow);
+  const residual = f.select(isNext, splat(f, 0, shape3, "f32"), probs);
+  const rowA = f.reduce(orZero(f, bcast(f, atA, shape3, [0, 1]), residual), splat(f, 0, [], "f32"), [1], "add");
+  const drawn = bcast(f, inverseCdf(f, rowA, f.reshape(f.slice(u, [0, k - 1], [r, k]), [r])), [r, k], [0]);
+  const mode = f.reshape(argmax(f, f.reshape(probs, [r * k, v])), [r, k]);
+  const tokens = f.select(f.compare("LT", col, aRow), next, f.select(atA, drawn, mode));
   return [a, tokens];
 }
 
