@@ -152,8 +152,24 @@ function expectedArgs(kernel: KernelName, draft: "static" | "paged" | null): str
       return ["target_kv", ...caches, "last_tokens", "seq_lens", "block_tables", ...locator];
     case "target_step":
       return ["target_kv", "last_tokens", "seq_lens", "block_tables"];
+    case "verify_sample":
+    case "decode_step_sample":
+    case "target_step_sample":
+      return [...expectedArgs(GREEDY_TWIN[kernel], draft), ...SAMPLING_ARGS];
   }
 }
+
+/** A sampling kernel takes its greedy twin's arguments, then these (docs/kernels.md, "Sampling"). */
+const SAMPLING_ARGS = ["uniforms", "temperature", "top_k", "top_p"] as const;
+
+/** Inputs that are f32 on the wire and in the kernels; every other input is i32. */
+const F32_INPUTS: ReadonlySet<string> = new Set(["uniforms", "temperature", "top_p"]);
+
+const GREEDY_TWIN = {
+  verify_sample: "verify",
+  decode_step_sample: "decode_step",
+  target_step_sample: "target_step",
+} as const satisfies Partial<Record<KernelName, KernelName>>;
 
 const EXPECTED_OUTPUTS: Record<KernelName, readonly string[]> = {
   prefill: ["next_tokens"],
@@ -161,6 +177,9 @@ const EXPECTED_OUTPUTS: Record<KernelName, readonly string[]> = {
   verify: ["accepted", "target_tokens"],
   decode_step: ["accepted", "target_tokens", "draft_tokens"],
   target_step: ["next_tokens"],
+  verify_sample: ["accepted", "target_tokens"],
+  decode_step_sample: ["accepted", "target_tokens", "draft_tokens"],
+  target_step_sample: ["next_tokens"],
 };
 
 const ROLE_ORDER = { weight: 0, cache: 1, input: 2, output: 3 } as const;
@@ -185,8 +204,9 @@ function checkSignature(plan: DecoderPlan, sig: KernelSig, weightShapes: Readonl
       if (!shape || shape.join(",") !== a.shape.join(",") || a.dtype !== plan.target.dtype) throw new JaxEmitError(`${where}: weight ${a.name} disagrees with the checkpoint layout`);
     } else if (a.role === "cache" && a.dtype !== plan.target.dtype) {
       throw new JaxEmitError(`${where}: cache ${a.name} is ${a.dtype}, the model ${plan.target.dtype}`);
-    } else if (a.role === "input" && a.dtype !== "i32") {
-      throw new JaxEmitError(`${where}: input ${a.name} is ${a.dtype}, not i32`);
+    } else if (a.role === "input") {
+      const want = F32_INPUTS.has(a.name) ? "f32" : "i32";
+      if (a.dtype !== want) throw new JaxEmitError(`${where}: input ${a.name} is ${a.dtype}, not ${want}`);
     }
   }
   if (outputs.some((o) => o.dtype !== "i32")) throw new JaxEmitError(`${where}: outputs must be i32`);
