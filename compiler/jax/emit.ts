@@ -248,6 +248,7 @@ export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions) {
     maxContext: plan.maxContext,
     maxRequests: plan.maxRequests,
     verify: plan.verify,
+    sampling: plan.verify === "sampling",
     hasDraft: plan.draft !== null,
     staticDraft: draftCache?.kind === "static",
     chip: plan.hardware?.chip ?? null,
