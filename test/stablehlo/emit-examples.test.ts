@@ -1,5 +1,4 @@
-// The real-size example qwen3-8b-dflash: one bucket of every kernel emits, parses, verifies and re-prints to
-// the identical text (one file per example so the suite spreads them over the cores).
+// The real-size examples: one bucket of every kernel emits, parses, verifies and re-prints to the identical text.
 import { expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { emitKernel, emitKernelText } from "../../compiler/stablehlo/emit.js";
@@ -7,9 +6,15 @@ import { formatType, numElements, type Op, type TensorType } from "../../compile
 import { parseModule } from "../../compiler/stablehlo/parser.js";
 import { printModule } from "../../compiler/stablehlo/printer.js";
 import { verifyModule } from "../../compiler/stablehlo/verifier.js";
-import decl from "../../examples/qwen3-8b-dflash.js";
+import llama31_8b from "../../examples/llama3.1-8b-dflash.js";
+import qwen3_4b from "../../examples/qwen3-4b-dflash.js";
+import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 
-it("qwen3-8b-dflash: one bucket of every kernel round-trips through parser, verifier and printer", () => {
+it.each([
+  ["qwen3-8b-dflash", qwen3_8b],
+  ["qwen3-4b-dflash", qwen3_4b],
+  ["llama3.1-8b-dflash", llama31_8b],
+])("%s: one bucket of every kernel round-trips through parser, verifier and printer", (_name, decl) => {
   const plan = buildPlan(decl);
   const seen = new Set<string>();
   const sigs = plan.kernels.filter((k) => !seen.has(k.kernel) && seen.add(k.kernel));
@@ -28,7 +33,7 @@ it("qwen3-8b-dflash: one bucket of every kernel round-trips through parser, veri
 });
 
 it("qwen3-8b-dflash: no temporary of the largest prefill bucket exceeds 2 GiB (paged attention runs in chunks)", () => {
-  const plan = buildPlan(decl);
+  const plan = buildPlan(qwen3_8b);
   const sig = plan.kernels.filter((k) => k.kernel === "prefill").at(-1)!;
   expect(sig.bucketId).toBe("r64.t8192");
   const m = emitKernel(plan, sig);
