@@ -52,6 +52,23 @@ function kernelConst(k: KernelSig) {
   };
 }
 
+/**
+ * Names of the f32 inputs of any kernel, sorted. A name is one dtype in every kernel (the generated
+ * types key on names), which the kernel planner guarantees; anything else is a compiler bug.
+ */
+function f32Inputs(plan: DecoderPlan): string[] {
+  const dtypes = new Map<string, string>();
+  for (const k of plan.kernels) {
+    for (const a of k.args) {
+      if (a.role !== "input") continue;
+      const seen = dtypes.get(a.name);
+      if (seen !== undefined && seen !== a.dtype) throw new Error(`internal error (runtime emitter): input ${a.name} is ${seen} in one kernel, ${a.dtype} in another`);
+      dtypes.set(a.name, a.dtype);
+    }
+  }
+  return [...dtypes].filter(([, d]) => d === "f32").map(([n]) => n).sort();
+}
+
 function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): void {
   file.addImportDeclaration({ moduleSpecifier: "node:url", namedImports: ["fileURLToPath"] });
   file.addImportDeclaration({
@@ -84,16 +101,22 @@ function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): vo
     plan.caches.draft?.kind === "static" ? "Draft static cache; slot 0 is the trash slot." : "Draft cache geometry (null without a draft).",
   );
   const kernels = Object.fromEntries(plan.kernels.map((k) => [`${k.kernel}.${k.bucketId}`, kernelConst(k)]));
-  constant("KERNELS", `${literal(kernels)} as const`, "Every kernel bucket: int32 inputs and outputs by name with their shapes.");
+  constant("KERNELS", `${literal(kernels)} as const`, "Every kernel bucket: inputs and outputs by name with their shapes.");
 
   file.addTypeAlias({ isExported: true, name: "RequestBucket", type: "(typeof REQUEST_BUCKETS)[number]" });
   file.addTypeAlias({ isExported: true, name: "TokenBucket", type: "(typeof TOKEN_BUCKETS)[number]" });
   file.addTypeAlias({ isExported: true, name: "KernelId", type: "keyof typeof KERNELS", docs: ["`decode_step.r4`, `prefill.r2.t32`, ..."] });
   file.addTypeAlias({
     isExported: true,
+    name: "F32Input",
+    type: f32Inputs(plan).map((n) => literal(n)).join(" | ") || "never",
+    docs: ["Inputs that are f32 (the sampling kernels' parameters); every other input and every output is int32."],
+  });
+  file.addTypeAlias({
+    isExported: true,
     name: "KernelInputs",
     typeParameters: [{ name: "K", constraint: "KernelId" }],
-    type: '{ readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: Int32Array }',
+    type: '{ readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: N extends F32Input ? Float32Array : Int32Array }',
   });
   file.addTypeAlias({
     isExported: true,

@@ -2,7 +2,7 @@
  * The jax backend: runs the kernels in the generated JAX package, in a worker process
  * (`python3 -m <decoder>.worker`, PYTHONPATH at the output folder's `jax/`), over the frame protocol
  * of docs/protocol.md. Weights and caches live in the worker (on its device) between calls; only the
- * int32 inputs and outputs cross the pipe.
+ * kernels' inputs (int32, and f32 for the sampling parameters) and int32 outputs cross the pipe.
  *
  * Whatever goes wrong with the worker — it cannot start, exits, stops answering, or answers something
  * that is not a well-formed reply of the right shapes — becomes a JaxBackendError from the call in
@@ -11,7 +11,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { join, resolve } from "node:path";
-import type { Backend, Weights } from "../backend.js";
+import type { Backend, KernelInput, Weights } from "../backend.js";
 import type { Manifest, ManifestKernel } from "../manifest.js";
 import type { WeightSource } from "../weights/source.js";
 import { encodeFrame, f32, FrameDecoder, FramingError, i32, type Frame, type FrameHeader, type WireArray } from "./jax-framing.js";
@@ -106,7 +106,7 @@ export class JaxBackend implements Backend {
     if (this.options.precompile) await this.request({ op: "compile" }, new Map(), initTimeout);
   }
 
-  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>> {
     if (this.failure) throw this.failure;
     if (!this.manifest) throw new JaxBackendError("run() before init()");
     const arrays = new Map<string, WireArray>();
@@ -114,7 +114,10 @@ export class JaxBackend implements Backend {
       if (a.role !== "input") continue;
       const v = inputs.get(a.name);
       if (!v) throw new JaxBackendError(`${kernel.kernel}.${kernel.bucketId}: input ${a.name} missing`);
-      arrays.set(a.name, i32(a.shape, v));
+      // Each input travels in its manifest dtype: the sampling parameters as f32, the rest as int32.
+      if (a.dtype === "f32" && v instanceof Float32Array) arrays.set(a.name, f32(a.shape, v));
+      else if (a.dtype === "i32" && v instanceof Int32Array) arrays.set(a.name, i32(a.shape, v));
+      else throw new JaxBackendError(`${kernel.kernel}.${kernel.bucketId}: input ${a.name} is ${a.dtype} but came as a ${v.constructor.name}`);
     }
     const reply = await this.request({ op: "run", kernel: kernel.kernel, bucket: kernel.bucketId }, arrays, this.options.timeoutMs ?? 120_000);
     const out = new Map<string, Int32Array>();

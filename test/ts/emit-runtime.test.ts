@@ -9,6 +9,7 @@ import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { emitRuntime, emitRuntimeModule } from "../../compiler/ts/emit-runtime.js";
 import { defineDecoder, pagedKV, pow2Buckets, qwen3 } from "../../dsl/index.js";
 import tiny from "../../examples/tiny.js";
+import tinySampling from "../sampling/fixtures/tiny-sampling.js";
 import { serializeManifest } from "../../runtime/manifest.js";
 
 import { emitKernelText } from "../../compiler/stablehlo/emit.js";
@@ -95,12 +96,41 @@ export const r: RequestBucket = 3;
 export const i: KernelInputs<"decode_step.r1"> = { last_tokens: new Int32Array(1) };
 export const k: KernelInputs<"decode_step.r3"> = {} as never;
 `;
+    // A sampling decoder: its f32 inputs are Float32Array, everything else stays Int32Array.
+    const samplingConsumer = `
+import type { KernelInputs } from "./runtime/tiny_sampling.js";
+export const v: KernelInputs<"verify_sample.r1"> = {
+  block_tokens: new Int32Array(4), seq_lens: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1),
+  uniforms: new Float32Array(4), temperature: new Float32Array(1), top_k: new Int32Array(1), top_p: new Float32Array(1),
+};
+export const g: KernelInputs<"verify.r1"> = { block_tokens: new Int32Array(4), seq_lens: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1) };
+`;
+    const samplingMisuse = `
+import type { KernelInputs } from "./runtime/tiny_sampling.js";
+export const t: KernelInputs<"target_step_sample.r1"> = {
+  last_tokens: new Int32Array(1), seq_lens: new Int32Array(1), block_tables: new Int32Array(4),
+  uniforms: new Int32Array(1), temperature: new Float32Array(1), top_k: new Float32Array(1), top_p: new Float32Array(1),
+};
+`;
     const targetOnly = emitRuntimeModule(buildPlan(targetOnlyDecl), { source: "x.ts", manifestHash: "sha256:0" });
     expect(targetOnly).toContain("export const DRAFT_CACHE = null;");
+    expect(text).toContain("export type F32Input = never;");
+    const sampling = emitRuntimeModule(buildPlan(tinySampling), { source: "s.ts", manifestHash: "sha256:1" });
+    expect(sampling).toContain('export type F32Input = "temperature" | "top_p" | "uniforms";');
     // One checker run for all files (creating a program is the slow part).
-    const errs = typeErrors({ "runtime/tiny_dflash.ts": text, "consumer.ts": consumer, "misuse.ts": misuse, "runtime/tiny_target_only.ts": targetOnly });
-    expect(errs.filter((e) => !e.startsWith("misuse.ts"))).toEqual([]);
+    const errs = typeErrors({
+      "runtime/tiny_dflash.ts": text,
+      "consumer.ts": consumer,
+      "misuse.ts": misuse,
+      "runtime/tiny_target_only.ts": targetOnly,
+      "runtime/tiny_sampling.ts": sampling,
+      "sampling-consumer.ts": samplingConsumer,
+      "sampling-misuse.ts": samplingMisuse,
+    });
+    expect(errs.filter((e) => !e.startsWith("misuse.ts") && !e.startsWith("sampling-misuse.ts"))).toEqual([]);
     expect(errs.filter((e) => e.startsWith("misuse.ts"))).toHaveLength(3);
+    // uniforms as Int32Array and top_k as Float32Array: both refused.
+    expect(errs.filter((e) => e.startsWith("sampling-misuse.ts"))).toHaveLength(2);
   });
 
   it("runs from an output folder: createEngine reads ../manifest.json and decodes on the reference backend", async () => {
