@@ -31,7 +31,7 @@ export const TARGET_CACHE = {
 } as const;
 /** Draft static cache; slot 0 is the trash slot. */
 export const DRAFT_CACHE = { kind: "static", shape: [5, 17, 16384, 8, 128], slots: 17, capacity: 16384 } as const;
-/** Every kernel bucket: int32 inputs and outputs by name with their shapes. */
+/** Every kernel bucket: inputs and outputs by name with their shapes. */
 export const KERNELS = {
   "prefill.r1.t16": {
     kernel: "prefill",
@@ -854,7 +854,9 @@ export type RequestBucket = (typeof REQUEST_BUCKETS)[number];
 export type TokenBucket = (typeof TOKEN_BUCKETS)[number];
 /** `decode_step.r4`, `prefill.r2.t32`, ... */
 export type KernelId = keyof typeof KERNELS;
-export type KernelInputs<K extends KernelId> = { readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: Int32Array };
+/** Inputs that are f32 (the sampling kernels' parameters); every other input and every output is int32. */
+export type F32Input = never;
+export type KernelInputs<K extends KernelId> = { readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: N extends F32Input ? Float32Array : Int32Array };
 export type KernelOutputs<K extends KernelId> = { readonly [N in keyof (typeof KERNELS)[K]["outputs"]]: Int32Array };
 
 /** All of the above, as the runtime library checks it against the manifest. */

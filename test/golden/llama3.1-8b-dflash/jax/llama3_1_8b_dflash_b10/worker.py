@@ -2,9 +2,10 @@
 """`python3 -m llama3_1_8b_dflash_b10.worker`: serves this package's kernels to the dflashc runtime.
 
 Requests and replies are frames (framing.py; docs/protocol.md) on stdin and stdout. Weights and caches
-stay on the device between calls; only int32 inputs and outputs cross the pipe. Every request gets
-exactly one reply: `{"ok": true, ...}` or `{"ok": false, "error": "...", "kind": "..."}`. A stream that
-stops being frames ends the worker (exit 2): nothing after it could be trusted.
+stay on the device between calls; only the kernels' inputs (int32, and f32 for the sampling
+parameters) and their int32 outputs cross the pipe. Every request gets exactly one reply:
+`{"ok": true, ...}` or `{"ok": false, "error": "...", "kind": "..."}`. A stream that stops being
+frames ends the worker (exit 2): nothing after it could be trusted.
 """
 
 from __future__ import annotations
@@ -113,8 +114,8 @@ class Worker:
             a = arrays.get(t.name)
             if a is None:
                 raise RequestError("bad_inputs", f"{sig.kernel}.{sig.bucket_id}: input {t.name} missing")
-            if a.dtype != np.int32 or tuple(a.shape) != t.shape:
-                raise RequestError("bad_inputs", f"{sig.kernel}.{sig.bucket_id}: {t.name} must be i32{list(t.shape)}, got {a.dtype}{list(a.shape)}")
+            if a.dtype != framing.WIRE_DTYPES[t.dtype] or tuple(a.shape) != t.shape:
+                raise RequestError("bad_inputs", f"{sig.kernel}.{sig.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}")
             inputs.append(a)
         args = [self.params[t.name] for t in sig.weights] + [self.caches[t.name] for t in sig.caches] + inputs
         try:

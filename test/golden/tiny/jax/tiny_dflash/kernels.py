@@ -2,10 +2,11 @@
 """The kernels of manifest.json, one function each, and `KERNELS`: every (kernel, bucket) jitted.
 
 Each function takes the kernel's weights as one dict (`w`, keyed by manifest name), then its caches,
-then its int32 inputs, in manifest order, and returns its outputs followed by the donated caches.
-`Kernel.__call__` takes the flat manifest argument list instead. Caches are donated, so XLA updates
-them in place; each bucket is compiled ahead of time for its exact shapes, and a call with any other
-shape is refused rather than recompiled.
+then its inputs (int32; f32 for the sampling kernels' `uniforms`, `temperature` and `top_p`), in
+manifest order, and returns its outputs followed by the donated caches. `Kernel.__call__` takes the
+flat manifest argument list instead. Caches are donated, so XLA updates them in place; each bucket is
+compiled ahead of time for its exact shapes, and a call with any other shape is refused rather than
+recompiled.
 """
 
 from __future__ import annotations
@@ -22,10 +23,10 @@ from . import draft as drafter
 DTYPES = {"f32": jnp.float32, "bf16": jnp.bfloat16, "i32": jnp.int32}
 
 
-def _verify_block(w, target_kv, block_tokens, seq_lens, block_tables, *, with_features):
+def _target_block(w, target_kv, block_tokens, seq_lens, block_tables, *, with_features):
     """The target over blocks `[R, K]` at positions `seq_lens[r] + i`, causal within the block and over
-    the pool's rows below it; K/V written at those positions. Returns the target's argmax per block
-    row `[R, K]`, the draft features of every row (or None), the positions and the pool."""
+    the pool's rows below it; K/V written at those positions. Returns the target's f32 logits per
+    block row `[R, K, V]`, the draft features of every row (or None), the positions and the pool."""
     r, nblk = block_tokens.shape
     positions = ops.block_positions(seq_lens, nblk)
     rows = ops.paged_rows(block_tables, positions, config.TARGET_CACHE.page_size)
@@ -41,8 +42,7 @@ def _verify_block(w, target_kv, block_tokens, seq_lens, block_tables, *, with_fe
         rows_per_request=nblk,
         with_features=with_features,
     )
-    target_tokens = ops.argmax(model.logits(w, hidden)).reshape(r, nblk)
-    return target_tokens, features, positions, target_kv
+    return model.logits(w, hidden).reshape(r, nblk, -1), features, positions, target_kv
 
 
 def _write_block_context(w, draft_k, draft_v, features, positions, draft_slots, seq_lens):
@@ -88,7 +88,8 @@ def draft(w, draft_k, draft_v, last_tokens, seq_lens, draft_slots):
 def verify(w, target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots):
     """Verifies blocks `[b0, d1..d(K-1)]`: target tokens per row, the accepted length, and both caches
     written for all K rows (rows past the accepted length lie beyond the new seq_len)."""
-    target_tokens, features, positions, target_kv = _verify_block(w, target_kv, block_tokens, seq_lens, block_tables, with_features=True)
+    logits, features, positions, target_kv = _target_block(w, target_kv, block_tokens, seq_lens, block_tables, with_features=True)
+    target_tokens = ops.argmax(logits)
     accepted = ops.accept_greedy(block_tokens, target_tokens)
     draft_k, draft_v = _write_block_context(w, draft_k, draft_v, features, positions, draft_slots, seq_lens)
     return accepted, target_tokens, target_kv, draft_k, draft_v
@@ -98,7 +99,8 @@ def decode_step(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tab
     """`draft` then `verify` in one call: no host round trip between them."""
     drafts = drafter.propose(w, last_tokens, seq_lens, _context_reader(draft_k, draft_v, draft_slots))
     block_tokens = ops.make_block(last_tokens, drafts)
-    target_tokens, features, positions, target_kv = _verify_block(w, target_kv, block_tokens, seq_lens, block_tables, with_features=True)
+    logits, features, positions, target_kv = _target_block(w, target_kv, block_tokens, seq_lens, block_tables, with_features=True)
+    target_tokens = ops.argmax(logits)
     accepted = ops.accept_greedy(block_tokens, target_tokens)
     draft_k, draft_v = _write_block_context(w, draft_k, draft_v, features, positions, draft_slots, seq_lens)
     return accepted, target_tokens, drafts, target_kv, draft_k, draft_v
@@ -106,8 +108,8 @@ def decode_step(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tab
 
 def target_step(w, target_kv, last_tokens, seq_lens, block_tables):
     """One plain autoregressive step: `last_tokens` at positions `seq_lens`, next token by argmax."""
-    target_tokens, _, _, target_kv = _verify_block(w, target_kv, last_tokens[:, None], seq_lens, block_tables, with_features=False)
-    return target_tokens[:, 0], target_kv
+    logits, _, _, target_kv = _target_block(w, target_kv, last_tokens[:, None], seq_lens, block_tables, with_features=False)
+    return ops.argmax(logits)[:, 0], target_kv
 
 
 FUNCTIONS: dict[str, Callable] = {
