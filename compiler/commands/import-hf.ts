@@ -4,10 +4,11 @@
  * (temporary file beside the destination, then rename) with `-o`. Exit 2 with located diagnostics when a
  * file is not JSON or describes a model dflashc cannot honour; nothing is written then.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
 import { importHf, type HfConfigText } from "../import-hf/index.js";
+import { OutputFolderError, writeFileAtomically } from "../output.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface ImportHfOptions {
@@ -50,14 +51,11 @@ export async function importHfCommand(configPath: string, opts: ImportHfOptions,
     io.out(result.source);
     return ExitCode.ok;
   }
-  const dest = resolve(io.cwd, opts.out);
-  const tmp = join(dirname(dest), `.${basename(dest)}.${process.pid}.tmp`);
   try {
-    writeFileSync(tmp, result.source);
-    renameSync(tmp, dest);
+    writeFileAtomically(resolve(io.cwd, opts.out), result.source);
   } catch (e) {
-    rmSync(tmp, { force: true });
-    io.err(`${opts.out}:1:1: error output-unwritable: cannot write the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if (!(e instanceof OutputFolderError)) throw e;
+    io.err(`${opts.out}:1:1: error output-unwritable: ${e.message}`);
     return ExitCode.userError;
   }
   io.err(`wrote ${opts.out}`);

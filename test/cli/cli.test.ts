@@ -108,6 +108,13 @@ describe("dflashc compile", () => {
     expect(readFileSync(join(dir, "notes.txt"), "utf8")).toBe("keep me");
   });
 
+  it("exits 2, not 1, when the output folder cannot be created (a file in its path)", async () => {
+    const blocker = tmp.write("a file, not a folder", "blocker");
+    const r = await cli(["compile", "examples/tiny.ts", "-o", join(blocker, "out")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error output-folder: cannot write .*\((ENOTDIR|EEXIST)\)/);
+  });
+
   it("emits only what --emit names, and rejects unknown kinds", async () => {
     const dir = join(tmp.path, "shlo-only");
     expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "stablehlo"])).code).toBe(0);

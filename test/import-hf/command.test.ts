@@ -86,4 +86,24 @@ describe("importHfCommand", () => {
     expect(text).toContain('name: "my_decoder",');
     expect(text.startsWith("// Imported by `dflashc import-hf`")).toBe(true);
   });
+
+  it("-o where the file cannot be written (a file in the way, a folder): exit 2, not a crash", async () => {
+    const { writeFileSync, mkdirSync } = await import("node:fs");
+    const blocker = join(dir, "blocker");
+    writeFileSync(blocker, "a file, not a folder");
+    const io = memoryIo(FIXTURES);
+    expect(await importHfCommand("Qwen3-0.6B/config.json", { out: join(blocker, "x.ts") }, io)).toBe(2);
+    expect(io.stderr.at(-1)).toMatch(/blocker\/x\.ts:1:1: error output-unwritable: cannot write .*\(ENOTDIR\)$/);
+    const folder = join(dir, "a-folder");
+    mkdirSync(folder);
+    expect(await importHfCommand("Qwen3-0.6B/config.json", { out: folder }, io)).toBe(2);
+    expect(io.stderr.at(-1)).toMatch(/error output-unwritable: /);
+    expect(readdirSync(dir).filter((f) => f.includes(".tmp"))).toEqual([]);
+  });
+
+  it("keeps a config path with a line break inside the header comment", () => {
+    const base = fixture("Qwen3-0.6B");
+    const { source } = importHf({ file: "evil\nexport const x = 1;//config.json", text: base.text });
+    expect(source.split("\n").filter((l) => !l.startsWith("//") && l.includes("export const x"))).toEqual([]);
+  });
 });
