@@ -85,7 +85,8 @@ export function emitDeclarationSource(
   }
   const imports = [...used].sort((a, b) => a.localeCompare(b, "en"));
   return [
-    ...header.map((h) => `// ${h}`),
+    // A line break in a header line (a file name can hold one) would end the comment.
+    ...header.map((h) => `// ${h.replace(/[\r\n\u2028\u2029]/g, " ")}`),
     `import { ${imports.join(", ")} } from "dflashc";`,
     "",
     `const target = ${targetSrc};`,
