@@ -29,17 +29,23 @@ export function displayPath(file: string, cwd: string): string {
   return rel !== "" && !rel.startsWith("..") && !isAbsolute(rel) ? rel : file;
 }
 
+/**
+ * The diagnostics of `loadAndPlan` as the user reads them (paths relative to the working directory) on
+ * stderr and, with --json, as one `{ ok: false, diagnostics }` document on stdout. Returns exit code 2.
+ */
+export function reportDiagnostics(diagnostics: readonly Diagnostic[], json: boolean | undefined, io: Io): number {
+  const shown = diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
+  if (json) {
+    const list = shown.map(({ file, line, column, code, message }) => ({ file, line, column, code, message }));
+    io.out(JSON.stringify({ ok: false, diagnostics: list }));
+  }
+  for (const d of shown) io.err(formatDiagnostic(d));
+  return ExitCode.userError;
+}
+
 export async function checkCommand(file: string, opts: { json: boolean }, io: Io): Promise<number> {
   const result = await loadAndPlan(resolve(io.cwd, file));
-  if (!result.ok) {
-    const diagnostics = result.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
-    if (opts.json) {
-      const list = diagnostics.map(({ file: f, line, column, code, message }) => ({ file: f, line, column, code, message }));
-      io.out(JSON.stringify({ ok: false, diagnostics: list }));
-    }
-    for (const d of diagnostics) io.err(formatDiagnostic(d));
-    return ExitCode.userError;
-  }
+  if (!result.ok) return reportDiagnostics(result.diagnostics, opts.json, io);
   const { plan } = result;
   if (opts.json) io.out(JSON.stringify({ ok: true, plan }));
   else io.out(`ok: ${plan.name} (${plan.kernels.length} kernels, ${plan.buckets.requests.length + plan.buckets.tokens.length} buckets)`);

@@ -1,9 +1,8 @@
 /** `dflashc compile <config.ts> [-o DIR] [--emit stablehlo,jax,runtime] [--json]` */
 import { join, resolve } from "node:path";
 import { EMIT_KINDS, compilePlan, type EmitKind } from "../compile.js";
-import { formatDiagnostic } from "../diagnostics.js";
 import { OutputFolderError, writeFolderAtomically } from "../output.js";
-import { displayPath, loadAndPlan } from "./check.js";
+import { displayPath, loadAndPlan, reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface CompileCommandOptions {
@@ -28,15 +27,7 @@ export async function compileCommand(file: string, opts: CompileCommandOptions, 
     return ExitCode.userError;
   }
   const loaded = await loadAndPlan(resolve(io.cwd, file));
-  if (!loaded.ok) {
-    const diagnostics = loaded.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, io.cwd) }));
-    if (opts.json) {
-      const list = diagnostics.map(({ file: f, line, column, code, message }) => ({ file: f, line, column, code, message }));
-      io.out(JSON.stringify({ ok: false, diagnostics: list }));
-    }
-    for (const d of diagnostics) io.err(formatDiagnostic(d));
-    return ExitCode.userError;
-  }
+  if (!loaded.ok) return reportDiagnostics(loaded.diagnostics, opts.json, io);
   const plan = loaded.plan;
   const source = displayPath(resolve(io.cwd, file), io.cwd);
   // Rendering errors are compiler bugs: let them propagate to the CLI's exit-1 handler.

@@ -4,17 +4,16 @@
  * the memory plan of a declaration on its hardware and the roofline projection per block size K.
  * Prints the table (or one JSON document with --json) and writes the SVG plot atomically with --svg.
  */
-import { readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { basename, dirname, join, resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import type { TpuChip } from "../../dsl/types.js";
 import { AcceptanceFormatError, profileFromJson, rateProfile, type AcceptanceProfile } from "../cost/acceptance.js";
 import { ALL_CHIPS } from "../cost/hardware.js";
 import { buildPlanReport } from "../cost/plan-report.js";
 import { renderPlanSvg } from "../cost/svg.js";
 import { formatPlanTable } from "../cost/table.js";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import type { DecoderPlan } from "../ir/plan.js";
-import { displayPath, loadAndPlan } from "./check.js";
+import { OutputFolderError, writeFileAtomically } from "../output.js";
+import { loadAndPlan, reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface PlanCommandOptions {
@@ -29,36 +28,12 @@ export interface PlanCommandOptions {
   readonly chips?: number;
 }
 
-type Loaded = { ok: true; plan: DecoderPlan } | { ok: false; diagnostics: readonly Diagnostic[] };
-
-/** The front end's `loadAndPlan` (check.ts): type-check, evaluate, validate, plan, all diagnostics located. */
-async function loadPlan(file: string, cwd: string): Promise<Loaded> {
-  const r = await loadAndPlan(file);
-  if (r.ok) return { ok: true, plan: r.plan };
-  return { ok: false, diagnostics: r.diagnostics.map((d) => ({ ...d, file: displayPath(d.file, cwd) })) };
-}
-
 const usage = (io: Io, message: string) => {
   io.err(`error plan-usage: ${message}`);
   return ExitCode.userError;
 };
 
-function writeAtomically(path: string, text: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(tmp, text);
-    renameSync(tmp, path);
-  } finally {
-    rmSync(tmp, { force: true });
-  }
-}
-
-export async function planCommand(
-  configFile: string,
-  opts: PlanCommandOptions,
-  io: Io,
-  load: (file: string, cwd: string) => Promise<Loaded> = loadPlan,
-): Promise<number> {
+export async function planCommand(configFile: string, opts: PlanCommandOptions, io: Io): Promise<number> {
   if (opts.acceptance !== undefined && opts.acceptanceRate !== undefined) return usage(io, "give --acceptance or --acceptance-rate, not both");
   if (opts.acceptanceRate !== undefined && !(opts.acceptanceRate >= 0 && opts.acceptanceRate <= 1)) {
     return usage(io, `--acceptance-rate must be in [0, 1], got ${opts.acceptanceRate}`);
@@ -68,11 +43,8 @@ export async function planCommand(
   }
   if (opts.chip !== undefined && !ALL_CHIPS.includes(opts.chip as TpuChip)) return usage(io, `--chip must be one of ${ALL_CHIPS.join(", ")}, got ${opts.chip}`);
 
-  const loaded = await load(resolve(io.cwd, configFile), io.cwd);
-  if (!loaded.ok) {
-    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
-    return ExitCode.userError;
-  }
+  const loaded = await loadAndPlan(resolve(io.cwd, configFile));
+  if (!loaded.ok) return reportDiagnostics(loaded.diagnostics, opts.json, io);
   const plan = loaded.plan;
 
   let acceptance: AcceptanceProfile | undefined;
@@ -103,9 +75,10 @@ export async function planCommand(
   });
   if (opts.svg !== undefined) {
     try {
-      writeAtomically(resolve(io.cwd, opts.svg), renderPlanSvg(report));
+      writeFileAtomically(resolve(io.cwd, opts.svg), renderPlanSvg(report));
     } catch (e) {
-      io.err(`${opts.svg}:1:1: error output-unwritable: ${(e as Error).message}`);
+      if (!(e instanceof OutputFolderError)) throw e;
+      io.err(`${opts.svg}:1:1: error output-unwritable: ${e.message}`);
       return ExitCode.userError;
     }
   }

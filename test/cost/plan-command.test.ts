@@ -105,6 +105,20 @@ describe("plan on every example", () => {
     const io = memoryIo(dir);
     expect(await planCommand("bad.ts", {}, io)).toBe(2);
     expect(io.stderr.join("\n")).toMatch(/^bad\.ts:\d+:\d+: error memory-exceeds-hbm: /m);
+    // With --json, the diagnostics are also one JSON document on stdout, as for check and compile.
+    const jio = memoryIo(dir);
+    expect(await planCommand("bad.ts", { json: true }, jio)).toBe(2);
+    const doc = JSON.parse(jio.stdout.join("")) as { ok: boolean; diagnostics: { file: string; code: string }[] };
+    expect(doc.ok).toBe(false);
+    expect(doc.diagnostics).toContainEqual(expect.objectContaining({ file: "bad.ts", code: "memory-exceeds-hbm" }));
+  });
+
+  it("--svg where the file cannot be written: exit 2 with output-unwritable, not a crash", async () => {
+    const blocker = join(dir, "blocker");
+    writeFileSync(blocker, "a file, not a folder");
+    const io = memoryIo(dir);
+    expect(await planCommand(join(ROOT, "examples/tiny.ts"), { svg: "blocker/plot.svg" }, io)).toBe(2);
+    expect(io.stderr.at(-1)).toMatch(/^blocker\/plot\.svg:1:1: error output-unwritable: cannot write .*\(ENOTDIR\)$/);
   });
 
   it("a target-only decoder (import-hf without a drafter): baseline per batch and a throughput plot", async () => {
