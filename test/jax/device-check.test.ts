@@ -65,7 +65,8 @@ describe("device-check, host step", () => {
 describe("device-check, scripts", () => {
   it("check.py prints one table and fails on a FAIL row", () => {
     requireNumpy();
-    execFileSync(PYTHON, ["-m", "py_compile", "scripts/device/check.py"]);
+    // The byte code goes to a temporary folder, not scripts/device/__pycache__.
+    execFileSync(PYTHON, ["-m", "py_compile", "scripts/device/check.py"], { env: { ...process.env, PYTHONPYCACHEPREFIX: tempDir("pycache") } });
     const rows = join(tempDir("rows"), "rows.tsv");
     writeFileSync(rows, "tiny: caches\t5.8e-07 (<= 1e-05)\tok\nverify ms, K=1,4\t0.5 / 0.6\t1.2x\n");
     const ok = spawnSync(PYTHON, ["scripts/device/check.py", "table", rows], { encoding: "utf8" });
