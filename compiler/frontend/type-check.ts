@@ -3,12 +3,12 @@
  * Project lives for the whole process: the lib and DSL source files are parsed and bound once, and
  * each call only swaps the user's files.
  */
+import { join } from "node:path";
 import { Project, ts, type SourceFile } from "ts-morph";
 import type { Diagnostic } from "../diagnostics.js";
-import type { ConfigFiles } from "./collect-files.js";
-import { DSL_MODULE } from "./collect-files.js";
+import { packageRoot } from "../package-root.js";
+import { DSL_MODULE, type ConfigFiles } from "./collect-files.js";
 import { errorAt, positionAt } from "./location.js";
-import { dslEntry } from "./package-root.js";
 
 export const TYPE_CHECK_OPTIONS: ts.CompilerOptions = {
   strict: true,
@@ -28,11 +28,12 @@ let userFiles: SourceFile[] = [];
 
 function sharedProject(): Project {
   if (project) return project;
-  const dsl = dslEntry();
+  // `dflashc` resolves to this package's own DSL sources, wherever the user's config file is.
+  const dsl = join(packageRoot(), "dsl", "index.ts");
   project = new Project({
     compilerOptions: TYPE_CHECK_OPTIONS,
     skipAddingFilesFromTsConfig: true,
-    // `dflashc` is this package's DSL wherever the config lives; the rest resolves as usual.
+    // `dflashc` is that file; every other module name resolves as usual.
     resolutionHost: (host, getOptions) => ({
       resolveModuleNames: (names, containingFile) =>
         names.map((name) =>
