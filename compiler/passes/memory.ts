@@ -48,16 +48,15 @@ export function estimateMemory(
   hardware: HardwareDeclaration | null,
 ): MemoryEstimate {
   const weightNames = new Map<string, number>();
-  let targetKvBytes = 0;
-  let draftKvBytes = 0;
   let activation = 0;
   for (const k of plan.kernels) {
     for (const a of k.args) if (a.role === "weight") weightNames.set(a.name, bytesOf(a.shape, a.dtype));
     activation = Math.max(activation, activationBytes(k, plan));
   }
-  targetKvBytes = bytesOf(plan.caches.target.shape, plan.target.dtype);
+  const targetKvBytes = bytesOf(plan.caches.target.shape, plan.target.dtype);
   const d = plan.caches.draft;
-  if (d) draftKvBytes = bytesOf(d.shape, plan.target.dtype) * (d.kind === "static" ? 2 : 1);
+  // A static draft cache is two arrays (K and V) of its shape; a paged pool holds both in one.
+  const draftKvBytes = d ? bytesOf(d.shape, plan.target.dtype) * (d.kind === "static" ? 2 : 1) : 0;
   const weightBytes = [...weightNames.values()].reduce((a, b) => a + b, 0);
   const chips = hardware?.chips ?? 1;
   return {
@@ -135,8 +134,7 @@ export function requestsThatFit(plan: Pick<DecoderPlan, "target" | "caches" | "m
 export function pagesThatFit(plan: Pick<DecoderPlan, "target" | "caches" | "memory">): number | null {
   const m = plan.memory;
   if (m.hbmBytesPerChip === null) return null;
-  const t = plan.caches.target;
-  const perPage = (t.shape.slice(2).reduce((a, b) => a * b, 1) * t.shape[0] * dtypeBytes(plan.target.dtype)) / m.chips;
+  const perPage = targetPageBytes(plan) / m.chips;
   const fixed = (m.weightBytes + m.draftKvBytes) / m.chips + m.activationBytes;
   return Math.max(0, Math.floor((m.hbmBytesPerChip - fixed) / perPage));
 }

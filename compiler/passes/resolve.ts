@@ -100,16 +100,20 @@ export function resolveBuckets(decl: DecoderDeclaration): BucketPlan {
   return { requests: pow2Range(requests), tokens: pow2Range(decl.batching.tokens) };
 }
 
-export function resolveTargetCache(decl: DecoderDeclaration, target: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
-  const { pageSize, numPages } = decl.cache.target;
+/** A paged pool of `model`'s K/V with room per request for `maxContext` plus one block. */
+function pagedCache(pageSize: number, numPages: number, model: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
   return {
     kind: "paged",
     pageSize,
     numPages,
     pagesPerRequest: Math.ceil((maxContext + blockSize) / pageSize),
-    shape: [target.numLayers, numPages, pageSize, 2, target.numKvHeads, target.headDim],
+    shape: [model.numLayers, numPages, pageSize, 2, model.numKvHeads, model.headDim],
     layout: "layer,page,slot,kv,head,dim",
   };
+}
+
+export function resolveTargetCache(decl: DecoderDeclaration, target: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
+  return pagedCache(decl.cache.target.pageSize, decl.cache.target.numPages, target, maxContext, blockSize);
 }
 
 export function resolveDraftCache(decl: DecoderDeclaration, draft: ResolvedDraft, maxContext: number, blockSize: number): DraftCachePlan {
@@ -126,12 +130,5 @@ export function resolveDraftCache(decl: DecoderDeclaration, draft: ResolvedDraft
       layout: "layer,slot,position,head,dim",
     };
   }
-  return {
-    kind: "paged",
-    pageSize: c.pageSize,
-    numPages: c.numPages,
-    pagesPerRequest: Math.ceil((maxContext + blockSize) / c.pageSize),
-    shape: [m.numLayers, c.numPages, c.pageSize, 2, m.numKvHeads, m.headDim],
-    layout: "layer,page,slot,kv,head,dim",
-  };
+  return pagedCache(c.pageSize, c.numPages, m, maxContext, blockSize);
 }
