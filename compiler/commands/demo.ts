@@ -25,13 +25,9 @@ const PROMPTS: readonly GenerateRequest[] = [
   { id: "2", promptIds: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], maxNewTokens: 8, arrivalStep: 2 },
 ];
 
-function pad(s: string, n: number): string {
-  return s.length >= n ? s : s + " ".repeat(n - s.length);
-}
-
 /** One line per step: kernel calls, accepted length per request, tokens committed, tokens per decoded request. */
 export function stepTable(steps: readonly StepEvent[]): string[] {
-  const lines = [`${pad("step", 5)}${pad("kernel calls", 32)}${pad("accepted a (request:a)", 26)}${pad("tokens", 8)}tokens/step`];
+  const lines = [`${"step".padEnd(5)}${"kernel calls".padEnd(32)}${"accepted a (request:a)".padEnd(26)}${"tokens".padEnd(8)}tokens/step`];
   for (const s of steps) {
     const calls = s.calls.map((c) => `${c.kernel}.${c.bucketId}`).join(" ");
     const acc = s.decoded.map((d) => `${d.id}:${d.accepted}`).join(" ") || "-";
@@ -39,7 +35,7 @@ export function stepTable(steps: readonly StepEvent[]): string[] {
     const decodedTokens = s.decoded.reduce((n, d) => n + d.tokens.length, 0);
     const perStep = s.decoded.length > 0 ? (decodedTokens / s.decoded.length).toFixed(2) : "-";
     const tokens = first > 0 ? `${decodedTokens}+${first}` : String(decodedTokens);
-    lines.push(`${pad(String(s.step), 5)}${pad(calls, 32)}${pad(acc, 26)}${pad(tokens, 8)}${perStep}`);
+    lines.push(`${String(s.step).padEnd(5)}${calls.padEnd(32)}${acc.padEnd(26)}${tokens.padEnd(8)}${perStep}`);
   }
   return lines;
 }

@@ -6,6 +6,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSy
 import { join, relative } from "node:path";
 import { main } from "../../compiler/cli.js";
 import { memoryIo } from "../../compiler/commands/io.js";
+import { VERSION } from "../../compiler/version.js";
 import { REPO, TempDir, applyEdits, example, stripMarker } from "../frontend/config-fixture.js";
 
 const tmp = new TempDir();
@@ -120,6 +121,16 @@ describe("dflashc compile", () => {
     expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "stablehlo"])).code).toBe(0);
     expect([...tree(dir).keys()].every((p) => p === "manifest.json" || p.startsWith("stablehlo/"))).toBe(true);
     expect((await cli(["compile", "examples/tiny.ts", "-o", dir, "--emit", "llvm"])).code).toBe(2);
+  });
+});
+
+describe("dflashc --version", () => {
+  it("prints the version the manifests record, which is package.json's", async () => {
+    const pkg = JSON.parse(readFileSync(join(REPO, "package.json"), "utf8")) as { version: string };
+    expect(VERSION).toBe(pkg.version);
+    const r = await cli(["--version"]);
+    expect(r.code).toBe(0);
+    expect(r.out.trim()).toBe(pkg.version);
   });
 });
 
