@@ -5,7 +5,7 @@
 import { DiagnosticError } from "../diagnostics.js";
 import { jsonDiagnostic, type JsonSource, type JsonValue } from "./json-source.js";
 
-/** Stable error codes of the importer (docs: compiler/import-hf/README is this file's doc comment). */
+/** Stable error codes of the importer. */
 export const HfError = {
   invalidJson: "hf-invalid-json",
   missingField: "hf-missing-field",

@@ -22,6 +22,9 @@ export interface JsonSource {
 
 const pathKey = (path: readonly (string | number)[]) => JSON.stringify(path);
 
+/** Deepest nesting accepted: a config.json is a few levels deep; this keeps the parser off the stack limit. */
+const MAX_DEPTH = 64;
+
 export function jsonDiagnostic(file: string, loc: Loc, code: string, message: string): Diagnostic {
   return { file, line: loc.line, column: loc.column, severity: "error", code, message };
 }
@@ -97,6 +100,7 @@ export function parseJsonSource(text: string, file: string): JsonSource {
 
   const parseValue = (path: (string | number)[]): JsonValue => {
     skipWs();
+    if (path.length > MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
     locs.set(pathKey(path), locAt(i));
     const c = text[i];
     if (c === "{") {
@@ -116,7 +120,8 @@ export function parseJsonSource(text: string, file: string): JsonSource {
         skipWs();
         if (text[i] !== ":") fail(`expected ':' after "${key}", found ${describe(i)}`);
         i++;
-        obj[key] = parseValue([...path, key]);
+        // An own property even for "__proto__" (plain assignment would set the prototype instead).
+        Object.defineProperty(obj, key, { value: parseValue([...path, key]), enumerable: true, writable: true, configurable: true });
         skipWs();
         if (text[i] === ",") {
           i++;

@@ -238,6 +238,10 @@ describe("import-hf: what dflashc cannot honour is a located error naming the fi
     expect(at('{"a": 1, "a": 2}')[3]).toBe('duplicate key "a"');
     expect(at('{"a": NaN}')[0]).toBe("hf-invalid-json");
     expect(at("[1, 2]")[0]).toBe("hf-invalid-field");
+    // Nesting deep enough to overflow a recursive parser is a located error, not a crash.
+    expect(at(`{"a": ${"[".repeat(100_000)}${"]".repeat(100_000)}}`)).toEqual(["hf-invalid-json", 1, 71, "nesting deeper than 64 levels"]);
+    // "__proto__" is a key like any other (an own property, not the object's prototype).
+    expect(at('{"__proto__": {}, "__proto__": {}}')[3]).toBe('duplicate key "__proto__"');
   });
 });
 
