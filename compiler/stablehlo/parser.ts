@@ -1367,7 +1367,24 @@ function describeToken(t: IToken): string {
   return t.tokenType.name === "EOF" ? "end of file" : `'${t.image}'`;
 }
 
+/** Deepest bracket nesting accepted: deeper input would overflow the recursive-descent parser's stack. */
+const MAX_NESTING = 256;
+const OPENERS: ReadonlySet<unknown> = new Set([LParen, LBrace, LBracket, LAngle]);
+const CLOSERS: ReadonlySet<unknown> = new Set([RParen, RBrace, RBracket, RAngle]);
+
+function checkNesting(tokens: readonly IToken[], file: string): void {
+  let depth = 0;
+  for (const t of tokens) {
+    if (OPENERS.has(t.tokenType)) {
+      if (++depth > MAX_NESTING) throw syntaxDiagnostic(file, t.startLine ?? 1, t.startColumn ?? 1, `brackets nested deeper than ${MAX_NESTING} levels`);
+    } else if (CLOSERS.has(t.tokenType)) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+}
+
 function parsePart(tokens: IToken[], file: string): Module[] {
+  checkNesting(tokens, file);
   const p = parser();
   p.begin(file);
   p.input = tokens;

@@ -274,6 +274,14 @@ describe("parser: syntax errors", () => {
     expect(eof.message).toContain("end of file");
   });
 
+  it("rejects nesting deep enough to overflow the parser's stack, at the bracket too many", () => {
+    const deep = syntaxError(wrap(`  %0 = stablehlo.constant dense<${"[".repeat(20_000)}1${"]".repeat(20_000)}> : tensor<i32>`));
+    // The body's `{` and dense's `<` count too: the 255th `[` is the 257th open bracket.
+    expect([deep.line, deep.column, deep.message]).toEqual([2, 3 + "%0 = stablehlo.constant dense<".length + 254, "brackets nested deeper than 256 levels"]);
+    // 200 levels still parse.
+    expect(() => parseModules(wrap(`  %0 = stablehlo.constant dense<${"[".repeat(200)}1${"]".repeat(200)}> : tensor<${"1x".repeat(200)}i32>`), "ok.mlir")).not.toThrow();
+  });
+
   it("rejects a type list that does not match the operands", () => {
     const d = syntaxError(wrap("  %0 = stablehlo.add %a, %a : (tensor<2xf32>) -> tensor<2xf32>", "%a: tensor<2xf32>"));
     expect(d.message).toContain("2 operand(s) but its type lists 1");
