@@ -11,7 +11,7 @@
  * Parse errors throw the parser's DiagnosticError (exit 2 in the CLI); a failure while running a
  * function is reported in that function's `error`, and the other functions still run.
  */
-import type { Module, SourceLoc } from "./ir.js";
+import { formatType, sameType, type Module, type SourceLoc } from "./ir.js";
 import type { CheckResult } from "./interpreter/context.js";
 import { Interpreter } from "./interpreter/interpreter.js";
 import type { Tensor } from "./interpreter/tensor.js";
@@ -82,7 +82,14 @@ export function runStableHloText(text: string, file: string, opts: RunOptions = 
     let next = 0;
     const args = opts.args.map((a) => (typeof a === "string" ? parsed[next++] : a));
     modules.forEach((m, i) => {
-      if (m.funcs.some((f) => f.name === entry)) functions.push(runOne(m, i, entry, args));
+      const f = m.funcs.find((fn) => fn.name === entry);
+      if (!f) return;
+      // Wrong arguments are the caller's mistake, not a failed check: refuse before running.
+      if (f.args.length !== args.length) throw new Error(`@${entry} takes ${f.args.length} arguments, got ${args.length}`);
+      f.args.forEach((a, j) => {
+        if (!sameType(a.type, args[j].type)) throw new Error(`argument ${j} of @${entry} is ${formatType(a.type)}, got ${formatType(args[j].type)}`);
+      });
+      functions.push(runOne(m, i, entry, args));
     });
     if (functions.length === 0) return { functions, ok: false, error: `${file}: no function @${entry}` };
   } else {

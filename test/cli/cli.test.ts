@@ -179,6 +179,13 @@ describe("dflashc stablehlo", () => {
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out) as { functions: { results: { values: number[] }[] }[] };
     expect(doc.functions[0].results[0].values).toEqual([1.5, 2.25]);
+    // Wrong arguments are the user's input (exit 2), not a failed check (exit 3).
+    const one = await cli(["stablehlo", "run", file, "--args", "dense<[1.0, 2.0]> : tensor<2xf32>"]);
+    expect(one.code).toBe(2);
+    expect(one.err).toMatch(/takes 2 arguments, got 1/);
+    const typed = await cli(["stablehlo", "run", file, "--args", "dense<[1, 2]> : tensor<2xi32>; dense<[1.0, 2.0]> : tensor<2xf32>"]);
+    expect(typed.code).toBe(2);
+    expect(typed.err).toMatch(/argument 0 of @main is tensor<2xf32>, got tensor<2xi32>/);
   });
 
   it("checks an emitted module, and locates a type error in a broken one (exit 2)", async () => {

@@ -393,10 +393,18 @@ func.func @main(%a: tensor<2xf32>, %k: tensor<i32>) -> tensor<2xf32> {
     expect(toArray(run.functions[0].results![0])).toEqual([2, 4]);
   });
 
+  test("arguments that do not fit @main are refused before running", () => {
+    expect(() => runStableHloText(main, "m.mlir", { args: ["dense<[1.5, -2.0, 3.0]> : tensor<3xf32>", "dense<3> : tensor<i32>"] })).toThrow(
+      "argument 0 of @main is tensor<2xf32>, got tensor<3xf32>",
+    );
+    expect(() => runStableHloText(main, "m.mlir", { args: ["dense<[1.5, -2.0]> : tensor<2xf32>"] })).toThrow("@main takes 2 arguments, got 1");
+  });
+
   test("a runtime failure is reported in the function, not thrown", () => {
-    const run = runStableHloText(main, "m.mlir", { args: ["dense<[1.5, -2.0, 3.0]> : tensor<3xf32>", "dense<3> : tensor<i32>"] });
+    const text = 'func.func @main(%a: tensor<1xf32>) -> tensor<1xf32> {\n  %b = "stablehlo.fft"(%a) : (tensor<1xf32>) -> tensor<1xf32>\n  func.return %b : tensor<1xf32>\n}\n';
+    const run = runStableHloText(text, "m.mlir", { args: ["dense<[1.0]> : tensor<1xf32>"] });
     expect(run.ok).toBe(false);
-    expect(run.functions[0].error).toContain("@main argument 0: expected tensor<2xf32>, got tensor<3xf32>");
+    expect(run.functions[0].error).toContain("stablehlo.fft");
   });
 
   test("nothing to run is not ok", () => {
