@@ -32,7 +32,7 @@ function tree(dir: string): Map<string, string> {
 }
 
 describe("dflashc check", () => {
-  for (const name of ["tiny", "qwen3-8b-dflash", "qwen3-4b-dflash", "llama3.1-8b-dflash"]) {
+  for (const name of ["tiny", "tiny-sampling", "qwen3-8b-dflash", "qwen3-4b-dflash", "llama3.1-8b-dflash"]) {
     it(`accepts examples/${name}.ts`, async () => {
       const r = await cli(["check", `examples/${name}.ts`]);
       expect(r.err).toBe("");
@@ -74,6 +74,21 @@ describe("dflashc check", () => {
     expect((await cli(["frobnicate"])).code).toBe(2);
     expect((await cli(["run", "examples/tiny.ts", "--prompt-ids", "1,x"])).code).toBe(2);
     expect((await cli(["check", join(tmp.path, "does-not-exist.ts")])).code).toBe(2);
+  });
+});
+
+describe("dflashc run", () => {
+  it("samples examples/tiny-sampling.ts reproducibly by seed", async () => {
+    const args = ["run", "examples/tiny-sampling.ts", "--temperature", "0.8", "--top-p", "0.95", "--prompt-ids", "1,2,3", "--max-new-tokens", "8", "--json"];
+    const tokens = async (seed: string) => {
+      const r = await cli([...args, "--seed", seed]);
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { requests: { tokens: number[] }[] }).requests[0].tokens;
+    };
+    const a = await tokens("11");
+    expect(a).toHaveLength(8);
+    expect(await tokens("11")).toEqual(a);
+    expect(await tokens("12")).not.toEqual(a);
   });
 });
 
