@@ -9,6 +9,8 @@ import { verifyModule } from "../../compiler/stablehlo/verifier.js";
 import llama31_8b from "../../examples/llama3.1-8b-dflash.js";
 import qwen3_4b from "../../examples/qwen3-4b-dflash.js";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
+import tinySampling from "../../examples/tiny-sampling.js";
+import tiny from "../../examples/tiny.js";
 
 it.each([
   ["qwen3-8b-dflash", qwen3_8b],
@@ -47,4 +49,24 @@ it("qwen3-8b-dflash: no temporary of the largest prefill bucket exceeds 2 GiB (p
     .filter((t) => !cacheSizes.has(numElements(t)) && bytes(t) > 2 ** 31);
   expect(big.map(formatType)).toEqual([]);
   expect(printModule(m)).toContain("stablehlo.while");
+});
+
+// Every module `dflashc compile` writes for every example, not just one bucket each.
+it.each([
+  ["tiny", tiny],
+  ["tiny-sampling", tinySampling],
+  ["qwen3-8b-dflash", qwen3_8b],
+  ["qwen3-4b-dflash", qwen3_4b],
+  ["llama3.1-8b-dflash", llama31_8b],
+])("%s: every kernel bucket parses, verifies and re-prints to the identical text", (_name, decl) => {
+  const plan = buildPlan(decl);
+  const failures: string[] = [];
+  for (const sig of plan.kernels) {
+    const file = `${sig.kernel}.${sig.bucketId}.mlir`;
+    const text = emitKernelText(plan, sig);
+    const parsed = parseModule(text, file);
+    if (verifyModule(parsed).length > 0 || printModule(parsed) !== text) failures.push(file);
+  }
+  expect(failures).toEqual([]);
+  expect(plan.kernels.length).toBeGreaterThan(20);
 });
