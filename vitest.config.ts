@@ -10,6 +10,7 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.ts"],
+    reporters: ["default", "./test/plain-summary-reporter.ts"],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     pool: "forks",
