@@ -1,10 +1,13 @@
 """The device half of scripts/device-check: needs JAX (any backend; the numbers mean most on a GPU/TPU).
 
     python3 scripts/device/check.py replay WORK/tiny ROWS      # JAX kernels vs the recorded reference
+    python3 scripts/device/check.py replay WORK/sampling ROWS  # the same for the sampling kernels
     python3 scripts/device/check.py bench WORK/bench ROWS      # verify/draft cost vs K, 8B decode vs floor
     python3 scripts/device/check.py table ROWS                 # print the collected rows as one table
+    python3 scripts/device/check.py files WORK/sampling        # numpy only: is the recorded case well-formed?
 
-Each step appends tab-separated rows (check, value, verdict) to ROWS; `table` prints them.
+Each step appends tab-separated rows (check, value, verdict) to ROWS; `table` prints them and fails when
+a verdict starts with FAIL.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import os
 import statistics
 import sys
 import time
+import traceback
 
 import numpy as np
 
@@ -44,23 +48,91 @@ def _trash_mask(name: str, shape: tuple[int, ...]) -> np.ndarray:
     return keep
 
 
+class CaseError(Exception):
+    """A recorded case that does not match its compiled package (a wrong or truncated WORK_DIR)."""
+
+
+_NUMPY_DTYPE = {"i32": "<i4", "f32": "<f4", "bf16": "<f4"}  # bf16 tensors are recorded as f32 values
+_SUFFIX = {"i32": ".i32", "f32": ".f32", "bf16": ".f32"}
+
+
+class Case:
+    """A compiled folder and its recorded reference session, every file checked against the package's
+    SIGNATURES (numpy only: no JAX needed)."""
+
+    def __init__(self, case_dir: str):
+        self.pkg, self.name = import_package(case_dir)
+        self.config = importlib.import_module(f"{self.name}.config")
+        self.ref_dir = os.path.join(case_dir, "reference")
+        with open(os.path.join(self.ref_dir, "index.json"), encoding="utf-8") as f:
+            self.index = json.load(f)
+        self.cache_types = {t.name: t for sig in self.config.SIGNATURES.values() for t in sig.caches}
+        self.sampling = self.index["generate"].get("sampling")
+        self._check()
+
+    def _check(self) -> None:
+        g = self.index["generate"]
+        if self.index["name"] != self.name:
+            raise CaseError(f"reference/index.json records {self.index['name']!r}, the package is {self.name!r}")
+        n = len(g["prompts"])
+        for key in ("tokens", "split", "targetOnly"):
+            if len(g[key]) != n or any(len(t) > g["maxNewTokens"] for t in g[key]):
+                raise CaseError(f"generate.{key}: expected {n} token lists of at most {g['maxNewTokens']}")
+        if self.sampling is not None:
+            if len(self.sampling) != n:
+                raise CaseError(f"generate.sampling: {len(self.sampling)} entries for {n} prompts")
+            for s in self.sampling:
+                if set(s) != {"temperature", "topK", "topP", "seed"}:
+                    raise CaseError(f"generate.sampling: {s} is not temperature/topK/topP/seed")
+        for n_call, call in enumerate(self.index["calls"]):
+            sig = self.config.SIGNATURES.get((call["kernel"], call["bucket"]))
+            if sig is None:
+                raise CaseError(f"call {n_call}: no kernel {call['kernel']}.{call['bucket']} in the package")
+            for what, tensors in (("inputs", sig.inputs), ("outputs", sig.outputs), ("caches", tuple(self.cache_types.values()))):
+                if set(call[what]) != {t.name for t in tensors}:
+                    raise CaseError(f"call {n_call} {sig.kernel}.{sig.bucket_id}: {what} {sorted(call[what])}, expected {sorted(t.name for t in tensors)}")
+                for t in tensors:
+                    self._check_file(call[what][t.name], t)
+
+    def _check_file(self, file: str, t) -> None:
+        path = os.path.join(self.ref_dir, file)
+        want = int(np.prod(t.shape, dtype=np.int64)) * 4
+        if not file.endswith(_SUFFIX[t.dtype]):
+            raise CaseError(f"{file}: {t.name} is {t.dtype}, the file is not {_SUFFIX[t.dtype]}")
+        if not os.path.isfile(path) or os.path.getsize(path) != want:
+            raise CaseError(f"{file}: expected {want} bytes for {t.name} {list(t.shape)}")
+
+    def load(self, file: str, t) -> np.ndarray:
+        return np.fromfile(os.path.join(self.ref_dir, file), dtype=_NUMPY_DTYPE[t.dtype]).reshape(t.shape)
+
+    @property
+    def kernels(self) -> dict[str, int]:
+        """Calls per kernel, sorted by kernel name."""
+        counts: dict[str, int] = {}
+        for c in self.index["calls"]:
+            counts[c["kernel"]] = counts.get(c["kernel"], 0) + 1
+        return dict(sorted(counts.items()))
+
+    def summary(self) -> str:
+        kinds = ", ".join(f"{k} x{n}" for k, n in self.kernels.items())
+        what = f"{len(self.sampling)} sampled requests" if self.sampling is not None else f"{len(self.index['generate']['prompts'])} greedy prompts"
+        return f"{self.name}: {len(self.index['calls'])} calls ({kinds}), {what}; every file matches its signature"
+
+
 def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
     import jax
     import jax.numpy as jnp
 
-    pkg, name = import_package(case_dir)
+    case = Case(case_dir)
+    name, index = case.name, case.index
     kernels = importlib.import_module(f"{name}.kernels")
     weights = importlib.import_module(f"{name}.weights")
     sharding = importlib.import_module(f"{name}.sharding")
-    ref_dir = os.path.join(case_dir, "reference")
-    with open(os.path.join(ref_dir, "index.json"), encoding="utf-8") as f:
-        index = json.load(f)
     if index["dtype"] != "f32":
         raise SystemExit("replay compares f32 decoders (bf16 rounding differs by design between backends)")
 
     mesh = sharding.make_mesh(1)
     params = {n: jax.device_put(a, sharding.param_sharding(n, mesh)) for n, a in weights.random_weights(index["seed"]).items()}
-    load = lambda file, dtype, shape: np.fromfile(os.path.join(ref_dir, file), dtype=dtype).reshape(shape)
 
     token_mismatches = 0
     worst = 0.0
@@ -72,17 +144,18 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
         if call["fresh"]:
             previous = {}
         caches = [jnp.asarray(previous.get(t.name, np.zeros(t.shape, np.float32))) for t in sig.caches]
-        inputs = [load(call["inputs"][t.name], "<i4", t.shape) for t in sig.inputs]
+        # int32 metadata, and the sampling kernels' f32 inputs (uniforms, temperature, top_p)
+        inputs = [case.load(call["inputs"][t.name], t) for t in sig.inputs]
         results = kernel(*[params[t.name] for t in sig.weights], *caches, *inputs, mesh=mesh)
         for t, r in zip(sig.outputs, results):
-            want = load(call["outputs"][t.name], "<i4", t.shape)
+            want = case.load(call["outputs"][t.name], t)
             got = np.asarray(r)
             if not np.array_equal(got, want):
                 token_mismatches += 1
                 print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} differs\n  jax       {got.tolist()}\n  reference {want.tolist()}", file=sys.stderr)
         donated = [t for t in sig.caches if t.donated]
         for t, r in zip(donated, results[len(sig.outputs) :]):
-            want = load(call["caches"][t.name], "<f4", t.shape)
+            want = case.load(call["caches"][t.name], t)
             keep = _trash_mask(t.name, t.shape)
             diff = np.abs(np.asarray(r, dtype=np.float32) - want)[keep]
             scale = float(np.abs(want[keep]).max()) or 1.0
@@ -90,20 +163,38 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
             worst = max(worst, rel)
             if rel > tolerance:
                 print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} relative error {rel:.2e} > {tolerance:.0e}", file=sys.stderr)
-        previous = {c: load(f, "<f4", _cache_shape(pkg, c)) for c, f in call["caches"].items()}
+        previous = {c: case.load(f, case.cache_types[c]) for c, f in call["caches"].items()}
 
-    calls = len(index["calls"])
-    kinds = sorted({f"{c['kernel']}" for c in index["calls"]})
-    append_row(rows_path, f"{name}: int outputs of {calls} calls ({', '.join(kinds)})", f"{token_mismatches} mismatches", "ok" if token_mismatches == 0 else "FAIL")
-    append_row(rows_path, f"{name}: caches, max rel. error", f"{worst:.1e} (<= {tolerance:.0e})", "ok" if worst <= tolerance else "FAIL")
+    for check, value, verdict in replay_rows(case, token_mismatches, worst, tolerance):
+        append_row(rows_path, check, value, verdict)
     return token_mismatches == 0 and worst <= tolerance
 
 
-def _cache_shape(pkg, name: str) -> tuple[int, ...]:
-    config = importlib.import_module(f"{pkg.__name__}.config")
-    if name == "target_kv":
-        return config.TARGET_CACHE.shape
-    return config.DRAFT_CACHE.shape
+def replay_rows(case: Case, token_mismatches: int, worst: float, tolerance: float) -> list[tuple[str, str, str]]:
+    """The table rows of a replay: two for a greedy case; one for a sampling case (its sampled tokens
+    and caches), whose verdict says what identical tokens mean at this vocabulary size."""
+    calls = len(case.index["calls"])
+    kinds = ", ".join(case.kernels)
+    caches = f"{worst:.1e} (<= {tolerance:.0e})"
+    if case.sampling is None:
+        return [
+            (f"{case.name}: int outputs of {calls} calls ({kinds})", f"{token_mismatches} mismatches", "ok" if token_mismatches == 0 else "FAIL"),
+            (f"{case.name}: caches, max rel. error", caches, "ok" if worst <= tolerance else "FAIL"),
+        ]
+    sampled = sum(n for k, n in case.kernels.items() if k.endswith("_sample"))
+    vocab = case.config.TARGET.vocab_size
+    ok = token_mismatches == 0 and worst <= tolerance
+    # The kernels sum probabilities over the vocabulary; XLA may sum in another order than the
+    # reference's index order, which can move a token only when a uniform lands exactly on an f32
+    # boundary between two prefix sums: with a few hundred tokens, expect none.
+    note = f"V={vocab}: identical expected (at large V, XLA's summation order may flip a token, only at an exact f32 boundary)"
+    return [
+        (
+            f"{case.name}: int outputs of {calls} calls ({sampled} *_sample), caches",
+            f"{token_mismatches} mismatches, {caches}",
+            f"{'ok' if ok else 'FAIL'}; {note}",
+        )
+    ]
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -236,21 +327,38 @@ def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
 
 
 def table(rows_path: str) -> int:
-    rows = [line.rstrip("\n").split("\t") for line in open(rows_path, encoding="utf-8") if line.strip()]
-    widths = [max(len(r[i]) for r in rows) for i in range(3)]
+    rows = [(line.rstrip("\n").split("\t") + ["", ""])[:3] for line in open(rows_path, encoding="utf-8") if line.strip()]
+    if not rows:
+        print(f"{rows_path}: no rows: no check ran", file=sys.stderr)
+        return 1
+    header = ["check", "value", "verdict"]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(3)]
     line = lambda r: "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip()
-    print(line(["check", "value", "verdict"]))
+    print(line(header))
     print(line(["-" * w for w in widths]))
     for r in rows:
         print(line(r))
-    return 1 if any(r[2] == "FAIL" for r in rows) else 0
+    return 1 if any(r[2].startswith("FAIL") for r in rows) else 0
 
 
 def main(argv: list[str]) -> int:
     if len(argv) >= 2 and argv[0] == "table":
         return table(argv[1])
     if len(argv) == 3 and argv[0] == "replay":
-        return 0 if replay(argv[1], argv[2]) else 1
+        try:
+            return 0 if replay(argv[1], argv[2]) else 1
+        except Exception as e:  # a row says so: the table must not look complete without this case
+            traceback.print_exc()
+            message = (str(e).splitlines() or [""])[0]
+            append_row(argv[2], f"{os.path.basename(os.path.normpath(argv[1]))}: replay with the JAX kernels", f"{type(e).__name__}: {message}", "FAIL")
+            return 1
+    if len(argv) == 2 and argv[0] == "files":
+        try:
+            print(Case(argv[1]).summary())
+        except (CaseError, OSError, KeyError, ValueError) as e:
+            print(f"{argv[1]}: {e}", file=sys.stderr)
+            return 1
+        return 0
     if len(argv) == 3 and argv[0] == "bench":
         bench(argv[1], argv[2])
         return 0

@@ -19,9 +19,13 @@ import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import { buildManifest } from "../../compiler/manifest.js";
 import { emitJaxPackage } from "../../compiler/jax/emit.js";
-import type { Backend, Weights } from "../../runtime/backend.js";
+import type { Backend, KernelInput, Weights } from "../../runtime/backend.js";
+import { ReferenceBackend } from "../../runtime/backends/reference.js";
+import { compilePlan } from "../../compiler/compile.js";
+import { parseManifest } from "../../runtime/manifest.js";
 import { createEngine, type EngineOptions, type GenerateRequest } from "../../runtime/engine.js";
 import { serializeManifest, type Manifest, type ManifestKernel } from "../../runtime/manifest.js";
+import type { SamplingParams } from "../../runtime/sampling.js";
 import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
 
 /** A backend that evaluates the plan's kernel graphs on the host; caches are kept between calls. */
@@ -53,12 +57,13 @@ export class GraphBackend implements Backend {
     return g;
   }
 
-  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>> {
     const args = new Map<string, Tensor>();
     for (const a of kernel.args) {
       if (a.role === "weight") args.set(a.name, this.weights.get(a.name)!);
       else if (a.role === "cache") args.set(a.name, this.caches.get(a.name)!);
-      else args.set(a.name, fromData("i32", a.shape, inputs.get(a.name)!));
+      // int32 metadata, or the sampling kernels' f32 inputs (uniforms, temperature, top_p)
+      else args.set(a.name, fromData(a.dtype === "f32" ? "f32" : "i32", a.shape, inputs.get(a.name)!));
     }
     const results = evaluateKernel(this.graph(kernel), args);
     const out = new Map<string, Int32Array>();
@@ -93,17 +98,41 @@ export interface ReferenceIndex {
   readonly dtype: "f32" | "bf16";
   readonly calls: readonly RecordedCall[];
   /**
-   * Prompts decoded greedily, and what came out: with the drafter through `decode_step` (`tokens`),
-   * through `draft` + `verify` (`split`), and with the target alone (`targetOnly`). All three are
-   * recorded in `calls`, in that order.
+   * Prompts decoded, and what came out: with the drafter through `decode_step` (`tokens`), through
+   * `draft` + `verify` (`split`), and with the target alone (`targetOnly`). All three are recorded in
+   * `calls`, in that order.
+   *
+   * Greedy unless `sampling` is given: then request `i` samples with `sampling[i]` (its parameters and
+   * the seed of its uniforms) through the `_sample` kernels, and the three paths agree in distribution
+   * only, not token for token. A sampled session is decoded twice on the host, by the graph evaluator
+   * (recorded in `calls`) and by the reference backend (the StableHLO interpreter of `dflashc run
+   * --backend reference`); `writeCase` fails unless both gave the same tokens, so these are the
+   * reference backend's tokens for these seeds.
    */
   readonly generate: {
     readonly prompts: number[][];
     readonly maxNewTokens: number;
+    readonly sampling?: readonly SampledRequest[];
     readonly tokens: number[][];
     readonly split: number[][];
     readonly targetOnly: number[][];
   };
+}
+
+/** One request of a sampled session: its sampling parameters and the seed of its uniform stream. */
+export interface SampledRequest extends SamplingParams {
+  readonly seed: number;
+}
+
+/** The requests of a recorded session (the same on the host and, through lossless.ts, on the device). */
+export function sessionRequests(g: Pick<ReferenceIndex["generate"], "prompts" | "maxNewTokens" | "sampling">): GenerateRequest[] {
+  if (g.sampling && g.sampling.length !== g.prompts.length) throw new Error(`${g.sampling.length} sampling settings for ${g.prompts.length} prompts`);
+  return g.prompts.map((promptIds, i) => {
+    const s = g.sampling?.[i];
+    return s
+      ? { promptIds, maxNewTokens: g.maxNewTokens, sampling: { temperature: s.temperature, topK: s.topK, topP: s.topP }, seed: s.seed }
+      : { promptIds, maxNewTokens: g.maxNewTokens };
+  });
 }
 
 /** Wraps a GraphBackend and writes every call's arrays under `dir`. */
@@ -127,7 +156,7 @@ class RecordingBackend implements Backend {
     return file;
   }
 
-  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
+  async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>> {
     const n = this.calls.length;
     const rec = (m: ReadonlyMap<string, Int32Array | Float32Array>) => Object.fromEntries([...m].map(([k, v]) => [k, this.write(n, k, v)]));
     const recordedInputs = rec(inputs);
@@ -147,8 +176,11 @@ export interface CaseOptions {
   /** The config file, as recorded in the manifest and the generated headers. */
   readonly source: string;
   readonly seed: number;
-  /** Record the reference calls of a greedy session (small decoders only). */
-  readonly record?: { readonly prompts: number; readonly promptLength: number; readonly maxNewTokens: number };
+  /**
+   * Record the reference calls of a session (small decoders only): greedy, or with `sampling` one
+   * request per entry (so `prompts` must equal its length) through the sampling kernels.
+   */
+  readonly record?: { readonly prompts: number; readonly promptLength: number; readonly maxNewTokens: number; readonly sampling?: readonly SampledRequest[] };
 }
 
 /** The compiled folder a device run needs: manifest.json and jax/<name>/. Returns the manifest. */
@@ -182,21 +214,34 @@ export function casePrompts(plan: DecoderPlan, seed: number, count: number, leng
 export async function writeCase(dir: string, plan: DecoderPlan, opts: CaseOptions): Promise<ReferenceIndex | null> {
   const manifest = writeCompiled(dir, plan, opts.source);
   if (!opts.record) return null;
+  const { maxNewTokens, sampling } = opts.record;
   const refDir = join(dir, "reference");
   mkdirSync(refDir, { recursive: true });
   const weights = randomWeights(plan, opts.seed);
   const prompts = casePrompts(plan, opts.seed, opts.record.prompts, opts.record.promptLength);
-  const requests = prompts.map((promptIds) => ({ promptIds, maxNewTokens: opts.record!.maxNewTokens }));
+  const requests = sessionRequests({ prompts, maxNewTokens, sampling });
   const recorder = new RecordingBackend(new GraphBackend(plan), refDir);
-  const tokens = await decode(manifest, recorder, weights, requests, {});
-  const split = plan.draft ? await decode(manifest, recorder, weights, requests, { decodePath: "split" }) : tokens;
-  const targetOnly = await decode(manifest, recorder, weights, requests, { targetOnly: true });
+  const paths: EngineOptions[] = [{}, ...(plan.draft ? [{ decodePath: "split" } as const] : []), { targetOnly: true }];
+  const decoded: number[][][] = [];
+  for (const options of paths) decoded.push(await decode(manifest, recorder, weights, requests, options));
+  const [tokens, split, targetOnly] = plan.draft ? decoded : [decoded[0], decoded[0], decoded[1]];
+  if (sampling) {
+    // The same seeds through the reference backend must give the same tokens as the recorded session.
+    const files = compilePlan(plan, { source: opts.source, emit: new Set(["stablehlo"]) });
+    const stablehlo = parseManifest(files.get("manifest.json")!);
+    for (const [i, options] of paths.entries()) {
+      const got = await decode(stablehlo, new ReferenceBackend({ files }), weights, requests, options);
+      if (JSON.stringify(got) !== JSON.stringify(decoded[i])) {
+        throw new Error(`${plan.name} ${JSON.stringify(options)}: the reference backend sampled ${JSON.stringify(got)}, the graph evaluator ${JSON.stringify(decoded[i])}`);
+      }
+    }
+  }
   const index: ReferenceIndex = {
     name: plan.name,
     seed: opts.seed,
     dtype: plan.target.dtype,
     calls: recorder.calls,
-    generate: { prompts, maxNewTokens: opts.record.maxNewTokens, tokens, split, targetOnly },
+    generate: { prompts, maxNewTokens, ...(sampling ? { sampling } : {}), tokens, split, targetOnly },
   };
   writeFileSync(join(refDir, "index.json"), `${JSON.stringify(index, null, 1)}\n`);
   return index;
