@@ -120,10 +120,11 @@ class Case:
 
 
 def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
+    case = Case(case_dir)  # a malformed case is reported as such, before JAX is even imported
+
     import jax
     import jax.numpy as jnp
 
-    case = Case(case_dir)
     name, index = case.name, case.index
     kernels = importlib.import_module(f"{name}.kernels")
     weights = importlib.import_module(f"{name}.weights")

@@ -82,6 +82,11 @@ export function samplingRow(index: ReferenceIndex, got: PathTokens): LosslessRow
   };
 }
 
+/** A row as ROWS holds it: check, value, verdict, tab-separated (check.py table prints them). */
+export function formatRow(r: LosslessRow): string {
+  return `${r.check}\t${r.value}\t${r.ok ? "ok" : "FAIL"}\n`;
+}
+
 export async function losslessRows(caseDir: string, backend: BackendFactory = jaxBackend): Promise<LosslessRow[]> {
   const manifest = readManifest(caseDir);
   const index = JSON.parse(readFileSync(join(caseDir, "reference", "index.json"), "utf8")) as ReferenceIndex;
@@ -116,7 +121,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()
   }
   try {
     const rows = await losslessRows(caseDir);
-    for (const r of rows) appendFileSync(rowsPath, `${r.check}\t${r.value}\t${r.ok ? "ok" : "FAIL"}\n`);
+    for (const r of rows) appendFileSync(rowsPath, formatRow(r));
     process.exit(rows.every((r) => r.ok) ? 0 : 3);
   } catch (e) {
     appendFileSync(rowsPath, `${basename(caseDir)}: decoding through the TS runtime (jax backend)\t${String((e as Error).message).split("\n")[0]}\tFAIL\n`);
