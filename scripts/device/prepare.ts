@@ -48,10 +48,12 @@ export async function prepare(work: string, seed = 7): Promise<void> {
     seed,
     record: { prompts: 3, promptLength: 5, maxNewTokens: 8 },
   });
+  // 6 new tokens: 27 recorded calls (~23 MiB with their caches), so that a prepared WORK_DIR still
+  // fits the device tool's 64 MiB carry next to the working tree.
   await writeCase(join(work, "sampling"), buildPlan(tinySampling), {
     source: "examples/tiny-sampling.ts",
     seed,
-    record: { prompts: SAMPLED_REQUESTS.length, promptLength: 4, maxNewTokens: 8, sampling: SAMPLED_REQUESTS },
+    record: { prompts: SAMPLED_REQUESTS.length, promptLength: 4, maxNewTokens: 6, sampling: SAMPLED_REQUESTS },
   });
   for (const k of BENCH_BLOCK_SIZES) {
     await writeCase(join(work, "bench", `k${k}`), buildPlan(benchDeclaration(k)), { source: "examples/qwen3-8b-dflash.ts", seed });
