@@ -52,7 +52,7 @@ function float(v: unknown): string {
   return Number.isInteger(v) && Math.abs(v) < 1e16 ? `${v}.0` : String(v);
 }
 
-/** A Python string literal. JSON's escapes (\" \\ \n \uXXXX ...) are all valid Python escapes. */
+/** A Python string literal. JSON's escapes (\" \\ \n \uNNNN ...) are all valid Python escapes. */
 function str(v: unknown): string {
   if (typeof v !== "string") throw new JaxEmitError(`not a string: ${String(v)}`);
   return JSON.stringify(v);
