@@ -144,20 +144,8 @@ export class Decoding {
     return { committed: [...prompt], pages, slot: this.nextSlot++, draftPages };
   }
 
-  private args(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
-    const out = new Map<string, Tensor>();
-    for (const a of sig.args) {
-      const t = a.role === "weight" ? this.weightTensors.get(a.name) : a.role === "cache" ? this.caches.get(a.name) : inputs[a.name];
-      if (!t) throw new Error(`no value for ${a.name}`);
-      out.set(a.name, t.shape.length === a.shape.length ? t : { ...t, shape: a.shape });
-    }
-    return out;
-  }
-
   private call(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
-    const res = this.run(sig, this.args(sig, inputs));
-    for (const r of sig.results) if (r.role === "cache") this.caches.set(r.name, res.get(r.name)!);
-    return res;
+    return callKernel(this.run, sig, this.weightTensors, this.caches, inputs);
   }
 
   private tables(reqs: readonly HostRequest[], r: number, pick: (q: HostRequest) => number[], width: number): Tensor {
@@ -289,4 +277,26 @@ function shuffled(n: number, seed: number): number[] {
     [ids[i], ids[j]] = [ids[j], ids[i]];
   }
   return ids;
+}
+
+/**
+ * One kernel call of a test driver: binds weights, the current caches and per-call inputs to the
+ * signature's arguments (reshaping where the signature says so), runs it, and keeps the donated caches.
+ */
+export function callKernel(
+  run: KernelRun,
+  sig: KernelSig,
+  weights: ReadonlyMap<string, Tensor>,
+  caches: Map<string, Tensor>,
+  inputs: Record<string, Tensor>,
+): Map<string, Tensor> {
+  const args = new Map<string, Tensor>();
+  for (const a of sig.args) {
+    const t = a.role === "weight" ? weights.get(a.name) : a.role === "cache" ? caches.get(a.name) : inputs[a.name];
+    if (!t) throw new Error(`no value for ${a.name}`);
+    args.set(a.name, t.shape.length === a.shape.length ? t : { ...t, shape: a.shape });
+  }
+  const res = run(sig, args);
+  for (const r of sig.results) if (r.role === "cache") caches.set(r.name, res.get(r.name)!);
+  return res;
 }

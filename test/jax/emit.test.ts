@@ -10,7 +10,7 @@ import llama from "../../examples/llama3.1-8b-dflash.js";
 import qwen4b from "../../examples/qwen3-4b-dflash.js";
 import qwen8b from "../../examples/qwen3-8b-dflash.js";
 import tiny from "../../examples/tiny.js";
-import { python, PYTHON, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { configSignatures, PYTHON, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 const EXAMPLES = { tiny, qwen3_4b: qwen4b, qwen3_8b: qwen8b, llama3_1_8b: llama };
 
@@ -53,19 +53,8 @@ describe("emitJaxPackage", () => {
     for (const plan of [tinyPlan(), ...variantPlans()]) {
       const dir = tempDir("config");
       writePackage(dir, plan);
-      const out = python(
-        join(dir, "jax"),
-        `import json; from ${plan.name} import config
-print(json.dumps([{"kernel": s.kernel, "bucketId": s.bucket_id, "args": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.args],
-  "results": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.results]} for s in config.SIGNATURES.values()]))`,
-      );
-      const want = plan.kernels.map((k) => ({
-        kernel: k.kernel,
-        bucketId: k.bucketId,
-        args: k.args.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
-        results: k.results.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
-      }));
-      expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(want)));
+      const { got, want } = configSignatures(dir, plan);
+      expect(got).toEqual(want);
     }
   });
 

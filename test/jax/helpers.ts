@@ -40,3 +40,20 @@ export function writePackage(dir: string, plan: DecoderPlan, manifestHash = "sha
 export function python(jaxDir: string, code: string): string {
   return execFileSync(PYTHON, ["-c", code], { encoding: "utf8", env: { ...process.env, PYTHONPATH: jaxDir }, maxBuffer: 64 << 20, stdio: ["pipe", "pipe", "pipe"] });
 }
+
+/** config.SIGNATURES as Python reads them, and the plan's kernel signatures, in one comparable shape. */
+export function configSignatures(dir: string, plan: DecoderPlan): { got: unknown; want: unknown } {
+  const out = python(
+    join(dir, "jax"),
+    `import json; from ${plan.name} import config
+print(json.dumps([{"kernel": s.kernel, "bucketId": s.bucket_id, "args": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.args],
+  "results": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.results]} for s in config.SIGNATURES.values()]))`,
+  );
+  const want = plan.kernels.map((k) => ({
+    kernel: k.kernel,
+    bucketId: k.bucketId,
+    args: k.args.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
+    results: k.results.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
+  }));
+  return { got: JSON.parse(out), want: JSON.parse(JSON.stringify(want)) };
+}

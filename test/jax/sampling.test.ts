@@ -15,7 +15,7 @@ import { createEngine, type StepEvent } from "../../runtime/engine.js";
 import type { Manifest, ManifestKernel } from "../../runtime/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import tinySampling from "../sampling/fixtures/tiny-sampling.js";
-import { python, PYTHON, requireNumpy, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { configSignatures, python, PYTHON, requireNumpy, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 /** The sampling fixture and the other template branches: a paged draft cache, no drafter. */
 function samplingPlans(): DecoderPlan[] {
@@ -44,23 +44,12 @@ describe("the JAX package of a sampling decoder", () => {
     for (const plan of samplingPlans()) {
       const dir = tempDir("sampling-config");
       writePackage(dir, plan);
-      const out = python(
-        join(dir, "jax"),
-        `import json; from ${plan.name} import config
-print(json.dumps([{"kernel": s.kernel, "bucketId": s.bucket_id, "args": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.args],
-  "results": [[t.name, list(t.shape), t.dtype, t.role, t.donated] for t in s.results]} for s in config.SIGNATURES.values()]))`,
-      );
-      const want = plan.kernels.map((k) => ({
-        kernel: k.kernel,
-        bucketId: k.bucketId,
-        args: k.args.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
-        results: k.results.map((a) => [a.name, a.shape, a.dtype, a.role, a.donated]),
-      }));
-      expect(JSON.parse(out)).toEqual(JSON.parse(JSON.stringify(want)));
+      const { got, want } = configSignatures(dir, plan);
+      expect(got).toEqual(want);
       const kernels = new Set(plan.kernels.map((k) => k.kernel));
       expect(SAMPLING_KERNELS.filter((k) => kernels.has(k as KernelSig["kernel"]))).toEqual(plan.draft ? SAMPLING_KERNELS : ["target_step_sample"]);
       const uniforms = plan.kernels.find((k) => k.kernel === "target_step_sample")!.args.find((a) => a.name === "uniforms")!;
-      expect(out).toContain(`["uniforms", [${uniforms.shape.join(", ")}], "f32", "input", false]`);
+      expect(JSON.stringify(got)).toContain(JSON.stringify(["uniforms", uniforms.shape, "f32", "input", false]));
     }
   });
 

@@ -10,7 +10,7 @@ import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
 import { samplingInputs, type SamplingParams, UniformStream } from "../../runtime/sampling.js";
-import { findSig, type KernelRun } from "../helpers/random-decoding.js";
+import { callKernel, findSig, type KernelRun } from "../helpers/random-decoding.js";
 
 export interface SampleRequest {
   /** Prompt, then every committed token. */
@@ -83,20 +83,8 @@ export class SamplingDriver {
     }));
   }
 
-  private args(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
-    const out = new Map<string, Tensor>();
-    for (const a of sig.args) {
-      const t = a.role === "weight" ? this.weightTensors.get(a.name) : a.role === "cache" ? this.caches.get(a.name) : inputs[a.name];
-      if (!t) throw new Error(`no value for ${a.name}`);
-      out.set(a.name, t.shape.length === a.shape.length ? t : { ...t, shape: a.shape });
-    }
-    return out;
-  }
-
   private call(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
-    const res = this.run(sig, this.args(sig, inputs));
-    for (const r of sig.results) if (r.role === "cache") this.caches.set(r.name, res.get(r.name)!);
-    return res;
+    return callKernel(this.run, sig, this.weightTensors, this.caches, inputs);
   }
 
   private bucket(n: number): number {
