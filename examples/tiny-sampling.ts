@@ -1,31 +1,7 @@
-// The tiny decoder with sampling kernels as well: `dflashc run examples/tiny-sampling.ts --temperature 0.8`
-// decodes with rejection-sampling verification, exact in distribution and reproducible by --seed.
-import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "dflashc";
+// The tiny decoder (examples/tiny.ts) with sampling kernels as well: `dflashc run
+// examples/tiny-sampling.ts --temperature 0.8` decodes with rejection-sampling verification, exact in
+// distribution and reproducible by --seed.
+import { defineDecoder } from "dflashc";
+import tiny from "./tiny.js";
 
-const target = qwen3({
-  name: "tiny_qwen3",
-  vocabSize: 256,
-  hiddenSize: 64,
-  intermediateSize: 128,
-  numLayers: 2,
-  numHeads: 4,
-  numKvHeads: 2,
-  headDim: 16,
-  ropeTheta: 10_000,
-  rmsNormEps: 1e-6,
-  maxPositions: 1024,
-  dtype: "f32",
-});
-
-export default defineDecoder({
-  name: "tiny_dflash_sampling",
-  target,
-  draft: dflashDraft({ numLayers: 1, targetLayerIds: [0, 1], maskTokenId: 255 }),
-  blockSize: 4,
-  cache: {
-    target: pagedKV({ pageSize: 16, numPages: 64 }),
-    draft: staticKV({ maxContext: 240 }),
-  },
-  batching: { maxRequests: 4, tokens: pow2Buckets({ min: 16, max: 256 }) },
-  verify: "sampling",
-});
+export default defineDecoder({ ...tiny, name: "tiny_dflash_sampling", verify: "sampling" });
