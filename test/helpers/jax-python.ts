@@ -1,0 +1,32 @@
+/**
+ * The Python that runs JAX in the tests: `$DFLASHC_PYTHON` when set, else the repository's `.venv`
+ * (made by `scripts/python-env`, which `.ci/run` calls). A missing JAX fails the tests that need it,
+ * naming what to run; only `DFLASHC_NO_JAX=1` (never set by CI) turns those tests into a loud no-op,
+ * for a machine that truly has no JAX.
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+
+export const JAX_PYTHON = process.env.DFLASHC_PYTHON ?? `${REPO}.venv/bin/python`;
+
+/** True when the user opted out of every JAX test on this machine. */
+export const NO_JAX = process.env.DFLASHC_NO_JAX === "1";
+
+let checked: string | null = null;
+
+/** Throws, naming the fix, unless JAX_PYTHON imports jax. */
+export function requireJax(): string {
+  if (checked) return checked;
+  if (!existsSync(JAX_PYTHON)) {
+    throw new Error(`no JAX Python at ${JAX_PYTHON}: run 'scripts/python-env' (CPU JAX into .venv, as .ci/run does), or set DFLASHC_PYTHON`);
+  }
+  const r = spawnSync(JAX_PYTHON, ["-c", "import jax, numpy; print(jax.__version__)"], { encoding: "utf8" });
+  if (r.status !== 0) {
+    throw new Error(`${JAX_PYTHON} cannot import jax (${(r.stderr || r.error?.message || "").trim().split("\n").pop()}): run 'scripts/python-env', or set DFLASHC_PYTHON`);
+  }
+  checked = r.stdout.trim();
+  return checked;
+}
