@@ -180,8 +180,9 @@ export class FuncBuilder {
   readPagedCache(pool: GVal, tables: GVal, layer: number, kv: 0 | 1): GVal {
     return this.one("readPagedCache", [pool, tables], { layer, kv });
   }
-  pagedAttention(q: GVal, pool: GVal, tables: GVal, positions: GVal, layer: GVal): GVal {
-    return this.one("pagedAttention", [q, pool, tables, positions, layer], NONE);
+  /** `groupTable[G]`: the row of `tables[R, P]` each group reads through; without it, group g reads row g. */
+  pagedAttention(q: GVal, pool: GVal, tables: GVal, positions: GVal, layer: GVal, groupTable?: GVal): GVal {
+    return this.one("pagedAttention", groupTable ? [q, pool, tables, positions, layer, groupTable] : [q, pool, tables, positions, layer], NONE);
   }
   blockAttention(q: GVal, kCtx: GVal, vCtx: GVal, kBlk: GVal, vBlk: GVal, seqLens: GVal, window: number | null): GVal {
     return this.one("blockAttention", [q, kCtx, vCtx, kBlk, vBlk, seqLens], { window });

@@ -249,14 +249,17 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
   },
   writePagedRows([pool, k, v, rows, layerT]) {
     const t = copy(pool);
-    const [layers, pages, ps, , h, d] = pool.shape;
+    const [layers, , h, pages, ps, d] = pool.shape;
     const layer = n(layerT)[0];
-    const row = h * d;
-    const base = layer * pages * ps * 2 * row;
+    // Pool [L, 2, kvHeads, pages, pageSize, D]: flat row r of head kh of K (kv 0) or V (1).
+    const at = (kv: number, kh: number, r: number) => (((layer * 2 + kv) * h + kh) * pages * ps + r) * d;
     n(rows).forEach((r, i) => {
       if (layer < 0 || layer >= layers || r < 0 || r >= pages * ps) return;
-      t.data.set(k.data.subarray(i * row, (i + 1) * row), base + r * 2 * row);
-      t.data.set(v.data.subarray(i * row, (i + 1) * row), base + r * 2 * row + row);
+      for (let kh = 0; kh < h; kh++) {
+        const src = (i * h + kh) * d;
+        t.data.set(k.data.subarray(src, src + d), at(0, kh, r));
+        t.data.set(v.data.subarray(src, src + d), at(1, kh, r));
+      }
     });
     return [t];
   },
@@ -295,30 +298,31 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
   },
   readPagedCache([pool, tables], { layer, kv }, [out]) {
     const t = zeros(out);
-    const [, pages, ps, , h, d] = pool.shape;
+    const [, , h, pages, ps, d] = pool.shape;
     const [g, p] = tables.shape;
-    const row = h * d;
     for (let a = 0; a < g; a++) {
       for (let s = 0; s < p * ps; s++) {
         const page = clamp(n(tables)[a * p + Math.floor(s / ps)], 0, pages - 1);
-        const src = ((((layer * pages + page) * ps + (s % ps)) * 2 + kv) * row);
-        t.data.set(pool.data.subarray(src, src + row), (a * p * ps + s) * row);
+        for (let kh = 0; kh < h; kh++) {
+          const src = ((((layer * 2 + kv) * h + kh) * pages + page) * ps + (s % ps)) * d;
+          t.data.set(pool.data.subarray(src, src + d), ((a * p * ps + s) * h + kh) * d);
+        }
       }
     }
     return [t];
   },
-  pagedAttention([q, pool, tables, pos, layerT], _attrs, [out]) {
+  pagedAttention([q, pool, tables, pos, layerT, groupTable], _attrs, [out]) {
     const [g, nq, heads, d] = q.shape;
-    const [layers, pages, ps, , kvHeads] = pool.shape;
+    const [layers, , kvHeads, pages, ps] = pool.shape;
     const layer = clamp(n(layerT)[0], 0, layers - 1);
-    const p = tables.shape[1];
+    const [rows, p] = tables.shape;
     const rep = heads / kvHeads;
-    const row = kvHeads * d;
     return [
       floatOut(out, (o) => {
         for (let a = 0; a < g; a++) {
-          const pageOf = (s: number) => clamp(n(tables)[a * p + Math.floor(s / ps)], 0, pages - 1);
-          const at = (s: number, kv: number, kh: number) => (((layer * pages + pageOf(s)) * ps + (s % ps)) * 2 + kv) * row + kh * d;
+          const row = groupTable ? clamp(n(groupTable)[a], 0, rows - 1) : a;
+          const pageOf = (s: number) => clamp(n(tables)[row * p + Math.floor(s / ps)], 0, pages - 1);
+          const at = (s: number, kv: number, kh: number) => ((((layer * 2 + kv) * kvHeads + kh) * pages + pageOf(s)) * ps + (s % ps)) * d;
           for (let b = 0; b < nq; b++) {
             const limit = n(pos)[a * nq + b];
             for (let hd = 0; hd < heads; hd++) {

@@ -41,11 +41,11 @@ function same(a: GType, b: GType, what: string): void {
   need(a.dtype === b.dtype && sameShape(a.shape, b.shape), `${what}: ${formatGType(a)} vs ${formatGType(b)}`);
 }
 
-/** Pool `[L, pages, pageSize, 2, kvHeads, D]`; `layer` when it is static. */
+/** Pool `[L, 2, kvHeads, pages, pageSize, D]`; `layer` when it is static. */
 function pool(x: GType, layer?: number): void {
   rank(x, 6, "pool");
   float(x, "pool");
-  need(x.shape[3] === 2, `pool axis 3 must be 2 (K, V), got ${formatGType(x)}`);
+  need(x.shape[1] === 2, `pool axis 1 must be 2 (K, V), got ${formatGType(x)}`);
   if (layer !== undefined) need(Number.isInteger(layer) && layer >= 0 && layer < x.shape[0], `layer ${layer} out of range for ${formatGType(x)}`);
 }
 
@@ -61,9 +61,14 @@ function staticCache(x: GType, layer: number): void {
   need(Number.isInteger(layer) && layer >= 0 && layer < x.shape[0], `layer ${layer} out of range for ${formatGType(x)}`);
 }
 
+/** Head geometry `[kvHeads, D]` of a static cache `[L, slots, capacity, kvHeads, D]` or a pool `[L, 2, kvHeads, pages, pageSize, D]`. */
+function headGeometry(cache: GType): [number, number] {
+  return cache.shape.length === 6 ? [cache.shape[2], cache.shape[5]] : [cache.shape[3], cache.shape[4]];
+}
+
 /** `x[N, kvHeads, D]` rows matching a cache of dtype and head geometry `kvHeads, D`. */
 function kvRows(x: GType, cache: GType, n: number, what: string): void {
-  const [kvHeads, d] = cache.shape.slice(-2);
+  const [kvHeads, d] = headGeometry(cache);
   need(x.dtype === cache.dtype && sameShape(x.shape, [n, kvHeads, d]), `${what} must be ${cache.dtype}[${n},${kvHeads},${d}], got ${formatGType(x)}`);
 }
 
@@ -270,22 +275,24 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     need(a.kv === 0 || a.kv === 1, "kv must be 0 or 1");
     rank(i[1], 2, "tables");
     int(i[1], "tables");
-    const [, , ps, , h, d] = i[0].shape;
+    const [, , h, , ps, d] = i[0].shape;
     return [t([i[1].shape[0], i[1].shape[1] * ps, h, d], i[0].dtype)];
   },
   pagedAttention(i) {
-    arity(i, 5);
+    arity(i, 5, 6);
     rank(i[0], 4, "q");
     float(i[0], "q");
     pool(i[1]);
     layerOperand(i[4]);
     const [g, q, heads, d] = i[0].shape;
-    const kvHeads = i[1].shape[4];
+    const kvHeads = i[1].shape[2];
     need(i[1].dtype === i[0].dtype && i[1].shape[5] === d, `pool ${formatGType(i[1])} does not match q ${formatGType(i[0])}`);
     need(heads % kvHeads === 0, `query heads ${heads} not a multiple of KV heads ${kvHeads}`);
     rank(i[2], 2, "tables");
     int(i[2], "tables");
-    need(i[2].shape[0] === g, "tables must have one row per group");
+    need(i[2].shape[0] >= 1, "tables must have at least one row");
+    if (i.length === 6) same(i[5], t([g], "i32"), "groupTable must be i32[G]");
+    else need(i[2].shape[0] === g, "without a groupTable, tables must have one row per group");
     same(i[3], t([g, q], "i32"), "positions must be i32[G, Q]");
     return [i[0]];
   },

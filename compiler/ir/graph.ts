@@ -58,7 +58,8 @@ export interface OpAttrMap {
   /** An i32 scalar: the layer index a shared layer function is called with. */
   constI32: { readonly value: number };
   /**
-   * Writes K and V `[N, kvHeads, D]` at flat rows `[N]` of pool `[L, pages, pageSize, 2, kvHeads, D]`,
+   * Writes K and V `[N, kvHeads, D]` at flat rows `page * pageSize + slot` `[N]` of pool
+   * `[L, 2, kvHeads, pages, pageSize, D]` (row `r` of head `h` is `pool[layer, kv, h, r / pageSize, r % pageSize]`),
    * layer = the i32 scalar last operand (an operand, so one layer function serves every layer; rows of
    * an out-of-range layer are dropped, as XLA's scatter does).
    */
@@ -69,11 +70,13 @@ export interface OpAttrMap {
   writeStaticBlock: { readonly layer: number };
   /** A static cache's rows for `slots[R]` → `[R, capacity, kvHeads, D]`. */
   readStaticCache: { readonly layer: number };
-  /** A paged pool's rows for `tables[R, P]`, K (`kv` 0) or V (1) → `[R, P*pageSize, kvHeads, D]`. */
+  /** A paged pool's rows for `tables[R, P]`, K (`kv` 0) or V (1) → `[R, P*pageSize, kvHeads, D]` (position-major, as attention reads them). */
   readPagedCache: { readonly layer: number; readonly kv: 0 | 1 };
   /**
-   * Causal attention of `q[G, Q, heads, D]` over pool layer `layer` (i32 scalar last operand, clamped
-   * like a gather index) through `tables[G, P]`: query `(g, q)` sees keys at positions
+   * Causal attention of `q[G, Q, heads, D]` over pool layer `layer` (i32 scalar fifth operand, clamped
+   * like a gather index) through the block tables `tables[R, P]`: group `g` reads its pages through
+   * row `groupTable[g]` of `tables` (the optional sixth operand, i32 `[G]`, clamped like a gather
+   * index), or row `g` without it (then `G == R`); query `(g, q)` sees keys at positions
    * `0..positions[g, q]` of its group's pages → `[G, Q, heads, D]`.
    */
   pagedAttention: Record<string, never>;

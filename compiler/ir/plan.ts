@@ -43,7 +43,11 @@ export interface ResolvedDraft {
   readonly slidingWindow: number | null;
 }
 
-/** Target KV pool `[layers, numPages, pageSize, 2, kvHeads, headDim]`; page 0 is the trash page. */
+/**
+ * A paged KV pool (the target's, or a paged draft cache) `[layers, 2, kvHeads, numPages, pageSize, headDim]`
+ * (`[l, 0]` K, `[l, 1]` V): `pool[l, kv, h, page]` is one contiguous `[pageSize, headDim]` tile. Page 0
+ * is the trash page.
+ */
 export interface PagedCachePlan {
   readonly kind: "paged";
   readonly pageSize: number;
@@ -51,7 +55,7 @@ export interface PagedCachePlan {
   /** Width of a block table: pages one request can hold at `maxContext` plus one padded block write. */
   readonly pagesPerRequest: number;
   readonly shape: readonly number[];
-  readonly layout: "layer,page,slot,kv,head,dim";
+  readonly layout: "layer,kv,head,page,slot,dim";
 }
 
 /** Draft static cache: K and V each `[draftLayers, slots, capacity, kvHeads, headDim]`; slot 0 is the trash slot. */

@@ -5,7 +5,7 @@
  */
 import type { HardwareDeclaration, TpuChip } from "../../dsl/types.js";
 import { TPU_CHIPS } from "../cost/hardware.js";
-import type { DecoderPlan, KernelSig, MemoryEstimate } from "../ir/plan.js";
+import type { DecoderPlan, KernelSig, MemoryEstimate, PagedCachePlan } from "../ir/plan.js";
 
 export const GiB = 1024 ** 3;
 
@@ -70,10 +70,15 @@ export function estimateMemory(
   };
 }
 
+/** Elements of one page of a paged pool `[L, 2, kvHeads, pages, pageSize, D]`, over all layers, K and V. */
+function pageElements(c: PagedCachePlan): number {
+  const [l, two, h, , ps, d] = c.shape;
+  return l * two * h * ps * d;
+}
+
 /** Bytes of one target page over all layers (K and V), before sharding. */
 export function targetPageBytes(plan: Pick<DecoderPlan, "target" | "caches">): number {
-  const t = plan.caches.target;
-  return t.shape.slice(2).reduce((a, b) => a * b, 1) * t.shape[0] * dtypeBytes(plan.target.dtype);
+  return pageElements(plan.caches.target) * dtypeBytes(plan.target.dtype);
 }
 
 /**
@@ -85,7 +90,7 @@ export function draftBytesPerRequest(plan: Pick<DecoderPlan, "target" | "caches"
   if (!d) return 0;
   const b = dtypeBytes(plan.target.dtype);
   if (d.kind === "static") return 2 * d.shape[0] * d.shape[2] * d.shape[3] * d.shape[4] * b;
-  return d.pagesPerRequest * d.shape.slice(2).reduce((x, y) => x * y, 1) * d.shape[0] * b;
+  return d.pagesPerRequest * pageElements(d) * b;
 }
 
 /** Per-chip memory, item by item, and the headroom left on the declared chip (null without hardware). */

@@ -100,15 +100,19 @@ export function resolveBuckets(decl: DecoderDeclaration): BucketPlan {
   return { requests: pow2Range(requests), tokens: pow2Range(decl.batching.tokens) };
 }
 
-/** A paged pool of `model`'s K/V with room per request for `maxContext` plus one block. */
+/**
+ * A paged pool of `model`'s K/V with room per request for `maxContext` plus one block, laid out
+ * `[L, 2, kvHeads, pages, pageSize, D]`: one page of one KV head of one layer is a contiguous
+ * `[pageSize, D]` tile (what a paged-attention kernel DMAs).
+ */
 function pagedCache(pageSize: number, numPages: number, model: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
   return {
     kind: "paged",
     pageSize,
     numPages,
     pagesPerRequest: Math.ceil((maxContext + blockSize) / pageSize),
-    shape: [model.numLayers, numPages, pageSize, 2, model.numKvHeads, model.headDim],
-    layout: "layer,page,slot,kv,head,dim",
+    shape: [model.numLayers, 2, model.numKvHeads, numPages, pageSize, model.headDim],
+    layout: "layer,kv,head,page,slot,dim",
   };
 }
 

@@ -41,10 +41,16 @@ def import_package(case_dir: str):
 
 
 def _trash_mask(name: str, shape: tuple[int, ...]) -> np.ndarray:
-    """False on the trash page / trash slot (index 0 of axis 1): padded rows all write there, and which
-    duplicate write lands is unspecified on every backend."""
+    """False on the trash page / trash slot: padded rows all write there, and which duplicate write
+    lands is unspecified on every backend. A paged pool `[L, 2, nKV, pages, pageSize, D]` (rank 6) has
+    its pages on axis 3; a static draft cache `[L, slots, capacity, nKV, D]` (rank 5) its slots on axis 1."""
     keep = np.ones(shape, dtype=bool)
-    keep[:, 0] = False
+    if len(shape) == 6:
+        keep[:, :, :, 0] = False
+    elif len(shape) == 5:
+        keep[:, 0] = False
+    else:
+        raise ValueError(f"{name}: a cache of rank {len(shape)} {shape} is neither a paged pool nor a static draft cache")
     return keep
 
 

@@ -238,10 +238,7 @@ export class Decoding {
 
   /** Target K (kv 0) or V (1) of `req` at `pos`, layer `layer`: `[kvHeads*D]`. */
   targetKv(req: HostRequest, layer: number, pos: number, kv: 0 | 1): Float32Array {
-    const [, pages, ps, , h, d] = this.plan.caches.target.shape;
-    const page = req.pages[Math.floor(pos / ps)];
-    const off = ((((layer * pages + page) * ps + (pos % ps)) * 2 + kv) * h) * d;
-    return (this.caches.get("target_kv")!.data as Float32Array).slice(off, off + h * d);
+    return pagedRow(this.caches.get("target_kv")!, this.plan.caches.target.shape, req.pages, layer, pos, kv);
   }
 
   /** Draft-cache K (0) or V (1) row of `req` at `pos`, draft layer `layer`. */
@@ -252,11 +249,20 @@ export class Decoding {
       const off = ((layer * slots + req.slot) * cap + pos) * h * d;
       return (this.caches.get(kv === 0 ? "draft_k" : "draft_v")!.data as Float32Array).slice(off, off + h * d);
     }
-    const [, pages, ps, , h, d] = c.shape;
-    const page = req.draftPages[Math.floor(pos / ps)];
-    const off = ((((layer * pages + page) * ps + (pos % ps)) * 2 + kv) * h) * d;
-    return (this.caches.get("draft_kv")!.data as Float32Array).slice(off, off + h * d);
+    return pagedRow(this.caches.get("draft_kv")!, c.shape, req.draftPages, layer, pos, kv);
   }
+}
+
+/** K (kv 0) or V (1) of every head at `pos` of pool `[L, 2, kvHeads, pages, pageSize, D]` through `pages`: `[kvHeads*D]`. */
+function pagedRow(pool: Tensor, shape: readonly number[], pages: readonly number[], layer: number, pos: number, kv: 0 | 1): Float32Array {
+  const [, , h, numPages, ps, d] = shape;
+  const page = pages[Math.floor(pos / ps)];
+  const out = new Float32Array(h * d);
+  for (let kh = 0; kh < h; kh++) {
+    const off = ((((layer * 2 + kv) * h + kh) * numPages + page) * ps + (pos % ps)) * d;
+    out.set((pool.data as Float32Array).subarray(off, off + d), kh * d);
+  }
+  return out;
 }
 
 function pad(values: readonly number[], n: number): number[] {

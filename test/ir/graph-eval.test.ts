@@ -48,8 +48,8 @@ describe("graph evaluator ops", () => {
   });
 
   it("the layer operand of the paged ops: writes to an out-of-range layer are dropped, reads clamp it", () => {
-    // Pool of 2 layers x 1 page x 1 slot, one KV head, D = 1.
-    const pool = t("f32", [2, 1, 1, 2, 1, 1], [1, 2, 3, 4]);
+    // Pool [L, 2, kvHeads, pages, pageSize, D] of 2 layers x (K, V) x 1 head x 1 page x 1 slot, D = 1.
+    const pool = t("f32", [2, 2, 1, 1, 1, 1], [1, 2, 3, 4]);
     const kv = (k: number, v: number) => [t("f32", [1, 1, 1], [k]), t("f32", [1, 1, 1], [v])];
     const write = (layer: number) => vals(run("writePagedRows", [pool, ...kv(7, 8), t("i32", [1], [0]), t("i32", [], [layer])], NONE));
     expect(write(1)).toEqual([1, 2, 7, 8]);
@@ -85,12 +85,21 @@ describe("graph evaluator ops", () => {
   });
 
   it("pagedAttention sees keys up to its position only; blockAttention masks context by seq_len and window", () => {
-    // One KV head, D = 2, pool of 2 pages x 2 slots; the request's table is [1].
-    const pool = t("f32", [1, 2, 2, 2, 1, 2], [0, 0, 0, 0, 0, 0, 0, 0, /* page 1 */ 1, 0, 10, 10, 1, 0, 20, 20]);
+    // One KV head, D = 2, pool [1, 2, 1, 2, 2, 2] of 2 pages x 2 slots; the request's table is [1].
+    const pool = t("f32", [1, 2, 1, 2, 2, 2], [
+      /* K page 0 */ 0, 0, 0, 0, /* K page 1 */ 1, 0, 1, 0,
+      /* V page 0 */ 0, 0, 0, 0, /* V page 1 */ 10, 10, 20, 20,
+    ]);
     const q = t("f32", [1, 2, 1, 2], [1, 0, 1, 0]);
     const out = vals(run("pagedAttention", [q, pool, t("i32", [1, 1], [1]), t("i32", [1, 2], [0, 1]), t("i32", [], [0])], NONE));
     expect(out.slice(0, 2)).toEqual([10, 10]);
     expect(out[2]).toBeCloseTo(15, 5);
+    // Through a groupTable: tables [[0], [1]], groups read rows [1, 5 → clamped to 1] and [0].
+    const q3 = t("f32", [3, 1, 1, 2], [1, 0, 1, 0, 1, 0]);
+    const grouped = vals(run("pagedAttention", [q3, pool, t("i32", [2, 1], [0, 1]), t("i32", [3, 1], [1, 1, 1]), t("i32", [], [0]), t("i32", [3], [1, 5, 0])], NONE));
+    expect(grouped[0]).toBeCloseTo(15, 5);
+    expect(grouped[2]).toBeCloseTo(15, 5);
+    expect(grouped.slice(4)).toEqual([0, 0]);
 
     const kCtx = t("f32", [1, 3, 1, 2], [0, 0, 0, 0, 0, 0]);
     const vCtx = t("f32", [1, 3, 1, 2], [30, 30, 60, 60, 90, 90]);

@@ -48,6 +48,27 @@ describe("graph builder", () => {
     expect(() => m.call("nowhere", [])).toThrow(/no function @nowhere/);
   });
 
+  it("types the paged ops by the pool layout [L, 2, kvHeads, pages, pageSize, D] and pagedAttention's optional groupTable", () => {
+    const sig = toySig();
+    const g = new GraphBuilder(sig);
+    const m = g.func("main", [
+      { name: "q", type: { shape: [3, 2, 4, 8], dtype: "f32" } },
+      { name: "pool", type: { shape: [2, 2, 2, 5, 4, 8], dtype: "f32" } },
+      { name: "bad_pool", type: { shape: [2, 5, 4, 2, 2, 8], dtype: "f32" } },
+      { name: "tables", type: { shape: [2, 6], dtype: "i32" } },
+      { name: "positions", type: { shape: [3, 2], dtype: "i32" } },
+      { name: "group_table", type: { shape: [3], dtype: "i32" } },
+      { name: "layer", type: { shape: [], dtype: "i32" } },
+    ]);
+    const p = (n: string) => m.param(n);
+    expect(m.pagedAttention(p("q"), p("pool"), p("tables"), p("positions"), p("layer"), p("group_table")).type).toEqual({ shape: [3, 2, 4, 8], dtype: "f32" });
+    expect(() => m.pagedAttention(p("q"), p("pool"), p("tables"), p("positions"), p("layer"))).toThrow(/without a groupTable, tables must have one row per group/);
+    expect(() => m.pagedAttention(p("q"), p("pool"), p("tables"), p("positions"), p("layer"), p("layer"))).toThrow(/groupTable must be i32\[G\]/);
+    expect(() => m.pagedAttention(p("q"), p("bad_pool"), p("tables"), p("positions"), p("layer"), p("group_table"))).toThrow(/pool axis 1 must be 2/);
+    // 2 table rows of 6 pages x 4 slots; kvHeads 2, D 8.
+    expect(m.readPagedCache(p("pool"), p("tables"), 1, 0).type).toEqual({ shape: [2, 24, 2, 8], dtype: "f32" });
+  });
+
   it("types calls by the callee's signature", () => {
     const sig = toySig();
     const g = new GraphBuilder(sig);

@@ -82,7 +82,7 @@ describe("emitKernel (tiny example)", () => {
     expect(donors).toEqual(["%target_kv", "%draft_k", "%draft_v"]);
     expect(main.resultTypes.map((t) => t.shape)).toEqual(sig.results.map((r) => r.shape));
     const text = printModule(m);
-    expect(text).toContain("%target_kv: tensor<2x64x16x2x2x16xf32> {jax.buffer_donor = true}");
+    expect(text).toContain("%target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}");
     // Layer 1 is the shared body called with its own weights, the running pool and its layer index.
     expect(text).toMatch(/%(\d+) = stablehlo.constant dense<1> : tensor<i32>\n\s+%\d+:2 = func.call @target_layer\(%\d+#0, %\d+, %block_tables, %\d+, %\d+#1, %\1, %target.model.layers.1.input_layernorm.weight,/);
   });
@@ -111,14 +111,17 @@ describe("emitKernel (tiny example)", () => {
 });
 
 describe("lowering edge cases, interpreter against evaluator", () => {
-  it("block writes clamp slot and start like dynamic_update_slice; a dynamic layer drops writes out of range and clamps reads", () => {
+  it("block writes clamp slot and start like dynamic_update_slice; a dynamic layer drops writes out of range and clamps reads; a groupTable clamps", () => {
     const t = (name: string, dtype: "f32" | "i32", shape: number[]) => ({ name, shape, dtype, role: "input" as const, donated: false });
     const sig: KernelSig = {
       kernel: "verify",
       bucket: { requests: 2 },
       bucketId: "r2",
-      args: [t("cache", "f32", [2, 3, 4, 1, 2]), t("x", "f32", [2, 2, 1, 2]), t("slots", "i32", [2]), t("starts", "i32", [2]), t("pool", "f32", [2, 2, 2, 2, 1, 2]), t("rows", "i32", [2])],
-      results: [t("cache", "f32", [2, 3, 4, 1, 2]), t("pool_in", "f32", [2, 2, 2, 2, 1, 2]), t("pool_out", "f32", [2, 2, 2, 2, 1, 2]), t("attn", "f32", [1, 2, 1, 2])],
+      args: [t("cache", "f32", [2, 3, 4, 1, 2]), t("x", "f32", [2, 2, 1, 2]), t("slots", "i32", [2]), t("starts", "i32", [2]), t("pool", "f32", [2, 2, 1, 2, 2, 2]), t("rows", "i32", [2])],
+      results: [
+        t("cache", "f32", [2, 3, 4, 1, 2]), t("pool_in", "f32", [2, 2, 1, 2, 2, 2]), t("pool_out", "f32", [2, 2, 1, 2, 2, 2]), t("attn", "f32", [1, 2, 1, 2]),
+        t("attn_grouped", "f32", [2, 1, 1, 2]),
+      ],
     };
     const g = new GraphBuilder(sig);
     const m = g.func("main", sig.args.map((a) => ({ name: a.name, type: { shape: a.shape, dtype: a.dtype } })));
@@ -128,7 +131,9 @@ describe("lowering edge cases, interpreter against evaluator", () => {
     const dropped = m.writePagedRows(p("pool"), rows2, rows2, p("rows"), m.constI32(2));
     const tables = m.reshape(m.slice(p("rows"), [0], [1]), [1, 1]);
     const attn = m.pagedAttention(m.reshape(rows2, [1, 2, 1, 2]), inRange, tables, m.reshape(p("rows"), [1, 2]), m.constI32(5));
-    m.ret([m.writeStaticBlock(p("cache"), p("x"), p("slots"), p("starts"), 1), inRange, dropped, attn]);
+    // Groups read the block-table rows [clamp(7) = 1, clamp(-1) = 0] of tables [[1], [0]].
+    const grouped = m.pagedAttention(m.reshape(rows2, [2, 1, 1, 2]), inRange, m.reshape(p("rows"), [2, 1]), m.reshape(p("rows"), [2, 1]), m.constI32(0), p("slots"));
+    m.ret([m.writeStaticBlock(p("cache"), p("x"), p("slots"), p("starts"), 1), inRange, dropped, attn, grouped]);
     const graph = g.finish();
     const seq = (n: number, k = 1) => Array.from({ length: n }, (_, i) => (i + 1) * k);
     const args = new Map([
@@ -136,7 +141,7 @@ describe("lowering edge cases, interpreter against evaluator", () => {
       ["x", fromData("f32", [2, 2, 1, 2], seq(8, -1))],
       ["slots", fromData("i32", [2], [7, -1])],
       ["starts", fromData("i32", [2], [3, -5])],
-      ["pool", fromData("f32", [2, 2, 2, 2, 1, 2], seq(32, 0.25))],
+      ["pool", fromData("f32", [2, 2, 1, 2, 2, 2], seq(32, 0.25))],
       ["rows", fromData("i32", [2], [1, 0])],
     ]);
     const want = evaluateKernel(graph, args);
@@ -152,7 +157,7 @@ describe("lowering edge cases, interpreter against evaluator", () => {
 describe("paged attention in chunks of groups", () => {
   it("bounds its temporaries by running chunks in a while loop, bit-identical to the one-shot form", () => {
     // 6 groups x 2 queries over 3 pages of 4 slots; one group's temporaries: 12 keys x (2x2x2x(4+4) + 2x4x4x4).
-    const shapes = { q: [6, 2, 4, 2], pool: [2, 5, 4, 2, 2, 2], tables: [6, 3], positions: [6, 2] };
+    const shapes = { q: [6, 2, 4, 2], pool: [2, 2, 2, 5, 4, 2], tables: [6, 3], positions: [6, 2] };
     const perGroup = 12 * (2 * 2 * 2 * 8 + 2 * 4 * 16);
     const mb = new ModuleBuilder("chunked");
     const args = [

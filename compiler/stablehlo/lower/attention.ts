@@ -9,6 +9,7 @@ import type { FuncBuilder } from "../builder.js";
 import { tensorType, type Value } from "../ir.js";
 import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from "./context.js";
 import { readPagedCache, type Layer } from "./cache.js";
+import { gatherRows } from "./dense.js";
 
 /** `q[G, Q, heads, D]` over `k, v[G, S, kvHeads, D]` where `valid[G, Q, S]` → `[G, Q, heads, D]` in q's dtype. */
 function attend(f: FuncBuilder, q: Value, k: Value, v: Value, valid: Value): Value {
@@ -40,7 +41,7 @@ export const PAGED_ATTENTION_BUDGET_BYTES = 1 << 30;
  */
 export function pagedAttentionChunk(q: Value, pool: Value, tables: Value, budget: number): number {
   const [g, nq, heads] = q.type.shape;
-  const [, , ps, , kvHeads, d] = pool.type.shape;
+  const [, , kvHeads, , ps, d] = pool.type.shape;
   const keys = tables.type.shape[1] * ps;
   const elem = pool.type.element === "f32" ? 4 : 2;
   const perGroup = keys * (kvHeads * d * 2 * (elem + 4) + nq * heads * 4 * 4);
@@ -84,7 +85,10 @@ export function pagedAttention(f: FuncBuilder, q: Value, pool: Value, tables: Va
 }
 
 export const ATTENTION_RULES: StableHloRules = {
-  pagedAttention: (f, [q, pool, tables, positions, layer]) => [pagedAttention(f, q, pool, tables, positions, layer)],
+  // With a groupTable, each group's row of the block tables first (`[R, P]` → `[G, P]`, clamped like XLA).
+  pagedAttention: (f, [q, pool, tables, positions, layer, groupTable]) => [
+    pagedAttention(f, q, pool, groupTable ? gatherRows(f, tables, groupTable) : tables, positions, layer),
+  ],
   blockAttention: (f, [q, kCtx, vCtx, kBlk, vBlk, seqLens], { window }) => {
     const [r, k] = q.type.shape;
     const c = kCtx.type.shape[1];

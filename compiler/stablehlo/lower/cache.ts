@@ -21,17 +21,21 @@ function layerAndRow(f: FuncBuilder, layer: Layer, rows: Value): Value {
   return f.concatenate([layerIndices(f, layer, [n, 1]), f.reshape(rows, [n, 1])], 1);
 }
 
-/** K and V `[N, kvHeads, D]` into pool `[L, pages, pageSize, 2, kvHeads, D]` at flat rows `page*pageSize + slot`. */
+/**
+ * K and V `[N, kvHeads, D]` into pool `[L, 2, kvHeads, pages, pageSize, D]` at flat rows
+ * `page*pageSize + slot`: the pool viewed as `[L, 2, kvHeads, pages*pageSize, D]` takes one
+ * `[2, kvHeads, D]` window per row, at `(layer, row)` on axes 0 and 3.
+ */
 function writePagedRows(f: FuncBuilder, pool: Value, k: Value, v: Value, rows: Value, layer: Layer): Value {
-  const [l, pages, ps, two, h, d] = pool.type.shape;
+  const [l, two, h, pages, ps, d] = pool.type.shape;
   const n = rows.type.shape[0];
-  const flat = f.reshape(pool, [l, pages * ps, two, h, d]);
+  const flat = f.reshape(pool, [l, two, h, pages * ps, d]);
   const kv = f.concatenate([f.reshape(k, [n, 1, h, d]), f.reshape(v, [n, 1, h, d])], 1);
   const written = f.scatter(
     flat,
     layerAndRow(f, layer, rows),
     kv,
-    { updateWindowDims: [1, 2, 3], insertedWindowDims: [0, 1], scatterDimsToOperandDims: [0, 1], indexVectorDim: 1 },
+    { updateWindowDims: [1, 2, 3], insertedWindowDims: [0, 3], scatterDimsToOperandDims: [0, 3], indexVectorDim: 1 },
     "replace",
   );
   return f.reshape(written, pool.type.shape);
@@ -89,19 +93,24 @@ export const CACHE_RULES: StableHloRules = {
   readPagedCache: (f, [pool, tables], { layer, kv }) => [readPagedCache(f, pool, tables, layer, kv)],
 };
 
-/** A pool's K (kv 0) or V (1) rows through `tables[G, P]` → `[G, P*pageSize, kvHeads, D]`. */
+/**
+ * A pool's K (kv 0) or V (1) rows through `tables[G, P]` → `[G, P*pageSize, kvHeads, D]`: one gather
+ * of `[kvHeads, pageSize, D]` per table entry at `(layer, kv, page)` (page clamped, as XLA does), then
+ * positions before heads.
+ */
 export function readPagedCache(f: FuncBuilder, pool: Value, tables: Value, layer: Layer, kv: 0 | 1): Value {
-  const [, , ps, , h, d] = pool.type.shape;
+  const [, , h, , ps, d] = pool.type.shape;
   const [g, p] = tables.type.shape;
   const idx = f.concatenate(
-    [layerIndices(f, layer, [g, p, 1]), f.reshape(tables, [g, p, 1]), splat(f, kv, [g, p, 1], "i32")],
+    [layerIndices(f, layer, [g, p, 1]), splat(f, kv, [g, p, 1], "i32"), f.reshape(tables, [g, p, 1])],
     2,
   );
   const pages = f.gather(
     pool,
     idx,
     { offsetDims: [2, 3, 4], collapsedSliceDims: [0, 1, 3], startIndexMap: [0, 1, 3], indexVectorDim: 2 },
-    [1, 1, ps, 1, h, d],
+    [1, 1, h, 1, ps, d],
   );
-  return f.reshape(pages, [g, p * ps, h, d]);
+  // [G, P, kvHeads, pageSize, D] → [G, P, pageSize, kvHeads, D] → [G, P*pageSize, kvHeads, D].
+  return f.reshape(f.transpose(pages, [0, 1, 3, 2, 4]), [g, p * ps, h, d]);
 }
