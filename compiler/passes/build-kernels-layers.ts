@@ -59,26 +59,37 @@ function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, x: GVal, attn: GVal,
 
 /**
  * `@target_layer(x[N,H], positions[G,Q], tables[G,P], rows[N], target_kv, layer, weights...) -> (x', target_kv')`:
- * writes the layer's K/V at `rows` of pool layer `layer`, then attends causally through `tables`. The
- * whole pool goes in and out (donated, updated in place by XLA), not a copied slice of it.
+ * writes the layer's K/V at `rows` of pool layer `layer`, then attends causally, group `g` through
+ * row `g` of `tables`. The whole pool goes in and out (donated, updated in place by XLA), not a
+ * copied slice of it.
+ *
+ * With `groupTable` (prefill: `tables` is the kernel's `block_tables[R,P]`, `group_table[G]` its
+ * `token_request`), the function is `@target_layer_grouped(x, positions, tables[R,P], group_table[G],
+ * rows, target_kv, layer, weights...)`: group `g` reads its pages through row `group_table[g]`, so no
+ * per-token copy of the block tables is ever made.
  */
-export function targetLayerFunc(g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number, groups: number, perGroup: number, tableWidth: number): LayerCall {
+export function targetLayerFunc(
+  g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number,
+  groups: number, perGroup: number, tables: GType, groupTable: boolean,
+): LayerCall {
   const n = groups * perGroup;
   const p = `target.model.layers.${layer}.`;
   const params = [
     { name: "x", type: f([n, m.hiddenSize], m.dtype) },
     { name: "positions", type: i32([groups, perGroup]) },
-    { name: "tables", type: i32([groups, tableWidth]) },
+    { name: "tables", type: tables },
+    ...(groupTable ? [{ name: "group_table", type: i32([groups]) }] : []),
     { name: "rows", type: i32([n]) },
     { name: pool.name, type: f(pool.shape, m.dtype) },
     { name: "layer", type: i32([]) },
     ...weightParams(weights, p),
   ];
-  const fn = g.shared("target_layer", params, (b) => {
+  const fn = g.shared(groupTable ? "target_layer_grouped" : "target_layer", params, (b) => {
     const x = b.param("x");
     const { q, k, v } = attnInputs(b, m, x, b.reshape(b.param("positions"), [n]), n);
     const kv = b.writePagedRows(b.param(pool.name), k, v, b.param("rows"), b.param("layer"));
-    const attn = b.pagedAttention(b.reshape(q, [groups, perGroup, m.numHeads, m.headDim]), kv, b.param("tables"), b.param("positions"), b.param("layer"));
+    const qg = b.reshape(q, [groups, perGroup, m.numHeads, m.headDim]);
+    const attn = b.pagedAttention(qg, kv, b.param("tables"), b.param("positions"), b.param("layer"), groupTable ? b.param("group_table") : undefined);
     return [attnOutputAndMlp(b, m, x, attn, n), kv];
   });
   return { fn, weights: weights.filter((w) => w.name.startsWith(p)) };

@@ -36,18 +36,20 @@ function greedy(c: Ctx, x: GVal, normName: string, eps: number): GVal {
 }
 
 /**
- * Runs every target layer on `x[N,H]` (`positions[G,Q]`, `tables[G,P]`, pool rows `rows[N]`); returns
- * the final hidden rows and the outputs of the layers that feed the drafter, in `targetLayerIds` order.
+ * Runs every target layer on `x[N,H]` (`positions[G,Q]`, pool rows `rows[N]`; group `g` reads its
+ * pages through row `groupTable[g]` of `tables[R,P]`, or row `g` without a groupTable); returns the
+ * final hidden rows and the outputs of the layers that feed the drafter, in `targetLayerIds` order.
  */
-function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal): { x: GVal; features: GVal[] } {
+function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal, groupTable?: GVal): { x: GVal; features: GVal[] } {
   const m = c.plan.target;
   const [groups, perGroup] = positions.type.shape;
   const poolSig = c.sig.args.find((a) => a.name === "target_kv")!;
   const outs: GVal[] = [];
   for (let i = 0; i < m.numLayers; i++) {
-    const layer = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type.shape[1]);
+    const layer = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type, groupTable !== undefined);
     const ws = layer.weights.map((w) => arg(c, w.name));
-    const [y, kv] = c.main.call(layer.fn, [x, positions, tables, rows, c.caches.get("target_kv")!, c.main.constI32(i), ...ws]);
+    const tableArgs = groupTable ? [tables, groupTable] : [tables];
+    const [y, kv] = c.main.call(layer.fn, [x, positions, ...tableArgs, rows, c.caches.get("target_kv")!, c.main.constI32(i), ...ws]);
     c.caches.set("target_kv", kv);
     outs.push(y);
     x = y;
@@ -176,9 +178,10 @@ const BODIES: Record<KernelSig["kernel"], Body> = {
     const m = c.plan.target;
     const tokens = arg(c, "tokens");
     const t = tokens.type.shape[0];
-    const tables = b.gatherRows(arg(c, "block_tables"), arg(c, "token_request"));
     const positions = b.reshape(arg(c, "positions"), [t, 1]);
-    const { x, features } = targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), tokens), positions, tables, arg(c, "target_rows"));
+    // One group per token, reading its pages through its request's row of block_tables.
+    const x0 = b.embed(arg(c, "target.model.embed_tokens.weight"), tokens);
+    const { x, features } = targetLayers(c, x0, positions, arg(c, "block_tables"), arg(c, "target_rows"), arg(c, "token_request"));
     if (c.plan.draft) writeDraftContext(c, features, arg(c, "positions"), { kind: "rows", rows: arg(c, "draft_rows") });
     return { next_tokens: greedy(c, b.gatherRows(x, arg(c, "last_index")), "target.model.norm.weight", m.rmsNormEps) };
   },

@@ -35,7 +35,7 @@ describe("buildKernelGraph", () => {
   it("makes one function per distinct layer body, called once per layer with its weights and layer index", () => {
     const graphs = buildKernelGraphs(tinyPlan());
     const names = (kernel: string) => graphs.find((g) => g.sig.kernel === kernel)!.funcs.map((f) => f.name);
-    expect(names("prefill")).toEqual(["main", "target_layer", "draft_context"]);
+    expect(names("prefill")).toEqual(["main", "target_layer_grouped", "draft_context"]);
     expect(names("draft")).toEqual(["main", "draft_layer"]);
     expect(names("verify")).toEqual(["main", "target_layer", "draft_context"]);
     expect(names("decode_step")).toEqual(["main", "draft_layer", "target_layer", "draft_context"]);
@@ -53,6 +53,29 @@ describe("buildKernelGraph", () => {
     });
     const layer = verify.funcs[1];
     expect(layer.params.slice(0, 7).map((p) => p.name)).toEqual(["x", "positions", "tables", "rows", "target_kv", "layer", "input_layernorm.weight"]);
+    expect(layer.values[layer.params[2].id].shape).toEqual(verify.sig.args.find((a) => a.name === "block_tables")!.shape);
+  });
+
+  it("prefill's target layer reads the request-level block tables through token_request, never a per-token copy", () => {
+    const plan = tinyPlan();
+    const sig = plan.kernels.find((k) => k.kernel === "prefill" && k.bucket.tokens! > k.bucket.requests)!;
+    const g = buildKernelGraph(plan, sig);
+    const [main, layer] = g.funcs;
+    expect(layer.name).toBe("target_layer_grouped");
+    const names = layer.params.map((p) => p.name);
+    expect(names.slice(0, 8)).toEqual(["x", "positions", "tables", "group_table", "rows", "target_kv", "layer", "input_layernorm.weight"]);
+    const shapeOf = (p: string) => layer.values[layer.params[names.indexOf(p)].id].shape;
+    const argShape = (a: string) => sig.args.find((x) => x.name === a)!.shape;
+    expect([shapeOf("tables"), shapeOf("group_table")]).toEqual([argShape("block_tables"), argShape("token_request")]);
+    const attn = layer.nodes.find((n) => n.op === "pagedAttention")!;
+    expect(attn.inputs).toHaveLength(6);
+    expect(attn.inputs[5]).toBe(layer.params[names.indexOf("group_table")].id);
+    // Each call passes block_tables and token_request themselves; gatherRows is left for last_index.
+    const argName = (id: number) => main.params.find((p) => p.id === id)?.name;
+    for (const call of main.nodes.filter((n) => n.op === "call" && n.attrs.callee === "target_layer_grouped")) {
+      expect(call.inputs.slice(2, 4).map(argName)).toEqual(["block_tables", "token_request"]);
+    }
+    expect(main.nodes.filter((n) => n.op === "gatherRows").map((n) => argName(n.inputs[1]))).toEqual(["last_index"]);
   });
 
   it("gives a sliding-window draft layer its own function", () => {

@@ -28,7 +28,7 @@ it.each([
     expect(printModule(parsed) === text).toBe(true);
     // One function per distinct layer body, called once per layer from @main.
     const calls = parsed.funcs[0].body.ops.filter((o) => o.name === "func.call").map((o) => { const c = o.attrs.callee; return c?.kind === "symbol" ? c.value : ""; });
-    const targetCalls = calls.filter((c) => c === "target_layer").length;
+    const targetCalls = calls.filter((c) => c === (sig.kernel === "prefill" ? "target_layer_grouped" : "target_layer")).length;
     expect(targetCalls).toBe(sig.kernel === "draft" ? 0 : plan.target.numLayers);
     expect(parsed.funcs.map((f) => f.name).sort()).toEqual(["main", ...new Set(calls as string[])].sort());
   }
