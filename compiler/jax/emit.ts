@@ -1,20 +1,30 @@
 /**
- * The JAX package emitter: renders templates/jax/*.hbs into `jax/<decoder name>/`.
+ * The JAX package emitter. `jax/` of an output folder holds:
  *
- * Templates only ever splice values through the helpers below: `ident` (a Python identifier, checked),
- * `int`/`float` (finite numbers), `str` (a Python string literal, escaped), `shape`/`ints` (int
- * tuples), `bool`, `params`/`results` (kernel argument lists, every name checked) and `header`. Every
- * template is checked for that before it is compiled, so no value can reach Python source unquoted.
- * A value the helpers refuse is a compiler bug (the frontend rejects bad names with a located
- * diagnostic first), reported as JaxEmitError.
+ * - `dflashc_jax/`: the static support library (python/dflashc_jax of this package, copied verbatim:
+ *   ops, paged-attention kernels, weights, sharding, framing, worker), the same for every decoder;
+ * - `<decoder>/`: what the declaration decides: `config.py` (dimensions, buckets, signatures, layer
+ *   stacks; templates/jax), `kernels.py` (one function per kernel, lowered from the kernel graphs by
+ *   lower.ts: no layer math is written anywhere else) and thin `weights`/`sharding`/`worker` modules
+ *   binding the library to this config;
+ * - `requirements.txt`: the pinned Python dependencies.
+ *
+ * Templates only ever splice values through the helpers of python.ts; every template is checked for
+ * that before it is compiled, so no value can reach Python source unquoted.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
-import type { DecoderPlan, KernelName, KernelSig, TensorSig } from "../ir/plan.js";
+import type { KernelGraph } from "../ir/graph.js";
+import type { DecoderPlan, KernelName, KernelSig } from "../ir/plan.js";
 import { draftWeights, targetWeights } from "../ir/weights.js";
 import { packageRoot } from "../package-root.js";
 import { PY_IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem } from "../ir/python-names.js";
+import { buildKernelGraph } from "../passes/build-kernels.js";
+import { findLayerRuns, scannedStacks, stackOf } from "./layer-scan.js";
+import { ConstantPool, lowerKernelGraph } from "./lower.js";
+import { bool, float, header, ident, int, ints, JaxEmitError, orNone, str } from "./python.js";
+import { pagedAttentionOptions } from "./attention-options.js";
 
 export interface JaxEmitOptions {
   /** The config file as the user named it: it goes into every file's header. */
@@ -23,68 +33,14 @@ export interface JaxEmitOptions {
   readonly manifestHash: string;
 }
 
-export class JaxEmitError extends Error {
-  constructor(message: string) {
-    super(`internal error (JAX emitter): ${message}`);
-    this.name = "JaxEmitError";
-  }
-}
-
-export { IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem };
+export { JaxEmitError, IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem };
 const IDENTIFIER = PY_IDENTIFIER;
 
+/** The static library's import name: a decoder may not take it. */
+export const LIBRARY = "dflashc_jax";
+
 // ---------------------------------------------------------------------------------------------------
-// Helpers: the only way values reach a template's output.
-
-function ident(v: unknown): string {
-  if (typeof v !== "string" || !isPythonIdentifier(v)) throw new JaxEmitError(`not a Python identifier: ${JSON.stringify(v)}`);
-  return v;
-}
-
-function int(v: unknown): string {
-  if (typeof v !== "number" || !Number.isSafeInteger(v)) throw new JaxEmitError(`not an integer: ${String(v)}`);
-  return String(v);
-}
-
-function float(v: unknown): string {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw new JaxEmitError(`not a finite number: ${String(v)}`);
-  // JS's shortest round-trip form (`1e-7`, `1.5e+21`, `0.000001`) is a valid Python float literal.
-  return Number.isInteger(v) && Math.abs(v) < 1e16 ? `${v}.0` : String(v);
-}
-
-/** A Python string literal. JSON's escapes (\" \\ \n \uNNNN ...) are all valid Python escapes. */
-function str(v: unknown): string {
-  if (typeof v !== "string") throw new JaxEmitError(`not a string: ${String(v)}`);
-  return JSON.stringify(v);
-}
-
-function bool(v: unknown): string {
-  if (typeof v !== "boolean") throw new JaxEmitError(`not a boolean: ${String(v)}`);
-  return v ? "True" : "False";
-}
-
-function ints(v: unknown): string {
-  if (!Array.isArray(v)) throw new JaxEmitError(`not a list of integers: ${String(v)}`);
-  const items = v.map(int);
-  return items.length === 1 ? `(${items[0]},)` : `(${items.join(", ")})`;
-}
-
-const orNone = (f: (v: unknown) => string) => (v: unknown) => (v === null || v === undefined ? "None" : f(v));
-
-/** A comment-safe rendering of the source path: as is when plain, else as an escaped string literal. */
-function sourceForComment(source: string): string {
-  return /^[A-Za-z0-9_./@+-]+$/.test(source) ? source : JSON.stringify(source);
-}
-
-interface KernelCtx {
-  readonly params: readonly string[];
-  readonly results: readonly string[];
-}
-
-function kernelCtx(v: unknown): KernelCtx {
-  if (!v || typeof v !== "object" || !Array.isArray((v as KernelCtx).params)) throw new JaxEmitError("params/results need a kernel");
-  return v as KernelCtx;
-}
+// Templates: the only way values reach them is a helper.
 
 type Helper = (...args: unknown[]) => string;
 
@@ -98,12 +54,7 @@ const HELPERS: Record<string, Helper> = {
   shape: ints,
   intOrNone: orNone(int),
   strOrNone: orNone(str),
-  params: (k) => kernelCtx(k).params.map(ident).join(", "),
-  results: (k) => kernelCtx(k).results.map(ident).join(", "),
-  header: (options) => {
-    const root = (options as Handlebars.HelperOptions).data.root as { source: string };
-    return `# Generated by dflashc from ${sourceForComment(root.source)}. Do not edit.`;
-  },
+  header: (options) => header(((options as Handlebars.HelperOptions).data.root as { source: string }).source),
 };
 
 const BLOCKS = new Set(["each", "if", "unless", "with"]);
@@ -134,152 +85,6 @@ export function checkTemplate(name: string, text: string): void {
   visit(Handlebars.parse(text));
 }
 
-// ---------------------------------------------------------------------------------------------------
-// The context: plain data from the plan, checked against what the templates implement.
-
-/** Non-weight argument names each kernel template implements, per draft-cache kind. */
-function expectedArgs(kernel: KernelName, draft: "static" | "paged" | null): string[] {
-  const caches = draft === "static" ? ["draft_k", "draft_v"] : draft === "paged" ? ["draft_kv"] : [];
-  const locator = draft === "static" ? ["draft_slots"] : draft === "paged" ? ["draft_block_tables"] : [];
-  switch (kernel) {
-    case "prefill":
-      return ["target_kv", ...caches, "tokens", "positions", "token_request", "target_rows", ...(draft ? ["draft_rows"] : []), "block_tables", "last_index"];
-    case "draft":
-      return [...caches, "last_tokens", "seq_lens", ...locator];
-    case "verify":
-      return ["target_kv", ...caches, "block_tokens", "seq_lens", "block_tables", ...locator];
-    case "decode_step":
-      return ["target_kv", ...caches, "last_tokens", "seq_lens", "block_tables", ...locator];
-    case "target_step":
-      return ["target_kv", "last_tokens", "seq_lens", "block_tables"];
-    case "verify_sample":
-    case "decode_step_sample":
-    case "target_step_sample":
-      return [...expectedArgs(GREEDY_TWIN[kernel], draft), ...SAMPLING_ARGS];
-  }
-}
-
-/** A sampling kernel takes its greedy twin's arguments, then these (docs/kernels.md, "Sampling"). */
-const SAMPLING_ARGS = ["uniforms", "temperature", "top_k", "top_p"] as const;
-
-/** Inputs that are f32 on the wire and in the kernels; every other input is i32. */
-const F32_INPUTS: ReadonlySet<string> = new Set(["uniforms", "temperature", "top_p"]);
-
-const GREEDY_TWIN = {
-  verify_sample: "verify",
-  decode_step_sample: "decode_step",
-  target_step_sample: "target_step",
-} as const satisfies Partial<Record<KernelName, KernelName>>;
-
-const EXPECTED_OUTPUTS: Record<KernelName, readonly string[]> = {
-  prefill: ["next_tokens"],
-  draft: ["draft_tokens"],
-  verify: ["accepted", "target_tokens"],
-  decode_step: ["accepted", "target_tokens", "draft_tokens"],
-  target_step: ["next_tokens"],
-  verify_sample: ["accepted", "target_tokens"],
-  decode_step_sample: ["accepted", "target_tokens", "draft_tokens"],
-  target_step_sample: ["next_tokens"],
-};
-
-const ROLE_ORDER = { weight: 0, cache: 1, input: 2, output: 3 } as const;
-
-function checkSignature(plan: DecoderPlan, sig: KernelSig, weightShapes: ReadonlyMap<string, readonly number[]>): void {
-  const where = `${sig.kernel}.${sig.bucketId}`;
-  const roles = sig.args.map((a) => ROLE_ORDER[a.role]);
-  if (roles.some((r, i) => i > 0 && r < roles[i - 1]!)) throw new JaxEmitError(`${where}: arguments are not weights, caches, inputs in that order`);
-  const names = sig.args.filter((a) => a.role !== "weight").map((a) => a.name);
-  const want = expectedArgs(sig.kernel, plan.caches.draft?.kind ?? null);
-  if (names.join(",") !== want.join(",")) {
-    throw new JaxEmitError(`${where}: arguments (${names.join(", ")}) differ from what templates/jax/kernels.py.hbs implements (${want.join(", ")})`);
-  }
-  const outputs = sig.results.filter((r) => r.role === "output");
-  if (outputs.map((o) => o.name).join(",") !== EXPECTED_OUTPUTS[sig.kernel].join(",")) throw new JaxEmitError(`${where}: unexpected outputs`);
-  const donated = sig.args.filter((a) => a.donated);
-  const resultNames = sig.results.map((r) => r.name).join(",");
-  if (resultNames !== [...outputs, ...donated].map((r) => r.name).join(",")) throw new JaxEmitError(`${where}: results are not outputs then donated caches`);
-  for (const a of sig.args) {
-    if (a.role === "weight") {
-      const shape = weightShapes.get(a.name);
-      if (!shape || shape.join(",") !== a.shape.join(",") || a.dtype !== plan.target.dtype) throw new JaxEmitError(`${where}: weight ${a.name} disagrees with the checkpoint layout`);
-    } else if (a.role === "cache" && a.dtype !== plan.target.dtype) {
-      throw new JaxEmitError(`${where}: cache ${a.name} is ${a.dtype}, the model ${plan.target.dtype}`);
-    } else if (a.role === "input") {
-      const want = F32_INPUTS.has(a.name) ? "f32" : "i32";
-      if (a.dtype !== want) throw new JaxEmitError(`${where}: input ${a.name} is ${a.dtype}, not ${want}`);
-    }
-  }
-  if (outputs.some((o) => o.dtype !== "i32")) throw new JaxEmitError(`${where}: outputs must be i32`);
-}
-
-const tensor = (t: TensorSig) => ({ name: t.name, shape: t.shape, dtype: t.dtype, donated: t.donated });
-
-export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions) {
-  const problem = pythonPackageNameProblem(plan.name);
-  if (problem) throw new JaxEmitError(`decoder name: ${problem}`);
-
-  const weights = [
-    ...targetWeights(plan.target).map((w) => ({ name: `target.${w.name}`, shape: w.shape })),
-    ...(plan.draft ? draftWeights(plan.draft).map((w) => ({ name: `draft.${w.name}`, shape: w.shape })) : []),
-  ];
-  const weightShapes = new Map(weights.map((w) => [w.name, w.shape]));
-
-  const kernelWeights = new Map<KernelName, string[]>();
-  const kernels: Partial<Record<KernelName, KernelCtx>> = {};
-  for (const sig of plan.kernels) {
-    checkSignature(plan, sig, weightShapes);
-    const names = sig.args.filter((a) => a.role === "weight").map((a) => a.name);
-    const seen = kernelWeights.get(sig.kernel);
-    if (seen && seen.join("\n") !== names.join("\n")) throw new JaxEmitError(`${sig.kernel}: buckets disagree on their weights`);
-    kernelWeights.set(sig.kernel, names);
-    kernels[sig.kernel] = {
-      params: sig.args.filter((a) => a.role !== "weight").map((a) => a.name),
-      results: sig.results.filter((r) => r.role === "cache").map((r) => r.name),
-    };
-  }
-
-  const draftCache = plan.caches.draft;
-  return {
-    source: opts.source,
-    name: plan.name,
-    manifestHash: opts.manifestHash,
-    dtype: plan.target.dtype,
-    blockSize: plan.blockSize,
-    maxContext: plan.maxContext,
-    maxRequests: plan.maxRequests,
-    verify: plan.verify,
-    sampling: plan.verify === "sampling",
-    hasDraft: plan.draft !== null,
-    staticDraft: draftCache?.kind === "static",
-    chip: plan.hardware?.chip ?? null,
-    chips: plan.hardware?.chips ?? 1,
-    target: plan.target,
-    draft: plan.draft,
-    targetCache: plan.caches.target,
-    draftCache: draftCache ? { ...draftCache, static: draftCache.kind === "static" } : null,
-    requestBuckets: plan.buckets.requests,
-    tokenBuckets: plan.buckets.tokens,
-    weights,
-    kernelWeights: [...kernelWeights].map(([kernel, names]) => ({ kernel, names })),
-    signatures: plan.kernels.map((s) => ({
-      kernel: s.kernel,
-      bucketId: s.bucketId,
-      requests: s.bucket.requests,
-      tokens: s.bucket.tokens ?? null,
-      caches: s.args.filter((a) => a.role === "cache").map(tensor),
-      inputs: s.args.filter((a) => a.role === "input").map(tensor),
-      outputs: s.results.filter((r) => r.role === "output").map(tensor),
-    })),
-    functionNames: [...kernelWeights.keys()],
-    kernels,
-  };
-}
-
-// ---------------------------------------------------------------------------------------------------
-
-/** Package files in the order they are written; draft.py only for decoders with a drafter. */
-const FILES = ["__init__.py", "config.py", "ops.py", "model.py", "draft.py", "kernels.py", "weights.py", "sharding.py", "framing.py", "worker.py"];
-
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
 
 function template(file: string): Handlebars.TemplateDelegate {
@@ -300,13 +105,174 @@ function template(file: string): Handlebars.TemplateDelegate {
   return t;
 }
 
-/** The files of `jax/<plan.name>/`, keyed by their path in the output folder. */
-export function emitJaxPackage(plan: DecoderPlan, opts: JaxEmitOptions): Map<string, string> {
-  const ctx = jaxContext(plan, opts);
-  const out = new Map<string, string>();
-  for (const file of FILES) {
-    if (file === "draft.py" && !plan.draft) continue;
-    out.set(`jax/${plan.name}/${file}`, template(file)(ctx));
+// ---------------------------------------------------------------------------------------------------
+// Signatures: what the worker's wire and the kernel functions can carry.
+
+const ROLE_ORDER = { weight: 0, cache: 1, input: 2, output: 3 } as const;
+
+/** Inputs that are f32 on the wire and in the kernels; every other input is i32. */
+const F32_INPUTS: ReadonlySet<string> = new Set(["uniforms", "temperature", "top_p"]);
+
+function checkSignature(plan: DecoderPlan, sig: KernelSig): void {
+  const where = `${sig.kernel}.${sig.bucketId}`;
+  const roles = sig.args.map((a) => ROLE_ORDER[a.role]);
+  if (roles.some((r, i) => i > 0 && r < roles[i - 1]!)) throw new JaxEmitError(`${where}: arguments are not weights, caches, inputs in that order`);
+  const outputs = sig.results.filter((r) => r.role === "output");
+  const donated = sig.args.filter((a) => a.donated);
+  if (sig.results.map((r) => r.name).join(",") !== [...outputs, ...donated].map((r) => r.name).join(",")) {
+    throw new JaxEmitError(`${where}: results are not outputs then donated caches`);
   }
-  return out;
+  for (const a of sig.args) {
+    if (a.role !== "weight") ident(a.name);
+    if ((a.role === "weight" || a.role === "cache") && a.dtype !== plan.target.dtype) throw new JaxEmitError(`${where}: ${a.name} is ${a.dtype}, the model ${plan.target.dtype}`);
+    if (a.role === "input") {
+      const want = F32_INPUTS.has(a.name) ? "f32" : "i32";
+      if (a.dtype !== want) throw new JaxEmitError(`${where}: input ${a.name} is ${a.dtype}, not ${want}`);
+    }
+  }
+  if (outputs.some((o) => o.dtype !== "i32")) throw new JaxEmitError(`${where}: outputs must be i32`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// kernels.py: every kernel lowered from its graphs.
+
+/** One function text per kernel: every bucket's graph must lower to the same Python. */
+function lowerKernels(plan: DecoderPlan, graphs: readonly KernelGraph[]) {
+  const stacked = scannedStacks(graphs.flatMap(findLayerRuns));
+  const consts = new ConstantPool();
+  const byKernel = new Map<KernelName, { text: string; params: readonly string[]; bucket: string }>();
+  for (const g of graphs) {
+    const lowered = lowerKernelGraph(g, consts, stacked);
+    const seen = byKernel.get(g.sig.kernel);
+    if (!seen) byKernel.set(g.sig.kernel, { text: lowered.text, params: lowered.params, bucket: g.sig.bucketId });
+    else if (seen.text !== lowered.text || seen.params.join() !== lowered.params.join()) {
+      throw new JaxEmitError(`${g.sig.kernel}: buckets ${seen.bucket} and ${g.sig.bucketId} lower to different Python`);
+    }
+  }
+  const weightNames = plan.kernels.flatMap((s) => s.args.filter((a) => a.role === "weight").map((a) => a.name));
+  const stacks = [...stacked].sort().map((name) => ({ name, layers: new Set(weightNames.filter((n) => stackOf(n)?.stack === name)).size }));
+  return { byKernel, consts, stacks };
+}
+
+function kernelsModule(plan: DecoderPlan, source: string, lowered: ReturnType<typeof lowerKernels>): string {
+  const bodies = [...lowered.byKernel.values()].map((k) => k.text);
+  const code = [...lowered.consts.lines(), ...bodies].join("\n");
+  const uses = (prefix: string) => new RegExp(`(^|[^A-Za-z0-9_.])${prefix.replace(".", "\\.")}`, "m").test(code);
+  const imports = [
+    ...(uses("jnp.") ? ["import jax.numpy as jnp"] : []),
+    ...(uses("lax.") ? ["from jax import lax"] : []),
+    "",
+    "from dflashc_jax import ops, sharding",
+    "from dflashc_jax.kernel import kernels_of",
+    "from dflashc_jax.paged_attention import paged_attention",
+    "",
+    "from . import config",
+  ];
+  const consts = lowered.consts.lines();
+  const out = [
+    header(source),
+    `"""The kernels of decoder ${str(plan.name)}, lowered from dflashc's kernel graphs (docs/kernels.md).`,
+    "",
+    "One function per kernel; every shape bucket of a kernel runs the same function (KERNELS jits and",
+    "compiles it once per bucket, caches donated). Each takes the params dict (decoder-layer tensors",
+    "stacked on a leading layer axis: the target's layers run in one lax.scan), then the kernel's caches",
+    "and inputs in manifest order, and returns its outputs followed by the donated caches.",
+    '"""',
+    "",
+    "from __future__ import annotations",
+    "",
+    ...imports,
+    "",
+    ...(consts.length ? ["", ...consts, ""] : []),
+    "",
+    bodies.join("\n\n\n"),
+    "",
+    "",
+    "FUNCTIONS = {",
+    ...[...lowered.byKernel.keys()].map((k) => `    ${str(k)}: ${ident(k)},`),
+    "}",
+    "",
+    "KERNELS = kernels_of(config, FUNCTIONS)",
+    "",
+  ];
+  return out.join("\n").replace(/\n{4,}/g, "\n\n\n");
+}
+
+// ---------------------------------------------------------------------------------------------------
+// config.py and the other generated files.
+
+const tensor = (t: { name: string; shape: readonly number[]; dtype: string; donated: boolean }) => ({ name: t.name, shape: t.shape, dtype: t.dtype, donated: t.donated });
+
+export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions, lowered: ReturnType<typeof lowerKernels>) {
+  const weights = [
+    ...targetWeights(plan.target).map((w) => ({ name: `target.${w.name}`, shape: w.shape })),
+    ...(plan.draft ? draftWeights(plan.draft).map((w) => ({ name: `draft.${w.name}`, shape: w.shape })) : []),
+  ];
+  const kernelWeights = new Map<KernelName, string[]>();
+  for (const sig of plan.kernels) {
+    checkSignature(plan, sig);
+    const names = sig.args.filter((a) => a.role === "weight").map((a) => a.name);
+    const seen = kernelWeights.get(sig.kernel);
+    if (seen && seen.join("\n") !== names.join("\n")) throw new JaxEmitError(`${sig.kernel}: buckets disagree on their weights`);
+    kernelWeights.set(sig.kernel, names);
+  }
+  const draftCache = plan.caches.draft;
+  return {
+    source: opts.source,
+    name: plan.name,
+    library: LIBRARY,
+    manifestHash: opts.manifestHash,
+    dtype: plan.target.dtype,
+    blockSize: plan.blockSize,
+    maxContext: plan.maxContext,
+    maxRequests: plan.maxRequests,
+    verify: plan.verify,
+    hasDraft: plan.draft !== null,
+    chip: plan.hardware?.chip ?? null,
+    chips: plan.hardware?.chips ?? 1,
+    target: plan.target,
+    draft: plan.draft,
+    targetCache: plan.caches.target,
+    draftCache: draftCache ? { ...draftCache, static: draftCache.kind === "static" } : null,
+    requestBuckets: plan.buckets.requests,
+    tokenBuckets: plan.buckets.tokens,
+    weights,
+    kernelWeights: [...kernelWeights].map(([kernel, names]) => ({ kernel, names })),
+    kernelParams: [...lowered.byKernel].map(([kernel, k]) => ({ kernel, names: k.params })),
+    stacks: lowered.stacks,
+    pagedAttention: pagedAttentionOptions(plan),
+    signatures: plan.kernels.map((s) => ({
+      kernel: s.kernel,
+      bucketId: s.bucketId,
+      requests: s.bucket.requests,
+      tokens: s.bucket.tokens ?? null,
+      caches: s.args.filter((a) => a.role === "cache").map(tensor),
+      inputs: s.args.filter((a) => a.role === "input").map(tensor),
+      outputs: s.results.filter((r) => r.role === "output").map(tensor),
+    })),
+  };
+}
+
+/** Generated files of `jax/<decoder>/`, from templates/jax. */
+const TEMPLATED = ["__init__.py", "config.py", "weights.py", "sharding.py", "worker.py"];
+
+/** The static library's files (python/dflashc_jax/*.py), in name order. */
+export function libraryFiles(): Map<string, string> {
+  const dir = join(packageRoot(), "python", LIBRARY);
+  const files = readdirSync(dir).filter((f) => f.endsWith(".py")).sort();
+  return new Map(files.map((f) => [`jax/${LIBRARY}/${f}`, readFileSync(join(dir, f), "utf8")]));
+}
+
+/** The files of `jax/`, keyed by their path in the output folder. `graphs`: every kernel graph of the plan (built here when absent). */
+export function emitJaxPackage(plan: DecoderPlan, opts: JaxEmitOptions, graphs?: readonly KernelGraph[]): Map<string, string> {
+  const problem = pythonPackageNameProblem(plan.name) ?? (plan.name === LIBRARY ? `"${LIBRARY}" is the name of dflashc's JAX support library` : null);
+  if (problem) throw new JaxEmitError(`decoder name: ${problem}`);
+  const lowered = lowerKernels(plan, graphs ?? plan.kernels.map((s) => buildKernelGraph(plan, s)));
+  const ctx = jaxContext(plan, opts, lowered);
+  const out = new Map<string, string>();
+  out.set("jax/requirements.txt", readFileSync(join(packageRoot(), "python", "requirements.txt"), "utf8"));
+  for (const [path, text] of libraryFiles()) out.set(path, text);
+  for (const file of TEMPLATED) out.set(`jax/${plan.name}/${file}`, template(file)(ctx));
+  out.set(`jax/${plan.name}/kernels.py`, kernelsModule(plan, opts.source, lowered));
+  return new Map([...out].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
