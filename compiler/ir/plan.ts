@@ -63,7 +63,7 @@ export interface StaticCachePlan {
   readonly kind: "static";
   /** `maxRequests + 1`: slot 0 takes the writes of padded request rows. */
   readonly slots: number;
-  /** A power of two >= maxContext + blockSize, so no write of a live request ever clamps. */
+  /** `maxContext + blockSize` rounded up to a multiple of 128 rows, so no write of a live request ever clamps. */
   readonly capacity: number;
   readonly shape: readonly number[];
   readonly layout: "layer,slot,position,head,dim";

@@ -81,6 +81,14 @@ export function nextPow2(n: number): number {
   return p;
 }
 
+/** `n` rounded up to a multiple of `tile`. */
+export function roundUp(n: number, tile: number): number {
+  return Math.ceil(n / tile) * tile;
+}
+
+/** A static draft slot's capacity is a whole number of these rows (a TPU-friendly tile, not a power of two). */
+export const DRAFT_CAPACITY_TILE = 128;
+
 export function pow2Range(b: Pow2Buckets): number[] {
   const out: number[] = [];
   for (let v = b.min; v <= b.max; v *= 2) out.push(v);
@@ -125,7 +133,8 @@ export function resolveDraftCache(decl: DecoderDeclaration, draft: ResolvedDraft
   const m = draft.model;
   if (c.kind === "static") {
     const slots = decl.batching.maxRequests + 1;
-    const capacity = nextPow2(maxContext + blockSize);
+    // Room for maxContext plus one block, so a block write at row seq_len never clamps.
+    const capacity = roundUp(maxContext + blockSize, DRAFT_CAPACITY_TILE);
     return {
       kind: "static",
       slots,

@@ -3,6 +3,7 @@
  * user error: user errors are caught by validate.ts with located diagnostics before planning.
  */
 import type { DecoderPlan, TensorSig } from "../ir/plan.js";
+import { DRAFT_CAPACITY_TILE } from "./resolve.js";
 
 export class PlanInvariantError extends Error {
   constructor(message: string) {
@@ -46,7 +47,7 @@ export function verifyPlan(plan: Partial<DecoderPlan>): void {
     check(isPow2(plan.caches.target.pageSize) && plan.caches.target.numPages >= 2, "target pool geometry");
     const d = plan.caches.draft;
     if (d?.kind === "static" && plan.maxContext !== undefined && plan.blockSize !== undefined) {
-      check(isPow2(d.capacity) && d.capacity >= plan.maxContext + plan.blockSize, "draft capacity holds maxContext plus one block");
+      check(d.capacity % DRAFT_CAPACITY_TILE === 0 && d.capacity >= plan.maxContext + plan.blockSize, "draft capacity holds maxContext plus one block, in whole tiles");
     }
   }
   if (plan.kernels) {

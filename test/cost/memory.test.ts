@@ -16,8 +16,9 @@ describe("memory plan", () => {
   it("Qwen3-8B: target page and draft slot sizes", () => {
     // A page: 36 layers · 64 slots · (K,V) · 8 heads · 128 · 2 bytes = 4.5 MiB.
     expect(targetPageBytes(plan)).toBe(36 * 64 * 2 * 8 * 128 * 2);
-    // A static draft slot: (K,V) · 5 layers · capacity nextPow2(8192 + 16) = 16384 · 8 · 128 · 2 bytes = 320 MiB.
-    expect(draftBytesPerRequest(plan)).toBe(2 * 5 * 16384 * 8 * 128 * 2);
+    // A static draft slot: (K,V) · 5 layers · capacity 8192 + 16 rounded up to 128 rows = 8320 · 8 · 128 · 2 bytes = 162.5 MiB.
+    expect(plan.caches.draft).toMatchObject({ kind: "static", capacity: 8320 });
+    expect(draftBytesPerRequest(plan)).toBe(2 * 5 * 8320 * 8 * 128 * 2);
     // Target KV pool: 4096 pages.
     expect(plan.memory.targetKvBytes).toBe(4096 * targetPageBytes(plan));
   });

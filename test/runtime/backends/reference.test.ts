@@ -74,20 +74,20 @@ describe("reference backend", () => {
 
   for (const layout of ["static", "paged"] as const) {
     it(`a request driven to the draft-cache capacity edge (${layout}) decodes correctly`, async () => {
-      // maxContext + K = 64 = capacity (static) = pagesPerRequest * pageSize (paged): no slack at all.
-      const e = compileTiny(tinyVariant({ blockSize: 16, maxContext: 48, draftLayout: layout }));
+      // maxContext + K = 128 = capacity (static: one 128-row tile) = pagesPerRequest * pageSize (paged): no slack at all.
+      const e = compileTiny(tinyVariant({ blockSize: 16, maxContext: 112, draftLayout: layout }));
       const d = e.manifest.caches.draft!;
       const rows = d.kind === "static" ? d.capacity! : d.pagesPerRequest! * d.pageSize!;
-      expect(rows).toBe(64);
+      expect(rows).toBe(128);
       const w = randomWeights(e.plan, 9);
-      const prompt = Array.from({ length: 40 }, (_, i) => (i * 37) % 250);
+      const prompt = Array.from({ length: 104 }, (_, i) => (i * 37) % 250);
       const rec = new Recording(e.backend());
       const [r] = await (await Engine.create(e.manifest, rec, w)).generate([{ promptIds: prompt, maxNewTokens: 100 }]);
       expect(r.finishReason).toBe("max_context");
       expect(r.tokens).toEqual(naiveGreedy(w, e.plan, prompt, 8));
       const lastWrite = Math.max(...rec.calls.filter((k) => k.kernel.kernel === "decode_step").map((k) => k.inputs.get("seq_lens")![0] + 15));
       // The last legal step starts at n = maxContext - 1 committed and writes rows n-1 .. n+K-2.
-      expect(lastWrite).toBe(48 - 2 + 16 - 1);
+      expect(lastWrite).toBe(112 - 2 + 16 - 1);
     });
   }
 });
