@@ -51,7 +51,7 @@ export interface OpAttrMap {
   makeBlock: { readonly blockSize: number; readonly maskTokenId: number };
   /** `seqLens[R] + i` for `i in 0..K-1` → `[R, K]`: the positions of a block (K=1: one token). */
   blockPositions: { readonly blockSize: number };
-  /** Rows `table[idx[n]]` of any tensor `table[R, ...]` → `[N, ...]` (block tables per token, last hidden rows). */
+  /** Rows `table[idx[n]]` of any tensor `table[R, ...]` → `[N, ...]` (prefill's last hidden row of each request). */
   gatherRows: Record<string, never>;
   /** Flat pool rows `tables[g, p / pageSize] * pageSize + p % pageSize` of `positions[G, Q]` → `[G, Q]`. */
   pagedRows: { readonly pageSize: number };
