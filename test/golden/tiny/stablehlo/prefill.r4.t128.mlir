@@ -1,79 +1,77 @@
 module @prefill_r4_t128 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x64x16x2x2x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<128xi32>, %positions: tensor<128xi32>, %token_request: tensor<128xi32>, %target_rows: tensor<128xi32>, %draft_rows: tensor<128xi32>, %block_tables: tensor<4x16xi32>, %last_index: tensor<4xi32>) -> (tensor<4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
-    %0 = stablehlo.reshape %token_request : (tensor<128xi32>) -> tensor<128x1xi32>
-    %1 = "stablehlo.gather"(%block_tables, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 16>}> : (tensor<4x16xi32>, tensor<128x1xi32>) -> tensor<128x16xi32>
-    %2 = stablehlo.reshape %positions : (tensor<128xi32>) -> tensor<128x1xi32>
-    %3 = stablehlo.reshape %tokens : (tensor<128xi32>) -> tensor<128x1xi32>
-    %4 = "stablehlo.gather"(%target.model.embed_tokens.weight, %3) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<128x1xi32>) -> tensor<128x64xf32>
-    %5 = stablehlo.constant dense<0> : tensor<i32>
-    %6:2 = func.call @target_layer(%4, %2, %1, %target_rows, %target_kv, %5, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<128x64xf32>, tensor<128x1xi32>, tensor<128x16xi32>, tensor<128xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x64x16x2x2x16xf32>)
-    %7 = stablehlo.constant dense<1> : tensor<i32>
-    %8:2 = func.call @target_layer(%6#0, %2, %1, %target_rows, %6#1, %7, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<128x64xf32>, tensor<128x1xi32>, tensor<128x16xi32>, tensor<128xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x64x16x2x2x16xf32>)
-    %9 = stablehlo.concatenate %6#0, %8#0, dim = 1 : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
-    %10 = stablehlo.dot_general %9, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<128x128xf32>, tensor<64x128xf32>) -> tensor<128x64xf32>
-    %11 = stablehlo.multiply %10, %10 : tensor<128x64xf32>
-    %12 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %13 = stablehlo.reduce(%11 init: %12) applies stablehlo.add across dimensions = [1] : (tensor<128x64xf32>, tensor<f32>) -> tensor<128xf32>
-    %14 = stablehlo.constant dense<6.400000e+01> : tensor<128xf32>
-    %15 = stablehlo.divide %13, %14 : tensor<128xf32>
-    %16 = stablehlo.constant dense<1.000000e-06> : tensor<128xf32>
-    %17 = stablehlo.add %15, %16 : tensor<128xf32>
-    %18 = stablehlo.rsqrt %17 : tensor<128xf32>
-    %19 = stablehlo.broadcast_in_dim %18, dims = [0] : (tensor<128xf32>) -> tensor<128x64xf32>
-    %20 = stablehlo.multiply %10, %19 : tensor<128x64xf32>
-    %21 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<128x64xf32>
-    %22 = stablehlo.multiply %20, %21 : tensor<128x64xf32>
-    %23:2 = func.call @draft_context(%22, %positions, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<128x64xf32>, tensor<128xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<128x2x16xf32>, tensor<128x2x16xf32>)
-    %24 = stablehlo.reshape %draft_k : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %25 = stablehlo.constant dense<0> : tensor<128x1xi32>
-    %26 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
-    %27 = stablehlo.concatenate %25, %26, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
-    %28 = "stablehlo.scatter"(%24, %27, %23#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<128xi32>, %positions: tensor<128xi32>, %token_request: tensor<128xi32>, %target_rows: tensor<128xi32>, %draft_rows: tensor<128xi32>, %block_tables: tensor<4x16xi32>, %last_index: tensor<4xi32>) -> (tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+    %0 = stablehlo.reshape %positions : (tensor<128xi32>) -> tensor<128x1xi32>
+    %1 = stablehlo.reshape %tokens : (tensor<128xi32>) -> tensor<128x1xi32>
+    %2 = "stablehlo.gather"(%target.model.embed_tokens.weight, %1) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<128x1xi32>) -> tensor<128x64xf32>
+    %3 = stablehlo.constant dense<0> : tensor<i32>
+    %4:2 = func.call @target_layer_grouped(%2, %0, %block_tables, %token_request, %target_rows, %target_kv, %3, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<128x64xf32>, tensor<128x1xi32>, tensor<4x16xi32>, tensor<128xi32>, tensor<128xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %5 = stablehlo.constant dense<1> : tensor<i32>
+    %6:2 = func.call @target_layer_grouped(%4#0, %0, %block_tables, %token_request, %target_rows, %4#1, %5, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<128x64xf32>, tensor<128x1xi32>, tensor<4x16xi32>, tensor<128xi32>, tensor<128xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %7 = stablehlo.concatenate %4#0, %6#0, dim = 1 : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
+    %8 = stablehlo.dot_general %7, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<128x128xf32>, tensor<64x128xf32>) -> tensor<128x64xf32>
+    %9 = stablehlo.multiply %8, %8 : tensor<128x64xf32>
+    %10 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %11 = stablehlo.reduce(%9 init: %10) applies stablehlo.add across dimensions = [1] : (tensor<128x64xf32>, tensor<f32>) -> tensor<128xf32>
+    %12 = stablehlo.constant dense<6.400000e+01> : tensor<128xf32>
+    %13 = stablehlo.divide %11, %12 : tensor<128xf32>
+    %14 = stablehlo.constant dense<1.000000e-06> : tensor<128xf32>
+    %15 = stablehlo.add %13, %14 : tensor<128xf32>
+    %16 = stablehlo.rsqrt %15 : tensor<128xf32>
+    %17 = stablehlo.broadcast_in_dim %16, dims = [0] : (tensor<128xf32>) -> tensor<128x64xf32>
+    %18 = stablehlo.multiply %8, %17 : tensor<128x64xf32>
+    %19 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<128x64xf32>
+    %20 = stablehlo.multiply %18, %19 : tensor<128x64xf32>
+    %21:2 = func.call @draft_context(%20, %positions, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<128x64xf32>, tensor<128xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<128x2x16xf32>, tensor<128x2x16xf32>)
+    %22 = stablehlo.reshape %draft_k : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
+    %23 = stablehlo.constant dense<0> : tensor<128x1xi32>
+    %24 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
+    %25 = stablehlo.concatenate %23, %24, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
+    %26 = "stablehlo.scatter"(%22, %25, %21#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg40: tensor<f32>, %arg41: tensor<f32>):
       stablehlo.return %arg41 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<128x2xi32>, tensor<128x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %29 = stablehlo.reshape %28 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %30 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %31 = stablehlo.constant dense<0> : tensor<128x1xi32>
-    %32 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
-    %33 = stablehlo.concatenate %31, %32, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
-    %34 = "stablehlo.scatter"(%30, %33, %23#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    %27 = stablehlo.reshape %26 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    %28 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
+    %29 = stablehlo.constant dense<0> : tensor<128x1xi32>
+    %30 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
+    %31 = stablehlo.concatenate %29, %30, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
+    %32 = "stablehlo.scatter"(%28, %31, %21#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg42: tensor<f32>, %arg43: tensor<f32>):
       stablehlo.return %arg43 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<128x2xi32>, tensor<128x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %35 = stablehlo.reshape %34 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %36 = stablehlo.reshape %last_index : (tensor<4xi32>) -> tensor<4x1xi32>
-    %37 = "stablehlo.gather"(%8#0, %36) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<128x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
-    %38 = stablehlo.multiply %37, %37 : tensor<4x64xf32>
-    %39 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %40 = stablehlo.reduce(%38 init: %39) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %41 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %42 = stablehlo.divide %40, %41 : tensor<4xf32>
-    %43 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %44 = stablehlo.add %42, %43 : tensor<4xf32>
-    %45 = stablehlo.rsqrt %44 : tensor<4xf32>
-    %46 = stablehlo.broadcast_in_dim %45, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %47 = stablehlo.multiply %37, %46 : tensor<4x64xf32>
-    %48 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %49 = stablehlo.multiply %47, %48 : tensor<4x64xf32>
-    %50 = stablehlo.dot_general %49, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
-    %51 = stablehlo.iota dim = 1 : tensor<4x256xi32>
-    %52 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %53 = stablehlo.constant dense<0> : tensor<i32>
-    %54:2 = stablehlo.reduce(%50 init: %52), (%51 init: %53) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
+    %33 = stablehlo.reshape %32 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    %34 = stablehlo.reshape %last_index : (tensor<4xi32>) -> tensor<4x1xi32>
+    %35 = "stablehlo.gather"(%6#0, %34) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<128x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
+    %36 = stablehlo.multiply %35, %35 : tensor<4x64xf32>
+    %37 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %38 = stablehlo.reduce(%36 init: %37) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %39 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %40 = stablehlo.divide %38, %39 : tensor<4xf32>
+    %41 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %42 = stablehlo.add %40, %41 : tensor<4xf32>
+    %43 = stablehlo.rsqrt %42 : tensor<4xf32>
+    %44 = stablehlo.broadcast_in_dim %43, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %45 = stablehlo.multiply %35, %44 : tensor<4x64xf32>
+    %46 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %47 = stablehlo.multiply %45, %46 : tensor<4x64xf32>
+    %48 = stablehlo.dot_general %47, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
+    %49 = stablehlo.iota dim = 1 : tensor<4x256xi32>
+    %50 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %51 = stablehlo.constant dense<0> : tensor<i32>
+    %52:2 = stablehlo.reduce(%48 init: %50), (%49 init: %51) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
       reducer(%arg44: tensor<f32>, %arg46: tensor<f32>) (%arg45: tensor<i32>, %arg47: tensor<i32>) {
-        %55 = stablehlo.compare  GT, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %56 = stablehlo.compare  EQ, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %57 = stablehlo.compare  LT, %arg45, %arg47,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %58 = stablehlo.and %56, %57 : tensor<i1>
-        %59 = stablehlo.or %55, %58 : tensor<i1>
-        %60 = stablehlo.select %59, %arg44, %arg46 : tensor<i1>, tensor<f32>
-        %61 = stablehlo.select %59, %arg45, %arg47 : tensor<i1>, tensor<i32>
-        stablehlo.return %60, %61 : tensor<f32>, tensor<i32>
+        %53 = stablehlo.compare  GT, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %54 = stablehlo.compare  EQ, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %55 = stablehlo.compare  LT, %arg45, %arg47,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %56 = stablehlo.and %54, %55 : tensor<i1>
+        %57 = stablehlo.or %53, %56 : tensor<i1>
+        %58 = stablehlo.select %57, %arg44, %arg46 : tensor<i1>, tensor<f32>
+        %59 = stablehlo.select %57, %arg45, %arg47 : tensor<i1>, tensor<i32>
+        stablehlo.return %58, %59 : tensor<f32>, tensor<i32>
       }
-    return %54#1, %8#1, %29, %35 : tensor<4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    return %52#1, %6#1, %27, %33 : tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
   }
-  func.func private @target_layer(%x: tensor<128x64xf32>, %positions: tensor<128x1xi32>, %tables: tensor<128x16xi32>, %rows: tensor<128xi32>, %target_kv: tensor<2x64x16x2x2x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x64x16x2x2x16xf32>) {
+  func.func private @target_layer_grouped(%x: tensor<128x64xf32>, %positions: tensor<128x1xi32>, %tables: tensor<4x16xi32>, %group_table: tensor<128xi32>, %rows: tensor<128xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<128x1xi32>) -> tensor<128xi32>
     %1 = stablehlo.multiply %x, %x : tensor<128x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
@@ -153,76 +151,80 @@ module @prefill_r4_t128 {
     %76 = stablehlo.multiply %42, %68 : tensor<128x2x16xf32>
     %77 = stablehlo.multiply %75, %71 : tensor<128x2x16xf32>
     %78 = stablehlo.add %76, %77 : tensor<128x2x16xf32>
-    %79 = stablehlo.reshape %target_kv : (tensor<2x64x16x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %79 = stablehlo.reshape %target_kv : (tensor<2x2x2x64x16x16xf32>) -> tensor<2x2x2x1024x16xf32>
     %80 = stablehlo.reshape %78 : (tensor<128x2x16xf32>) -> tensor<128x1x2x16xf32>
     %81 = stablehlo.reshape %18 : (tensor<128x2x16xf32>) -> tensor<128x1x2x16xf32>
     %82 = stablehlo.concatenate %80, %81, dim = 1 : (tensor<128x1x2x16xf32>, tensor<128x1x2x16xf32>) -> tensor<128x2x2x16xf32>
     %83 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<128x1xi32>
     %84 = stablehlo.reshape %rows : (tensor<128xi32>) -> tensor<128x1xi32>
     %85 = stablehlo.concatenate %83, %84, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
-    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg17: tensor<f32>, %arg18: tensor<f32>):
-      stablehlo.return %arg18 : tensor<f32>
-    }) : (tensor<2x1024x2x2x16xf32>, tensor<128x2xi32>, tensor<128x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
-    %87 = stablehlo.reshape %86 : (tensor<2x1024x2x2x16xf32>) -> tensor<2x64x16x2x2x16xf32>
+    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 3], scatter_dims_to_operand_dims = [0, 3], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg18: tensor<f32>, %arg19: tensor<f32>):
+      stablehlo.return %arg19 : tensor<f32>
+    }) : (tensor<2x2x2x1024x16xf32>, tensor<128x2xi32>, tensor<128x2x2x16xf32>) -> tensor<2x2x2x1024x16xf32>
+    %87 = stablehlo.reshape %86 : (tensor<2x2x2x1024x16xf32>) -> tensor<2x2x2x64x16x16xf32>
     %88 = stablehlo.reshape %60 : (tensor<128x4x16xf32>) -> tensor<128x1x4x16xf32>
-    %89 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<128x16x1xi32>
-    %90 = stablehlo.reshape %tables : (tensor<128x16xi32>) -> tensor<128x16x1xi32>
-    %91 = stablehlo.constant dense<0> : tensor<128x16x1xi32>
-    %92 = stablehlo.concatenate %89, %90, %91, dim = 2 : (tensor<128x16x1xi32>, tensor<128x16x1xi32>, tensor<128x16x1xi32>) -> tensor<128x16x3xi32>
-    %93 = "stablehlo.gather"(%87, %92) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<128x16x3xi32>) -> tensor<128x16x16x2x16xf32>
-    %94 = stablehlo.reshape %93 : (tensor<128x16x16x2x16xf32>) -> tensor<128x256x2x16xf32>
-    %95 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<128x16x1xi32>
-    %96 = stablehlo.reshape %tables : (tensor<128x16xi32>) -> tensor<128x16x1xi32>
-    %97 = stablehlo.constant dense<1> : tensor<128x16x1xi32>
-    %98 = stablehlo.concatenate %95, %96, %97, dim = 2 : (tensor<128x16x1xi32>, tensor<128x16x1xi32>, tensor<128x16x1xi32>) -> tensor<128x16x3xi32>
-    %99 = "stablehlo.gather"(%87, %98) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<128x16x3xi32>) -> tensor<128x16x16x2x16xf32>
-    %100 = stablehlo.reshape %99 : (tensor<128x16x16x2x16xf32>) -> tensor<128x256x2x16xf32>
-    %101 = stablehlo.iota dim = 2 : tensor<128x1x256xi32>
-    %102 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<128x1xi32>) -> tensor<128x1x256xi32>
-    %103 = stablehlo.compare  LE, %101, %102,  SIGNED : (tensor<128x1x256xi32>, tensor<128x1x256xi32>) -> tensor<128x1x256xi1>
-    %104 = stablehlo.reshape %88 : (tensor<128x1x4x16xf32>) -> tensor<128x1x2x2x16xf32>
-    %105 = stablehlo.dot_general %104, %94, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<128x1x2x2x16xf32>, tensor<128x256x2x16xf32>) -> tensor<128x2x1x2x256xf32>
-    %106 = stablehlo.constant dense<2.500000e-01> : tensor<128x2x1x2x256xf32>
-    %107 = stablehlo.multiply %105, %106 : tensor<128x2x1x2x256xf32>
-    %108 = stablehlo.broadcast_in_dim %103, dims = [0, 2, 4] : (tensor<128x1x256xi1>) -> tensor<128x2x1x2x256xi1>
-    %109 = stablehlo.constant dense<0xFF800000> : tensor<128x2x1x2x256xf32>
-    %110 = stablehlo.select %108, %107, %109 : tensor<128x2x1x2x256xi1>, tensor<128x2x1x2x256xf32>
-    %111 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %112 = stablehlo.reduce(%110 init: %111) applies stablehlo.maximum across dimensions = [4] : (tensor<128x2x1x2x256xf32>, tensor<f32>) -> tensor<128x2x1x2xf32>
-    %113 = stablehlo.broadcast_in_dim %112, dims = [0, 1, 2, 3] : (tensor<128x2x1x2xf32>) -> tensor<128x2x1x2x256xf32>
-    %114 = stablehlo.subtract %110, %113 : tensor<128x2x1x2x256xf32>
-    %115 = stablehlo.exponential %114 : tensor<128x2x1x2x256xf32>
-    %116 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %117 = stablehlo.reduce(%115 init: %116) applies stablehlo.add across dimensions = [4] : (tensor<128x2x1x2x256xf32>, tensor<f32>) -> tensor<128x2x1x2xf32>
-    %118 = stablehlo.broadcast_in_dim %117, dims = [0, 1, 2, 3] : (tensor<128x2x1x2xf32>) -> tensor<128x2x1x2x256xf32>
-    %119 = stablehlo.divide %115, %118 : tensor<128x2x1x2x256xf32>
-    %120 = stablehlo.dot_general %119, %100, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<128x2x1x2x256xf32>, tensor<128x256x2x16xf32>) -> tensor<128x2x1x2x16xf32>
-    %121 = stablehlo.transpose %120, dims = [0, 2, 1, 3, 4] : (tensor<128x2x1x2x16xf32>) -> tensor<128x1x2x2x16xf32>
-    %122 = stablehlo.reshape %121 : (tensor<128x1x2x2x16xf32>) -> tensor<128x1x4x16xf32>
-    %123 = stablehlo.reshape %122 : (tensor<128x1x4x16xf32>) -> tensor<128x64xf32>
-    %124 = stablehlo.dot_general %123, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<64x64xf32>) -> tensor<128x64xf32>
-    %125 = stablehlo.add %x, %124 : tensor<128x64xf32>
-    %126 = stablehlo.multiply %125, %125 : tensor<128x64xf32>
-    %127 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %128 = stablehlo.reduce(%126 init: %127) applies stablehlo.add across dimensions = [1] : (tensor<128x64xf32>, tensor<f32>) -> tensor<128xf32>
-    %129 = stablehlo.constant dense<6.400000e+01> : tensor<128xf32>
-    %130 = stablehlo.divide %128, %129 : tensor<128xf32>
-    %131 = stablehlo.constant dense<1.000000e-06> : tensor<128xf32>
-    %132 = stablehlo.add %130, %131 : tensor<128xf32>
-    %133 = stablehlo.rsqrt %132 : tensor<128xf32>
-    %134 = stablehlo.broadcast_in_dim %133, dims = [0] : (tensor<128xf32>) -> tensor<128x64xf32>
-    %135 = stablehlo.multiply %125, %134 : tensor<128x64xf32>
-    %136 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<128x64xf32>
-    %137 = stablehlo.multiply %135, %136 : tensor<128x64xf32>
-    %138 = stablehlo.dot_general %137, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
-    %139 = stablehlo.dot_general %137, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
-    %140 = stablehlo.logistic %138 : tensor<128x128xf32>
-    %141 = stablehlo.multiply %138, %140 : tensor<128x128xf32>
-    %142 = stablehlo.multiply %141, %139 : tensor<128x128xf32>
-    %143 = stablehlo.dot_general %142, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<128x128xf32>, tensor<64x128xf32>) -> tensor<128x64xf32>
-    %144 = stablehlo.add %125, %143 : tensor<128x64xf32>
-    return %144, %87 : tensor<128x64xf32>, tensor<2x64x16x2x2x16xf32>
+    %89 = stablehlo.reshape %group_table : (tensor<128xi32>) -> tensor<128x1xi32>
+    %90 = "stablehlo.gather"(%tables, %89) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 16>}> : (tensor<4x16xi32>, tensor<128x1xi32>) -> tensor<128x16xi32>
+    %91 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<128x16x1xi32>
+    %92 = stablehlo.constant dense<0> : tensor<128x16x1xi32>
+    %93 = stablehlo.reshape %90 : (tensor<128x16xi32>) -> tensor<128x16x1xi32>
+    %94 = stablehlo.concatenate %91, %92, %93, dim = 2 : (tensor<128x16x1xi32>, tensor<128x16x1xi32>, tensor<128x16x1xi32>) -> tensor<128x16x3xi32>
+    %95 = "stablehlo.gather"(%87, %94) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 2, 1, 16, 16>}> : (tensor<2x2x2x64x16x16xf32>, tensor<128x16x3xi32>) -> tensor<128x16x2x16x16xf32>
+    %96 = stablehlo.transpose %95, dims = [0, 1, 3, 2, 4] : (tensor<128x16x2x16x16xf32>) -> tensor<128x16x16x2x16xf32>
+    %97 = stablehlo.reshape %96 : (tensor<128x16x16x2x16xf32>) -> tensor<128x256x2x16xf32>
+    %98 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<128x16x1xi32>
+    %99 = stablehlo.constant dense<1> : tensor<128x16x1xi32>
+    %100 = stablehlo.reshape %90 : (tensor<128x16xi32>) -> tensor<128x16x1xi32>
+    %101 = stablehlo.concatenate %98, %99, %100, dim = 2 : (tensor<128x16x1xi32>, tensor<128x16x1xi32>, tensor<128x16x1xi32>) -> tensor<128x16x3xi32>
+    %102 = "stablehlo.gather"(%87, %101) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 2, 1, 16, 16>}> : (tensor<2x2x2x64x16x16xf32>, tensor<128x16x3xi32>) -> tensor<128x16x2x16x16xf32>
+    %103 = stablehlo.transpose %102, dims = [0, 1, 3, 2, 4] : (tensor<128x16x2x16x16xf32>) -> tensor<128x16x16x2x16xf32>
+    %104 = stablehlo.reshape %103 : (tensor<128x16x16x2x16xf32>) -> tensor<128x256x2x16xf32>
+    %105 = stablehlo.iota dim = 2 : tensor<128x1x256xi32>
+    %106 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<128x1xi32>) -> tensor<128x1x256xi32>
+    %107 = stablehlo.compare  LE, %105, %106,  SIGNED : (tensor<128x1x256xi32>, tensor<128x1x256xi32>) -> tensor<128x1x256xi1>
+    %108 = stablehlo.reshape %88 : (tensor<128x1x4x16xf32>) -> tensor<128x1x2x2x16xf32>
+    %109 = stablehlo.dot_general %108, %97, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<128x1x2x2x16xf32>, tensor<128x256x2x16xf32>) -> tensor<128x2x1x2x256xf32>
+    %110 = stablehlo.constant dense<2.500000e-01> : tensor<128x2x1x2x256xf32>
+    %111 = stablehlo.multiply %109, %110 : tensor<128x2x1x2x256xf32>
+    %112 = stablehlo.broadcast_in_dim %107, dims = [0, 2, 4] : (tensor<128x1x256xi1>) -> tensor<128x2x1x2x256xi1>
+    %113 = stablehlo.constant dense<0xFF800000> : tensor<128x2x1x2x256xf32>
+    %114 = stablehlo.select %112, %111, %113 : tensor<128x2x1x2x256xi1>, tensor<128x2x1x2x256xf32>
+    %115 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %116 = stablehlo.reduce(%114 init: %115) applies stablehlo.maximum across dimensions = [4] : (tensor<128x2x1x2x256xf32>, tensor<f32>) -> tensor<128x2x1x2xf32>
+    %117 = stablehlo.broadcast_in_dim %116, dims = [0, 1, 2, 3] : (tensor<128x2x1x2xf32>) -> tensor<128x2x1x2x256xf32>
+    %118 = stablehlo.subtract %114, %117 : tensor<128x2x1x2x256xf32>
+    %119 = stablehlo.exponential %118 : tensor<128x2x1x2x256xf32>
+    %120 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %121 = stablehlo.reduce(%119 init: %120) applies stablehlo.add across dimensions = [4] : (tensor<128x2x1x2x256xf32>, tensor<f32>) -> tensor<128x2x1x2xf32>
+    %122 = stablehlo.broadcast_in_dim %121, dims = [0, 1, 2, 3] : (tensor<128x2x1x2xf32>) -> tensor<128x2x1x2x256xf32>
+    %123 = stablehlo.divide %119, %122 : tensor<128x2x1x2x256xf32>
+    %124 = stablehlo.dot_general %123, %104, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<128x2x1x2x256xf32>, tensor<128x256x2x16xf32>) -> tensor<128x2x1x2x16xf32>
+    %125 = stablehlo.transpose %124, dims = [0, 2, 1, 3, 4] : (tensor<128x2x1x2x16xf32>) -> tensor<128x1x2x2x16xf32>
+    %126 = stablehlo.reshape %125 : (tensor<128x1x2x2x16xf32>) -> tensor<128x1x4x16xf32>
+    %127 = stablehlo.reshape %126 : (tensor<128x1x4x16xf32>) -> tensor<128x64xf32>
+    %128 = stablehlo.dot_general %127, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<64x64xf32>) -> tensor<128x64xf32>
+    %129 = stablehlo.add %x, %128 : tensor<128x64xf32>
+    %130 = stablehlo.multiply %129, %129 : tensor<128x64xf32>
+    %131 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %132 = stablehlo.reduce(%130 init: %131) applies stablehlo.add across dimensions = [1] : (tensor<128x64xf32>, tensor<f32>) -> tensor<128xf32>
+    %133 = stablehlo.constant dense<6.400000e+01> : tensor<128xf32>
+    %134 = stablehlo.divide %132, %133 : tensor<128xf32>
+    %135 = stablehlo.constant dense<1.000000e-06> : tensor<128xf32>
+    %136 = stablehlo.add %134, %135 : tensor<128xf32>
+    %137 = stablehlo.rsqrt %136 : tensor<128xf32>
+    %138 = stablehlo.broadcast_in_dim %137, dims = [0] : (tensor<128xf32>) -> tensor<128x64xf32>
+    %139 = stablehlo.multiply %129, %138 : tensor<128x64xf32>
+    %140 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<128x64xf32>
+    %141 = stablehlo.multiply %139, %140 : tensor<128x64xf32>
+    %142 = stablehlo.dot_general %141, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
+    %143 = stablehlo.dot_general %141, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<128x64xf32>) -> tensor<128x128xf32>
+    %144 = stablehlo.logistic %142 : tensor<128x128xf32>
+    %145 = stablehlo.multiply %142, %144 : tensor<128x128xf32>
+    %146 = stablehlo.multiply %145, %143 : tensor<128x128xf32>
+    %147 = stablehlo.dot_general %146, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<128x128xf32>, tensor<64x128xf32>) -> tensor<128x64xf32>
+    %148 = stablehlo.add %129, %147 : tensor<128x64xf32>
+    return %148, %87 : tensor<128x64xf32>, tensor<2x2x2x64x16x16xf32>
   }
   func.func private @draft_context(%ctx: tensor<128x64xf32>, %positions: tensor<128xi32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.k_norm.weight: tensor<16xf32>) -> (tensor<128x2x16xf32>, tensor<128x2x16xf32>) {
     %0 = stablehlo.dot_general %ctx, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<128x64xf32>, tensor<32x64xf32>) -> tensor<128x32xf32>

@@ -1,5 +1,5 @@
 module @verify_r4 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x64x16x2x2x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<4x4xi32>, %seq_lens: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<4x4xi32>, %seq_lens: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
     %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
     %1 = stablehlo.iota dim = 1 : tensor<4x4xi32>
     %2 = stablehlo.add %0, %1 : tensor<4x4xi32>
@@ -20,9 +20,9 @@ module @verify_r4 {
     %17 = stablehlo.reshape %16 : (tensor<16xi32>) -> tensor<16x1xi32>
     %18 = "stablehlo.gather"(%target.model.embed_tokens.weight, %17) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
     %19 = stablehlo.constant dense<0> : tensor<i32>
-    %20:2 = func.call @target_layer(%18, %2, %block_tables, %15, %target_kv, %19, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %20:2 = func.call @target_layer(%18, %2, %block_tables, %15, %target_kv, %19, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
     %21 = stablehlo.constant dense<1> : tensor<i32>
-    %22:2 = func.call @target_layer(%20#0, %2, %block_tables, %15, %20#1, %21, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x64x16x2x2x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x64x16x2x2x16xf32>)
+    %22:2 = func.call @target_layer(%20#0, %2, %block_tables, %15, %20#1, %21, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
     %23 = stablehlo.multiply %22#0, %22#0 : tensor<16x64xf32>
     %24 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
     %25 = stablehlo.reduce(%23 init: %24) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
@@ -109,9 +109,9 @@ module @verify_r4 {
     ^bb0(%arg43: tensor<f32>, %arg44: tensor<f32>):
       stablehlo.return %arg44 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %55, %47, %22#1, %85, %99 : tensor<4xi32>, tensor<4x4xi32>, tensor<2x64x16x2x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    return %55, %47, %22#1, %85, %99 : tensor<4xi32>, tensor<4x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
   }
-  func.func private @target_layer(%x: tensor<16x64xf32>, %positions: tensor<4x4xi32>, %tables: tensor<4x16xi32>, %rows: tensor<16xi32>, %target_kv: tensor<2x64x16x2x2x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x64x16x2x2x16xf32>) {
+  func.func private @target_layer(%x: tensor<16x64xf32>, %positions: tensor<4x4xi32>, %tables: tensor<4x16xi32>, %rows: tensor<16xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<4x4xi32>) -> tensor<16xi32>
     %1 = stablehlo.multiply %x, %x : tensor<16x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
@@ -191,76 +191,78 @@ module @verify_r4 {
     %76 = stablehlo.multiply %42, %68 : tensor<16x2x16xf32>
     %77 = stablehlo.multiply %75, %71 : tensor<16x2x16xf32>
     %78 = stablehlo.add %76, %77 : tensor<16x2x16xf32>
-    %79 = stablehlo.reshape %target_kv : (tensor<2x64x16x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
+    %79 = stablehlo.reshape %target_kv : (tensor<2x2x2x64x16x16xf32>) -> tensor<2x2x2x1024x16xf32>
     %80 = stablehlo.reshape %78 : (tensor<16x2x16xf32>) -> tensor<16x1x2x16xf32>
     %81 = stablehlo.reshape %18 : (tensor<16x2x16xf32>) -> tensor<16x1x2x16xf32>
     %82 = stablehlo.concatenate %80, %81, dim = 1 : (tensor<16x1x2x16xf32>, tensor<16x1x2x16xf32>) -> tensor<16x2x2x16xf32>
     %83 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<16x1xi32>
     %84 = stablehlo.reshape %rows : (tensor<16xi32>) -> tensor<16x1xi32>
     %85 = stablehlo.concatenate %83, %84, dim = 1 : (tensor<16x1xi32>, tensor<16x1xi32>) -> tensor<16x2xi32>
-    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    %86 = "stablehlo.scatter"(%79, %85, %82) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 3], scatter_dims_to_operand_dims = [0, 3], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg17: tensor<f32>, %arg18: tensor<f32>):
       stablehlo.return %arg18 : tensor<f32>
-    }) : (tensor<2x1024x2x2x16xf32>, tensor<16x2xi32>, tensor<16x2x2x16xf32>) -> tensor<2x1024x2x2x16xf32>
-    %87 = stablehlo.reshape %86 : (tensor<2x1024x2x2x16xf32>) -> tensor<2x64x16x2x2x16xf32>
+    }) : (tensor<2x2x2x1024x16xf32>, tensor<16x2xi32>, tensor<16x2x2x16xf32>) -> tensor<2x2x2x1024x16xf32>
+    %87 = stablehlo.reshape %86 : (tensor<2x2x2x1024x16xf32>) -> tensor<2x2x2x64x16x16xf32>
     %88 = stablehlo.reshape %60 : (tensor<16x4x16xf32>) -> tensor<4x4x4x16xf32>
     %89 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<4x16x1xi32>
-    %90 = stablehlo.reshape %tables : (tensor<4x16xi32>) -> tensor<4x16x1xi32>
-    %91 = stablehlo.constant dense<0> : tensor<4x16x1xi32>
+    %90 = stablehlo.constant dense<0> : tensor<4x16x1xi32>
+    %91 = stablehlo.reshape %tables : (tensor<4x16xi32>) -> tensor<4x16x1xi32>
     %92 = stablehlo.concatenate %89, %90, %91, dim = 2 : (tensor<4x16x1xi32>, tensor<4x16x1xi32>, tensor<4x16x1xi32>) -> tensor<4x16x3xi32>
-    %93 = "stablehlo.gather"(%87, %92) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<4x16x3xi32>) -> tensor<4x16x16x2x16xf32>
-    %94 = stablehlo.reshape %93 : (tensor<4x16x16x2x16xf32>) -> tensor<4x256x2x16xf32>
-    %95 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<4x16x1xi32>
-    %96 = stablehlo.reshape %tables : (tensor<4x16xi32>) -> tensor<4x16x1xi32>
+    %93 = "stablehlo.gather"(%87, %92) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 2, 1, 16, 16>}> : (tensor<2x2x2x64x16x16xf32>, tensor<4x16x3xi32>) -> tensor<4x16x2x16x16xf32>
+    %94 = stablehlo.transpose %93, dims = [0, 1, 3, 2, 4] : (tensor<4x16x2x16x16xf32>) -> tensor<4x16x16x2x16xf32>
+    %95 = stablehlo.reshape %94 : (tensor<4x16x16x2x16xf32>) -> tensor<4x256x2x16xf32>
+    %96 = stablehlo.broadcast_in_dim %layer, dims = [] : (tensor<i32>) -> tensor<4x16x1xi32>
     %97 = stablehlo.constant dense<1> : tensor<4x16x1xi32>
-    %98 = stablehlo.concatenate %95, %96, %97, dim = 2 : (tensor<4x16x1xi32>, tensor<4x16x1xi32>, tensor<4x16x1xi32>) -> tensor<4x16x3xi32>
-    %99 = "stablehlo.gather"(%87, %98) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 16, 1, 2, 16>}> : (tensor<2x64x16x2x2x16xf32>, tensor<4x16x3xi32>) -> tensor<4x16x16x2x16xf32>
-    %100 = stablehlo.reshape %99 : (tensor<4x16x16x2x16xf32>) -> tensor<4x256x2x16xf32>
-    %101 = stablehlo.iota dim = 2 : tensor<4x4x256xi32>
-    %102 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<4x4xi32>) -> tensor<4x4x256xi32>
-    %103 = stablehlo.compare  LE, %101, %102,  SIGNED : (tensor<4x4x256xi32>, tensor<4x4x256xi32>) -> tensor<4x4x256xi1>
-    %104 = stablehlo.reshape %88 : (tensor<4x4x4x16xf32>) -> tensor<4x4x2x2x16xf32>
-    %105 = stablehlo.dot_general %104, %94, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<4x4x2x2x16xf32>, tensor<4x256x2x16xf32>) -> tensor<4x2x4x2x256xf32>
-    %106 = stablehlo.constant dense<2.500000e-01> : tensor<4x2x4x2x256xf32>
-    %107 = stablehlo.multiply %105, %106 : tensor<4x2x4x2x256xf32>
-    %108 = stablehlo.broadcast_in_dim %103, dims = [0, 2, 4] : (tensor<4x4x256xi1>) -> tensor<4x2x4x2x256xi1>
-    %109 = stablehlo.constant dense<0xFF800000> : tensor<4x2x4x2x256xf32>
-    %110 = stablehlo.select %108, %107, %109 : tensor<4x2x4x2x256xi1>, tensor<4x2x4x2x256xf32>
-    %111 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %112 = stablehlo.reduce(%110 init: %111) applies stablehlo.maximum across dimensions = [4] : (tensor<4x2x4x2x256xf32>, tensor<f32>) -> tensor<4x2x4x2xf32>
-    %113 = stablehlo.broadcast_in_dim %112, dims = [0, 1, 2, 3] : (tensor<4x2x4x2xf32>) -> tensor<4x2x4x2x256xf32>
-    %114 = stablehlo.subtract %110, %113 : tensor<4x2x4x2x256xf32>
-    %115 = stablehlo.exponential %114 : tensor<4x2x4x2x256xf32>
-    %116 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %117 = stablehlo.reduce(%115 init: %116) applies stablehlo.add across dimensions = [4] : (tensor<4x2x4x2x256xf32>, tensor<f32>) -> tensor<4x2x4x2xf32>
-    %118 = stablehlo.broadcast_in_dim %117, dims = [0, 1, 2, 3] : (tensor<4x2x4x2xf32>) -> tensor<4x2x4x2x256xf32>
-    %119 = stablehlo.divide %115, %118 : tensor<4x2x4x2x256xf32>
-    %120 = stablehlo.dot_general %119, %100, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<4x2x4x2x256xf32>, tensor<4x256x2x16xf32>) -> tensor<4x2x4x2x16xf32>
-    %121 = stablehlo.transpose %120, dims = [0, 2, 1, 3, 4] : (tensor<4x2x4x2x16xf32>) -> tensor<4x4x2x2x16xf32>
-    %122 = stablehlo.reshape %121 : (tensor<4x4x2x2x16xf32>) -> tensor<4x4x4x16xf32>
-    %123 = stablehlo.reshape %122 : (tensor<4x4x4x16xf32>) -> tensor<16x64xf32>
-    %124 = stablehlo.dot_general %123, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<64x64xf32>) -> tensor<16x64xf32>
-    %125 = stablehlo.add %x, %124 : tensor<16x64xf32>
-    %126 = stablehlo.multiply %125, %125 : tensor<16x64xf32>
-    %127 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %128 = stablehlo.reduce(%126 init: %127) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %129 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %130 = stablehlo.divide %128, %129 : tensor<16xf32>
-    %131 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %132 = stablehlo.add %130, %131 : tensor<16xf32>
-    %133 = stablehlo.rsqrt %132 : tensor<16xf32>
-    %134 = stablehlo.broadcast_in_dim %133, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %135 = stablehlo.multiply %125, %134 : tensor<16x64xf32>
-    %136 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %137 = stablehlo.multiply %135, %136 : tensor<16x64xf32>
-    %138 = stablehlo.dot_general %137, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<128x64xf32>) -> tensor<16x128xf32>
-    %139 = stablehlo.dot_general %137, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<128x64xf32>) -> tensor<16x128xf32>
-    %140 = stablehlo.logistic %138 : tensor<16x128xf32>
-    %141 = stablehlo.multiply %138, %140 : tensor<16x128xf32>
-    %142 = stablehlo.multiply %141, %139 : tensor<16x128xf32>
-    %143 = stablehlo.dot_general %142, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %144 = stablehlo.add %125, %143 : tensor<16x64xf32>
-    return %144, %87 : tensor<16x64xf32>, tensor<2x64x16x2x2x16xf32>
+    %98 = stablehlo.reshape %tables : (tensor<4x16xi32>) -> tensor<4x16x1xi32>
+    %99 = stablehlo.concatenate %96, %97, %98, dim = 2 : (tensor<4x16x1xi32>, tensor<4x16x1xi32>, tensor<4x16x1xi32>) -> tensor<4x16x3xi32>
+    %100 = "stablehlo.gather"(%87, %99) <{dimension_numbers = #stablehlo.gather<offset_dims = [2, 3, 4], collapsed_slice_dims = [0, 1, 3], start_index_map = [0, 1, 3], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 2, 1, 16, 16>}> : (tensor<2x2x2x64x16x16xf32>, tensor<4x16x3xi32>) -> tensor<4x16x2x16x16xf32>
+    %101 = stablehlo.transpose %100, dims = [0, 1, 3, 2, 4] : (tensor<4x16x2x16x16xf32>) -> tensor<4x16x16x2x16xf32>
+    %102 = stablehlo.reshape %101 : (tensor<4x16x16x2x16xf32>) -> tensor<4x256x2x16xf32>
+    %103 = stablehlo.iota dim = 2 : tensor<4x4x256xi32>
+    %104 = stablehlo.broadcast_in_dim %positions, dims = [0, 1] : (tensor<4x4xi32>) -> tensor<4x4x256xi32>
+    %105 = stablehlo.compare  LE, %103, %104,  SIGNED : (tensor<4x4x256xi32>, tensor<4x4x256xi32>) -> tensor<4x4x256xi1>
+    %106 = stablehlo.reshape %88 : (tensor<4x4x4x16xf32>) -> tensor<4x4x2x2x16xf32>
+    %107 = stablehlo.dot_general %106, %95, batching_dims = [0, 2] x [0, 2], contracting_dims = [4] x [3] : (tensor<4x4x2x2x16xf32>, tensor<4x256x2x16xf32>) -> tensor<4x2x4x2x256xf32>
+    %108 = stablehlo.constant dense<2.500000e-01> : tensor<4x2x4x2x256xf32>
+    %109 = stablehlo.multiply %107, %108 : tensor<4x2x4x2x256xf32>
+    %110 = stablehlo.broadcast_in_dim %105, dims = [0, 2, 4] : (tensor<4x4x256xi1>) -> tensor<4x2x4x2x256xi1>
+    %111 = stablehlo.constant dense<0xFF800000> : tensor<4x2x4x2x256xf32>
+    %112 = stablehlo.select %110, %109, %111 : tensor<4x2x4x2x256xi1>, tensor<4x2x4x2x256xf32>
+    %113 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %114 = stablehlo.reduce(%112 init: %113) applies stablehlo.maximum across dimensions = [4] : (tensor<4x2x4x2x256xf32>, tensor<f32>) -> tensor<4x2x4x2xf32>
+    %115 = stablehlo.broadcast_in_dim %114, dims = [0, 1, 2, 3] : (tensor<4x2x4x2xf32>) -> tensor<4x2x4x2x256xf32>
+    %116 = stablehlo.subtract %112, %115 : tensor<4x2x4x2x256xf32>
+    %117 = stablehlo.exponential %116 : tensor<4x2x4x2x256xf32>
+    %118 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %119 = stablehlo.reduce(%117 init: %118) applies stablehlo.add across dimensions = [4] : (tensor<4x2x4x2x256xf32>, tensor<f32>) -> tensor<4x2x4x2xf32>
+    %120 = stablehlo.broadcast_in_dim %119, dims = [0, 1, 2, 3] : (tensor<4x2x4x2xf32>) -> tensor<4x2x4x2x256xf32>
+    %121 = stablehlo.divide %117, %120 : tensor<4x2x4x2x256xf32>
+    %122 = stablehlo.dot_general %121, %102, batching_dims = [0, 1] x [0, 2], contracting_dims = [4] x [1] : (tensor<4x2x4x2x256xf32>, tensor<4x256x2x16xf32>) -> tensor<4x2x4x2x16xf32>
+    %123 = stablehlo.transpose %122, dims = [0, 2, 1, 3, 4] : (tensor<4x2x4x2x16xf32>) -> tensor<4x4x2x2x16xf32>
+    %124 = stablehlo.reshape %123 : (tensor<4x4x2x2x16xf32>) -> tensor<4x4x4x16xf32>
+    %125 = stablehlo.reshape %124 : (tensor<4x4x4x16xf32>) -> tensor<16x64xf32>
+    %126 = stablehlo.dot_general %125, %self_attn.o_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<64x64xf32>) -> tensor<16x64xf32>
+    %127 = stablehlo.add %x, %126 : tensor<16x64xf32>
+    %128 = stablehlo.multiply %127, %127 : tensor<16x64xf32>
+    %129 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %130 = stablehlo.reduce(%128 init: %129) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %131 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %132 = stablehlo.divide %130, %131 : tensor<16xf32>
+    %133 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %134 = stablehlo.add %132, %133 : tensor<16xf32>
+    %135 = stablehlo.rsqrt %134 : tensor<16xf32>
+    %136 = stablehlo.broadcast_in_dim %135, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %137 = stablehlo.multiply %127, %136 : tensor<16x64xf32>
+    %138 = stablehlo.broadcast_in_dim %post_attention_layernorm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %139 = stablehlo.multiply %137, %138 : tensor<16x64xf32>
+    %140 = stablehlo.dot_general %139, %mlp.gate_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<128x64xf32>) -> tensor<16x128xf32>
+    %141 = stablehlo.dot_general %139, %mlp.up_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<128x64xf32>) -> tensor<16x128xf32>
+    %142 = stablehlo.logistic %140 : tensor<16x128xf32>
+    %143 = stablehlo.multiply %140, %142 : tensor<16x128xf32>
+    %144 = stablehlo.multiply %143, %141 : tensor<16x128xf32>
+    %145 = stablehlo.dot_general %144, %mlp.down_proj.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %146 = stablehlo.add %127, %145 : tensor<16x64xf32>
+    return %146, %87 : tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>
   }
   func.func private @draft_context(%ctx: tensor<16x64xf32>, %positions: tensor<16xi32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.k_norm.weight: tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>) {
     %0 = stablehlo.dot_general %ctx, %self_attn.k_proj.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<32x64xf32>) -> tensor<16x32xf32>
