@@ -6,6 +6,8 @@
  * - WORK/sampling: the tiny sampling example (`verify: "sampling"`) compiled, plus a recorded session
  *   of `SAMPLED_REQUESTS` (temperature 0.8, some with top-k / top-p, one greedy row in the same
  *   batches, fixed seeds) through `decode_step_sample`, `verify_sample` and `target_step_sample`;
+ * - WORK/hd128: the tiny example with 128-wide heads (examples/tiny-hd128.ts), the shape the TPU Pallas
+ *   attention kernel takes (and, under DFLASHC_PALLAS_INTERPRET=1, runs in interpret mode anywhere);
  * - WORK/bench/k<K>: the Qwen3-8B example reshaped for timing — one request, a 2048-token context,
  *   block size K in 4, 16, 64, 256 — compiled, without reference data (no host could run 8B).
  */
@@ -14,6 +16,7 @@ import type { DecoderDeclaration } from "../../dsl/types.js";
 import { pagedKV, pow2Buckets, staticKV } from "../../dsl/builders.js";
 import tiny from "../../examples/tiny.js";
 import tinySampling from "../../examples/tiny-sampling.js";
+import tinyHd128 from "../../examples/tiny-hd128.js";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 import { writeCase, type SampledRequest } from "./reference.js";
 import { join } from "node:path";
@@ -54,6 +57,11 @@ export async function prepare(work: string, seed = 7): Promise<void> {
     source: "examples/tiny-sampling.ts",
     seed,
     record: { prompts: SAMPLED_REQUESTS.length, promptLength: 4, maxNewTokens: 6, sampling: SAMPLED_REQUESTS },
+  });
+  await writeCase(join(work, "hd128"), buildPlan(tinyHd128), {
+    source: "examples/tiny-hd128.ts",
+    seed,
+    record: { prompts: 2, promptLength: 5, maxNewTokens: 5 },
   });
   for (const k of BENCH_BLOCK_SIZES) {
     await writeCase(join(work, "bench", `k${k}`), buildPlan(benchDeclaration(k)), { source: "examples/qwen3-8b-dflash.ts", seed });
