@@ -158,13 +158,13 @@ function kernelsModule(plan: DecoderPlan, source: string, lowered: ReturnType<ty
   const bodies = [...lowered.byKernel.values()].map((k) => k.text);
   const code = [...lowered.consts.lines(), ...bodies].join("\n");
   const uses = (prefix: string) => new RegExp(`(^|[^A-Za-z0-9_.])${prefix.replace(".", "\\.")}`, "m").test(code);
+  // In isort's order (ruff's I001): plain imports, then from-imports by module; the package last.
   const imports = [
     ...(uses("jnp.") ? ["import jax.numpy as jnp"] : []),
-    ...(uses("lax.") ? ["from jax import lax"] : []),
-    "",
     "from dflashc_jax import ops, sharding",
     "from dflashc_jax.kernel import kernels_of",
     "from dflashc_jax.paged_attention import paged_attention",
+    ...(uses("lax.") ? ["from jax import lax"] : []),
     "",
     "from . import config",
   ];
@@ -182,8 +182,8 @@ function kernelsModule(plan: DecoderPlan, source: string, lowered: ReturnType<ty
     "from __future__ import annotations",
     "",
     ...imports,
+    ...(consts.length ? ["", ...consts] : []),
     "",
-    ...(consts.length ? ["", ...consts, ""] : []),
     "",
     bodies.join("\n\n\n"),
     "",

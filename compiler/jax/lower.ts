@@ -43,11 +43,15 @@ type Env = Map<number, string>;
 class FunctionWriter {
   readonly lines: string[] = [];
   private scans = 0;
+  /** Values some node or the result list reads: an unread output of a tuple-valued node binds `_`. */
+  private readonly used: ReadonlySet<number>;
 
   constructor(
     private readonly ctx: JaxRuleCtx,
     private readonly fn: GFunc,
-  ) {}
+  ) {
+    this.used = new Set([...fn.nodes.flatMap((n) => n.inputs), ...fn.results]);
+  }
 
   emit(line: string, depth = 1): void {
     this.lines.push(`${"    ".repeat(depth)}${line}`);
@@ -72,7 +76,7 @@ class FunctionWriter {
       env.set(node.outputs[0], expr);
       return;
     }
-    const names = node.outputs.map((id) => `v${id}`);
+    const names = node.outputs.map((id) => (node.outputs.length > 1 && !this.used.has(id) ? "_" : `v${id}`));
     this.emit(`${names.length === 1 ? names[0] : names.join(", ")} = ${expr}`);
     node.outputs.forEach((id, i) => env.set(id, names[i]));
   }
@@ -183,7 +187,9 @@ export function lowerKernelGraph(g: KernelGraph, consts: ConstantPool, stacked: 
     if (run) w.scan(run, env, paramKey);
     else if (!inRun.has(node)) w.node(node, env);
   }
-  w.emit(`return ${main.results.map((id) => env.get(id)).join(", ")}`);
+  // Always a tuple: jit's out_shardings are a tuple of the kernel's results, even of one.
+  const results = main.results.map((id) => env.get(id)!);
+  w.emit(`return ${results.length === 1 ? `(${results[0]},)` : results.join(", ")}`);
   parts.push(`def ${kernel}(w, ${argNames.join(", ")}):\n${w.lines.join("\n")}`);
   return { kernel, text: parts.join("\n\n\n"), params };
 }

@@ -7,4 +7,4 @@ each generated package (`jax/<decoder>/`), which holds only what the declaration
 and its kernels, lowered from the compiler's kernel graphs).
 """
 
-__all__ = ["ops", "paged_attention", "kernel", "weights", "sharding", "framing", "worker"]
+__all__ = ["framing", "kernel", "ops", "paged_attention", "sharding", "weights", "worker"]

@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import struct
 import sys
-from typing import BinaryIO, Mapping
+from collections.abc import Mapping
+from typing import BinaryIO
 
 import numpy as np
 
@@ -55,7 +56,9 @@ def encode(header: Mapping[str, object], arrays: Mapping[str, np.ndarray] | None
     for name, array in (arrays or {}).items():
         dtype = wire_dtype(array)
         data = np.ascontiguousarray(array).tobytes()
-        descriptors.append({"name": name, "dtype": dtype, "shape": list(array.shape), "offset": offset, "nbytes": len(data)})
+        descriptors.append(
+            {"name": name, "dtype": dtype, "shape": list(array.shape), "offset": offset, "nbytes": len(data)}
+        )
         chunks.append(data)
         offset += len(data)
     head = json.dumps({**header, "arrays": descriptors}, separators=(",", ":")).encode("utf-8")
@@ -89,7 +92,9 @@ def decode_body(head: bytes, payload: bytes) -> tuple[dict, dict[str, np.ndarray
             raise FramingError(f"bad array descriptor {d!r}: {e}") from None
         count = int(np.prod(shape, dtype=np.int64))
         if nbytes != count * dtype.itemsize or offset < 0 or offset + nbytes > len(payload):
-            raise FramingError(f"array {d.get('name')!r}: {nbytes} bytes at {offset} do not fit shape {shape} in a {len(payload)}-byte payload")
+            raise FramingError(
+                f"array {d.get('name')!r}: {nbytes} bytes at {offset} do not fit shape {shape} in a {len(payload)}-byte payload"
+            )
         arrays[str(d["name"])] = np.frombuffer(payload, dtype=dtype, count=count, offset=offset).reshape(shape)
     return header, arrays
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import jax
 import jax.numpy as jnp
@@ -32,7 +33,9 @@ _COMPILED: dict = {}
 def enable_compilation_cache(path: str | None = None) -> str | None:
     """JAX's persistent compilation cache (`$DFLASHC_JAX_CACHE`, default ~/.cache/dflashc/jax;
     `DFLASHC_JAX_CACHE=off` disables it): a worker that restarts reuses every bucket it compiled."""
-    path = path or os.environ.get("DFLASHC_JAX_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "dflashc", "jax")
+    path = (
+        path or os.environ.get("DFLASHC_JAX_CACHE") or os.path.join(os.path.expanduser("~"), ".cache", "dflashc", "jax")
+    )
     if path == "off":
         return None
     jax.config.update("jax_compilation_cache_dir", path)
@@ -68,7 +71,9 @@ class Kernel:
             return (params, *rest)
         p_sh, *rest_sh = in_shardings
         params = {n: jax.ShapeDtypeStruct(shapes[n], dtype, sharding=p_sh[n]) for n in self.param_names}
-        rest = [jax.ShapeDtypeStruct(t.shape, DTYPES[t.dtype], sharding=sh) for t, sh in zip(s.caches + s.inputs, rest_sh)]
+        rest = [
+            jax.ShapeDtypeStruct(t.shape, DTYPES[t.dtype], sharding=sh) for t, sh in zip(s.caches + s.inputs, rest_sh)
+        ]
         return (params, *rest)
 
     def compile(self, mesh=None):
@@ -95,7 +100,9 @@ class Kernel:
             raise ShapeError(f"{s.kernel}.{s.bucket_id} takes {len(s.args)} arguments, got {len(args)}")
         for t, a in zip(s.args, args):
             if tuple(a.shape) != t.shape or jnp.dtype(a.dtype) != jnp.dtype(DTYPES[t.dtype]):
-                raise ShapeError(f"{s.kernel}.{s.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}")
+                raise ShapeError(
+                    f"{s.kernel}.{s.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}"
+                )
 
     def run(self, params: dict, *caches_and_inputs, mesh=None):
         """Runs the bucket on prepared params (`weights.stack_params`), caches and inputs; returns its
@@ -103,10 +110,14 @@ class Kernel:
         s = self.signature
         rest = s.caches + s.inputs
         if len(caches_and_inputs) != len(rest):
-            raise ShapeError(f"{s.kernel}.{s.bucket_id} takes {len(rest)} caches and inputs, got {len(caches_and_inputs)}")
+            raise ShapeError(
+                f"{s.kernel}.{s.bucket_id} takes {len(rest)} caches and inputs, got {len(caches_and_inputs)}"
+            )
         for t, a in zip(rest, caches_and_inputs):
             if tuple(a.shape) != t.shape or jnp.dtype(a.dtype) != jnp.dtype(DTYPES[t.dtype]):
-                raise ShapeError(f"{s.kernel}.{s.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}")
+                raise ShapeError(
+                    f"{s.kernel}.{s.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}"
+                )
         return self.compile(mesh)({n: params[n] for n in self.param_names}, *caches_and_inputs)
 
     def __call__(self, *args, mesh=None):

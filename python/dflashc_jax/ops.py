@@ -164,7 +164,9 @@ def block_attention(
     probs = jax.nn.softmax(jnp.concatenate([s_ctx, s_blk], axis=-1), axis=-1)
     p_ctx, p_blk = probs[..., :c], probs[..., c:]
     out = jnp.einsum("bkgqs,bskd->bqkgd", p_ctx.astype(v_ctx.dtype), v_ctx, preferred_element_type=F32, precision=prec)
-    out = out + jnp.einsum("bkgqs,bskd->bqkgd", p_blk.astype(v_blk.dtype), v_blk, preferred_element_type=F32, precision=prec)
+    out = out + jnp.einsum(
+        "bkgqs,bskd->bqkgd", p_blk.astype(v_blk.dtype), v_blk, preferred_element_type=F32, precision=prec
+    )
     return out.reshape(r, nblk, nh, d).astype(q.dtype)
 
 
@@ -192,6 +194,7 @@ def read_paged_cache(pool: jax.Array, tables: jax.Array, layer: int, kv: int) ->
     pages = jnp.take(pool[layer, kv], tables, axis=1, mode="clip")  # [nKV, R, P, pageSize, D]
     nkv, r, p, page_size, d = pages.shape
     return pages.transpose(1, 2, 3, 0, 4).reshape(r, p * page_size, nkv, d)
+
 
 def paged_rows(tables: jax.Array, positions: jax.Array, page_size: int) -> jax.Array:
     """Flat pool rows `tables[g, p // pageSize] * pageSize + p % pageSize` of `positions[G, Q]`."""
@@ -351,4 +354,3 @@ def accept_sample(block: jax.Array, p: jax.Array, uniforms: jax.Array) -> tuple[
     a = accepted[:, None]
     tokens = jnp.where(col < a, proposed, jnp.where(col == a, drawn[:, None], argmax(p)))
     return accepted, tokens
-

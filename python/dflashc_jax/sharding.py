@@ -14,6 +14,7 @@ replicated. Stacked layer tensors (`...layers.*....`) carry a leading, unsplit l
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 
 import jax
@@ -43,8 +44,9 @@ def current_mesh() -> Mesh | None:
 
 
 def make_mesh(config, num_chips: int | None = None) -> Mesh:
-    """A mesh over the first `num_chips` devices (default: the declared CHIPS)."""
-    n = config.CHIPS if num_chips is None else num_chips
+    """A mesh over the first `num_chips` devices (default: `$DFLASHC_CHIPS` when set, else the declared
+    CHIPS)."""
+    n = int(os.environ.get("DFLASHC_CHIPS", config.CHIPS)) if num_chips is None else num_chips
     devices = jax.devices()
     if len(devices) < n:
         raise ValueError(

@@ -24,7 +24,6 @@ import struct
 
 import numpy as np
 
-
 # ---------------------------------------------------------------------------------------------------
 # safetensors: 8-byte little-endian header length, a JSON header {name: {dtype, shape, data_offsets}},
 # then the tensors' bytes. Read directly with a memory map: numpy has no bfloat16, so the safetensors

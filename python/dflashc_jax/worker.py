@@ -47,7 +47,9 @@ class Worker:
 
     def hello(self, header, arrays):
         if header.get("protocol") != PROTOCOL:
-            raise RequestError("protocol", f"worker speaks protocol {PROTOCOL}, runtime sent {header.get('protocol')!r}")
+            raise RequestError(
+                "protocol", f"worker speaks protocol {PROTOCOL}, runtime sent {header.get('protocol')!r}"
+            )
         if header.get("manifest_hash") != self.config.MANIFEST_HASH:
             raise RequestError(
                 "hash_mismatch",
@@ -55,7 +57,12 @@ class Worker:
                 f"{header.get('manifest_hash')!r}: recompile the decoder so both come from the same compile",
             )
         self.handshaken = True
-        return {"name": self.config.NAME, "manifest_hash": self.config.MANIFEST_HASH, "protocol": PROTOCOL, "python": sys.version.split()[0]}, {}
+        return {
+            "name": self.config.NAME,
+            "manifest_hash": self.config.MANIFEST_HASH,
+            "protocol": PROTOCOL,
+            "python": sys.version.split()[0],
+        }, {}
 
     def load_weights(self, header, arrays):
         jax = _import_jax()
@@ -77,16 +84,24 @@ class Worker:
                 raise RequestError("weights", f"{len(missing)} weight(s) missing, e.g. {missing[0]}")
             for name, shape in config.WEIGHTS.items():
                 if tuple(params[name].shape) != shape:
-                    raise RequestError("weights", f"{name}: got shape {list(params[name].shape)}, expected {list(shape)}")
+                    raise RequestError(
+                        "weights", f"{name}: got shape {list(params[name].shape)}, expected {list(shape)}"
+                    )
         else:
             raise RequestError("bad_request", f"unknown weight source {source!r} (random, folder or inline)")
 
         self.mesh = sharding.make_mesh(config, header.get("chips"))
         # Stacked on the host, then put on the device once, already split over the mesh.
         stacked = weights.stack_params(config, params)
-        self.params = {name: jax.device_put(a, sharding.param_sharding(config, name, self.mesh)) for name, a in stacked.items()}
+        self.params = {
+            name: jax.device_put(a, sharding.param_sharding(config, name, self.mesh)) for name, a in stacked.items()
+        }
         self.reset_caches(header, {})
-        return {"weights": len(self.params), "backend": jax.default_backend(), "devices": len(self.mesh.devices.flat)}, {}
+        return {
+            "weights": len(self.params),
+            "backend": jax.default_backend(),
+            "devices": len(self.mesh.devices.flat),
+        }, {}
 
     def reset_caches(self, header, arrays):
         """Zeroed caches, allocated directly with their sharding (no full copy on one device first)."""
@@ -115,7 +130,9 @@ class Worker:
     def run(self, header, arrays):
         self._require_weights()
         if self.caches_lost:
-            raise RequestError("caches_lost", "an earlier kernel call failed after its caches were donated: reset the caches")
+            raise RequestError(
+                "caches_lost", "an earlier kernel call failed after its caches were donated: reset the caches"
+            )
         kernel = self._kernel(header.get("kernel"), header.get("bucket"))
         sig = kernel.signature
         inputs = []
@@ -124,7 +141,10 @@ class Worker:
             if a is None:
                 raise RequestError("bad_inputs", f"{sig.kernel}.{sig.bucket_id}: input {t.name} missing")
             if a.dtype != framing.WIRE_DTYPES[t.dtype] or tuple(a.shape) != t.shape:
-                raise RequestError("bad_inputs", f"{sig.kernel}.{sig.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}")
+                raise RequestError(
+                    "bad_inputs",
+                    f"{sig.kernel}.{sig.bucket_id}: {t.name} must be {t.dtype}{list(t.shape)}, got {a.dtype}{list(a.shape)}",
+                )
             inputs.append(a)
         args = [self.caches[t.name] for t in sig.caches] + inputs
         try:
@@ -248,7 +268,7 @@ def serve(package: str, stdin, stdout) -> int:
         except RequestError as e:
             reply.update(ok=False, kind=e.kind, error=str(e))
             out_arrays = {}
-        except Exception as e:  # a bug or a device error: report it, keep serving
+        except Exception as e:  # noqa: BLE001 -- a bug or a device error: report it, keep serving
             traceback.print_exc(file=sys.stderr)
             reply.update(ok=False, kind="internal", error=f"{type(e).__name__}: {e}")
             out_arrays = {}
