@@ -2,9 +2,11 @@
  * The emitters, one per artifact kind, in a table: `compile --emit` chooses rows of it.
  * Each turns the plan into output-folder files (path → text); none writes anything.
  */
-import type { DecoderPlan, KernelSig } from "./ir/plan.js";
+import type { KernelGraph } from "./ir/graph.js";
+import type { DecoderPlan } from "./ir/plan.js";
 import { emitJaxPackage } from "./jax/emit.js";
-import { emitKernelText } from "./stablehlo/emit.js";
+import { emitGraph } from "./stablehlo/emit.js";
+import { printModule } from "./stablehlo/printer.js";
 import { emitRuntime } from "./ts/emit-runtime.js";
 
 export const EMIT_KINDS = ["stablehlo", "jax", "runtime"] as const;
@@ -18,7 +20,8 @@ export interface EmitContext {
 
 export const EMITTERS = {
   /** One module per kernel bucket; the manifest's hash covers them, so they come first. */
-  stablehlo: (plan: DecoderPlan, sig: KernelSig): string => emitKernelText(plan, sig),
-  jax: (plan: DecoderPlan, ctx: EmitContext): Map<string, string> => emitJaxPackage(plan, ctx),
+  stablehlo: (graph: KernelGraph): string => printModule(emitGraph(graph)),
+  /** Lowered from the same graphs (at least one bucket of each kernel: every bucket lowers alike). */
+  jax: (plan: DecoderPlan, ctx: EmitContext, graphs: readonly KernelGraph[]): Map<string, string> => emitJaxPackage(plan, ctx, graphs),
   runtime: (plan: DecoderPlan, ctx: EmitContext): Map<string, string> => emitRuntime(plan, ctx),
 } as const;
