@@ -43,6 +43,8 @@ type Env = Map<number, string>;
 class FunctionWriter {
   readonly lines: string[] = [];
   private scans = 0;
+  /** Local names are numbered in definition order, so that the text does not depend on value ids. */
+  private locals = 0;
   /** Values some node or the result list reads: an unread output of a tuple-valued node binds `_`. */
   private readonly used: ReadonlySet<number>;
 
@@ -76,7 +78,7 @@ class FunctionWriter {
       env.set(node.outputs[0], expr);
       return;
     }
-    const names = node.outputs.map((id) => (node.outputs.length > 1 && !this.used.has(id) ? "_" : `v${id}`));
+    const names = node.outputs.map((id) => (node.outputs.length > 1 && !this.used.has(id) ? "_" : `v${this.locals++}`));
     this.emit(`${names.length === 1 ? names[0] : names.join(", ")} = ${expr}`);
     node.outputs.forEach((id, i) => env.set(id, names[i]));
   }
