@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "llama3_1_8b_dflash_b10"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:5df723b354f74a8eb68150949e7a9f54fdb25843e576f399f8623a1041318d91"
+MANIFEST_HASH = "sha256:cf171753dbd46bf6aeee597dcad736594fefb4b5623783bad79c19e3ff8d62a0"
 
 DTYPE = "bf16"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 10
@@ -104,7 +104,7 @@ SLIDING_WINDOW = None
 
 @dataclasses.dataclass(frozen=True)
 class PagedCache:
-    """A page pool `[layers, pages, page_size, 2, kv_heads, head_dim]`; page 0 is the trash page."""
+    """A page pool `[layers, 2, kv_heads, pages, page_size, head_dim]` (K then V); page 0 is the trash page."""
 
     page_size: int
     num_pages: int
@@ -121,8 +121,8 @@ class StaticCache:
     shape: tuple[int, ...]
 
 
-TARGET_CACHE = PagedCache(page_size=64, num_pages=4096, pages_per_request=129, shape=(32, 4096, 64, 2, 8, 128))
-DRAFT_CACHE = StaticCache(slots=65, capacity=16384, shape=(5, 65, 16384, 8, 128))
+TARGET_CACHE = PagedCache(page_size=64, num_pages=4096, pages_per_request=129, shape=(32, 2, 8, 4096, 64, 128))
+DRAFT_CACHE = StaticCache(slots=65, capacity=8320, shape=(5, 65, 8320, 8, 128))
 
 REQUEST_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
 TOKEN_BUCKETS = (16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192)
@@ -515,6 +515,238 @@ class Signature:
     def results(self) -> tuple[Tensor, ...]:
         return self.outputs + tuple(c for c in self.caches if c.donated)
 
+
+# Decoder-layer tensors the kernels scan over, stacked on a leading layer axis: stacked name (the
+# checkpoint name with `*` for the layer index) → number of layers. weights.stack_params builds them.
+STACKS = {
+    "target.model.layers.*.input_layernorm.weight": 32,
+    "target.model.layers.*.mlp.down_proj.weight": 32,
+    "target.model.layers.*.mlp.gate_proj.weight": 32,
+    "target.model.layers.*.mlp.up_proj.weight": 32,
+    "target.model.layers.*.post_attention_layernorm.weight": 32,
+    "target.model.layers.*.self_attn.k_proj.weight": 32,
+    "target.model.layers.*.self_attn.o_proj.weight": 32,
+    "target.model.layers.*.self_attn.q_proj.weight": 32,
+    "target.model.layers.*.self_attn.v_proj.weight": 32,
+}
+
+# The params dict each kernel function takes (stacked names, then plain checkpoint tensors it reads).
+KERNEL_PARAMS = {
+    "prefill": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "draft": (
+        "target.model.embed_tokens.weight",
+        "target.lm_head.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "verify": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "decode_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "target_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+    ),
+}
+
+# The Pallas paged-attention kernel's tuning for the declared chip (docs/kernels.md).
+PAGED_ATTENTION = {
+    "pages_per_block": 8,
+    "megacore": True,
+}
 
 # The weights each kernel reads, in argument order; every bucket of a kernel takes the same ones.
 KERNEL_WEIGHTS = {
@@ -1851,9 +2083,9 @@ SIGNATURES = {
         requests=1,
         tokens=16,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -1874,9 +2106,9 @@ SIGNATURES = {
         requests=2,
         tokens=16,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -1897,9 +2129,9 @@ SIGNATURES = {
         requests=4,
         tokens=16,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -1920,9 +2152,9 @@ SIGNATURES = {
         requests=8,
         tokens=16,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -1943,9 +2175,9 @@ SIGNATURES = {
         requests=16,
         tokens=16,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -1966,9 +2198,9 @@ SIGNATURES = {
         requests=1,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -1989,9 +2221,9 @@ SIGNATURES = {
         requests=2,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2012,9 +2244,9 @@ SIGNATURES = {
         requests=4,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2035,9 +2267,9 @@ SIGNATURES = {
         requests=8,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2058,9 +2290,9 @@ SIGNATURES = {
         requests=16,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2081,9 +2313,9 @@ SIGNATURES = {
         requests=32,
         tokens=32,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2104,9 +2336,9 @@ SIGNATURES = {
         requests=1,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2127,9 +2359,9 @@ SIGNATURES = {
         requests=2,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2150,9 +2382,9 @@ SIGNATURES = {
         requests=4,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2173,9 +2405,9 @@ SIGNATURES = {
         requests=8,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2196,9 +2428,9 @@ SIGNATURES = {
         requests=16,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2219,9 +2451,9 @@ SIGNATURES = {
         requests=32,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2242,9 +2474,9 @@ SIGNATURES = {
         requests=64,
         tokens=64,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2265,9 +2497,9 @@ SIGNATURES = {
         requests=1,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2288,9 +2520,9 @@ SIGNATURES = {
         requests=2,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2311,9 +2543,9 @@ SIGNATURES = {
         requests=4,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2334,9 +2566,9 @@ SIGNATURES = {
         requests=8,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2357,9 +2589,9 @@ SIGNATURES = {
         requests=16,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2380,9 +2612,9 @@ SIGNATURES = {
         requests=32,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2403,9 +2635,9 @@ SIGNATURES = {
         requests=64,
         tokens=128,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2426,9 +2658,9 @@ SIGNATURES = {
         requests=1,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2449,9 +2681,9 @@ SIGNATURES = {
         requests=2,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2472,9 +2704,9 @@ SIGNATURES = {
         requests=4,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2495,9 +2727,9 @@ SIGNATURES = {
         requests=8,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2518,9 +2750,9 @@ SIGNATURES = {
         requests=16,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2541,9 +2773,9 @@ SIGNATURES = {
         requests=32,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2564,9 +2796,9 @@ SIGNATURES = {
         requests=64,
         tokens=256,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2587,9 +2819,9 @@ SIGNATURES = {
         requests=1,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2610,9 +2842,9 @@ SIGNATURES = {
         requests=2,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2633,9 +2865,9 @@ SIGNATURES = {
         requests=4,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2656,9 +2888,9 @@ SIGNATURES = {
         requests=8,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2679,9 +2911,9 @@ SIGNATURES = {
         requests=16,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2702,9 +2934,9 @@ SIGNATURES = {
         requests=32,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2725,9 +2957,9 @@ SIGNATURES = {
         requests=64,
         tokens=512,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2748,9 +2980,9 @@ SIGNATURES = {
         requests=1,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2771,9 +3003,9 @@ SIGNATURES = {
         requests=2,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2794,9 +3026,9 @@ SIGNATURES = {
         requests=4,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2817,9 +3049,9 @@ SIGNATURES = {
         requests=8,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2840,9 +3072,9 @@ SIGNATURES = {
         requests=16,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2863,9 +3095,9 @@ SIGNATURES = {
         requests=32,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2886,9 +3118,9 @@ SIGNATURES = {
         requests=64,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -2909,9 +3141,9 @@ SIGNATURES = {
         requests=1,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -2932,9 +3164,9 @@ SIGNATURES = {
         requests=2,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -2955,9 +3187,9 @@ SIGNATURES = {
         requests=4,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -2978,9 +3210,9 @@ SIGNATURES = {
         requests=8,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3001,9 +3233,9 @@ SIGNATURES = {
         requests=16,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3024,9 +3256,9 @@ SIGNATURES = {
         requests=32,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3047,9 +3279,9 @@ SIGNATURES = {
         requests=64,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3070,9 +3302,9 @@ SIGNATURES = {
         requests=1,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3093,9 +3325,9 @@ SIGNATURES = {
         requests=2,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3116,9 +3348,9 @@ SIGNATURES = {
         requests=4,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3139,9 +3371,9 @@ SIGNATURES = {
         requests=8,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3162,9 +3394,9 @@ SIGNATURES = {
         requests=16,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3185,9 +3417,9 @@ SIGNATURES = {
         requests=32,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3208,9 +3440,9 @@ SIGNATURES = {
         requests=64,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3231,9 +3463,9 @@ SIGNATURES = {
         requests=1,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3254,9 +3486,9 @@ SIGNATURES = {
         requests=2,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3277,9 +3509,9 @@ SIGNATURES = {
         requests=4,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3300,9 +3532,9 @@ SIGNATURES = {
         requests=8,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3323,9 +3555,9 @@ SIGNATURES = {
         requests=16,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3346,9 +3578,9 @@ SIGNATURES = {
         requests=32,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3369,9 +3601,9 @@ SIGNATURES = {
         requests=64,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3392,8 +3624,8 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3410,9 +3642,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (1, 10), "i32", "input"),
@@ -3431,9 +3663,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3453,7 +3685,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3470,8 +3702,8 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3488,9 +3720,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (2, 10), "i32", "input"),
@@ -3509,9 +3741,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3531,7 +3763,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3548,8 +3780,8 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3566,9 +3798,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (4, 10), "i32", "input"),
@@ -3587,9 +3819,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3609,7 +3841,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3626,8 +3858,8 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3644,9 +3876,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (8, 10), "i32", "input"),
@@ -3665,9 +3897,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3687,7 +3919,7 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3704,8 +3936,8 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -3722,9 +3954,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (16, 10), "i32", "input"),
@@ -3743,9 +3975,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -3765,7 +3997,7 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -3782,8 +4014,8 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -3800,9 +4032,9 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (32, 10), "i32", "input"),
@@ -3821,9 +4053,9 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -3843,7 +4075,7 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -3860,8 +4092,8 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),
@@ -3878,9 +4110,9 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (64, 10), "i32", "input"),
@@ -3899,9 +4131,9 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),
@@ -3921,7 +4153,7 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (32, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (32, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),

@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "qwen3_4b_dflash_b16"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:bee1abe1d780553cf5809b3d51454b0221be7ab6124d66866563759b2ba20458"
+MANIFEST_HASH = "sha256:6c0fd332ecab6c8a31956eafd4db6f9da64262684bda1b09221a0574ff259dc9"
 
 DTYPE = "bf16"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 16
@@ -94,7 +94,7 @@ SLIDING_WINDOW = None
 
 @dataclasses.dataclass(frozen=True)
 class PagedCache:
-    """A page pool `[layers, pages, page_size, 2, kv_heads, head_dim]`; page 0 is the trash page."""
+    """A page pool `[layers, 2, kv_heads, pages, page_size, head_dim]` (K then V); page 0 is the trash page."""
 
     page_size: int
     num_pages: int
@@ -111,8 +111,8 @@ class StaticCache:
     shape: tuple[int, ...]
 
 
-TARGET_CACHE = PagedCache(page_size=64, num_pages=1024, pages_per_request=129, shape=(36, 1024, 64, 2, 8, 128))
-DRAFT_CACHE = StaticCache(slots=17, capacity=16384, shape=(5, 17, 16384, 8, 128))
+TARGET_CACHE = PagedCache(page_size=64, num_pages=1024, pages_per_request=129, shape=(36, 2, 8, 1024, 64, 128))
+DRAFT_CACHE = StaticCache(slots=17, capacity=8320, shape=(5, 17, 8320, 8, 128))
 
 REQUEST_BUCKETS = (1, 2, 4, 8, 16)
 TOKEN_BUCKETS = (16, 32, 64, 128, 256, 512, 1024, 2048, 4096)
@@ -612,6 +612,243 @@ class Signature:
     def results(self) -> tuple[Tensor, ...]:
         return self.outputs + tuple(c for c in self.caches if c.donated)
 
+
+# Decoder-layer tensors the kernels scan over, stacked on a leading layer axis: stacked name (the
+# checkpoint name with `*` for the layer index) → number of layers. weights.stack_params builds them.
+STACKS = {
+    "target.model.layers.*.input_layernorm.weight": 36,
+    "target.model.layers.*.mlp.down_proj.weight": 36,
+    "target.model.layers.*.mlp.gate_proj.weight": 36,
+    "target.model.layers.*.mlp.up_proj.weight": 36,
+    "target.model.layers.*.post_attention_layernorm.weight": 36,
+    "target.model.layers.*.self_attn.k_norm.weight": 36,
+    "target.model.layers.*.self_attn.k_proj.weight": 36,
+    "target.model.layers.*.self_attn.o_proj.weight": 36,
+    "target.model.layers.*.self_attn.q_norm.weight": 36,
+    "target.model.layers.*.self_attn.q_proj.weight": 36,
+    "target.model.layers.*.self_attn.v_proj.weight": 36,
+}
+
+# The params dict each kernel function takes (stacked names, then plain checkpoint tensors it reads).
+KERNEL_PARAMS = {
+    "prefill": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "draft": (
+        "target.model.embed_tokens.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "verify": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "decode_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "target_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+    ),
+}
+
+# The Pallas paged-attention kernel's tuning for the declared chip (docs/kernels.md).
+PAGED_ATTENTION = {
+    "pages_per_block": 8,
+    "megacore": False,
+}
 
 # The weights each kernel reads, in argument order; every bucket of a kernel takes the same ones.
 KERNEL_WEIGHTS = {
@@ -2375,9 +2612,9 @@ SIGNATURES = {
         requests=1,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2398,9 +2635,9 @@ SIGNATURES = {
         requests=2,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2421,9 +2658,9 @@ SIGNATURES = {
         requests=4,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2444,9 +2681,9 @@ SIGNATURES = {
         requests=8,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2467,9 +2704,9 @@ SIGNATURES = {
         requests=16,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2490,9 +2727,9 @@ SIGNATURES = {
         requests=1,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2513,9 +2750,9 @@ SIGNATURES = {
         requests=2,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2536,9 +2773,9 @@ SIGNATURES = {
         requests=4,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2559,9 +2796,9 @@ SIGNATURES = {
         requests=8,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2582,9 +2819,9 @@ SIGNATURES = {
         requests=16,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2605,9 +2842,9 @@ SIGNATURES = {
         requests=1,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2628,9 +2865,9 @@ SIGNATURES = {
         requests=2,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2651,9 +2888,9 @@ SIGNATURES = {
         requests=4,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2674,9 +2911,9 @@ SIGNATURES = {
         requests=8,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2697,9 +2934,9 @@ SIGNATURES = {
         requests=16,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2720,9 +2957,9 @@ SIGNATURES = {
         requests=1,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2743,9 +2980,9 @@ SIGNATURES = {
         requests=2,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2766,9 +3003,9 @@ SIGNATURES = {
         requests=4,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2789,9 +3026,9 @@ SIGNATURES = {
         requests=8,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2812,9 +3049,9 @@ SIGNATURES = {
         requests=16,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2835,9 +3072,9 @@ SIGNATURES = {
         requests=1,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2858,9 +3095,9 @@ SIGNATURES = {
         requests=2,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2881,9 +3118,9 @@ SIGNATURES = {
         requests=4,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2904,9 +3141,9 @@ SIGNATURES = {
         requests=8,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2927,9 +3164,9 @@ SIGNATURES = {
         requests=16,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2950,9 +3187,9 @@ SIGNATURES = {
         requests=1,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2973,9 +3210,9 @@ SIGNATURES = {
         requests=2,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -2996,9 +3233,9 @@ SIGNATURES = {
         requests=4,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3019,9 +3256,9 @@ SIGNATURES = {
         requests=8,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3042,9 +3279,9 @@ SIGNATURES = {
         requests=16,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3065,9 +3302,9 @@ SIGNATURES = {
         requests=1,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3088,9 +3325,9 @@ SIGNATURES = {
         requests=2,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3111,9 +3348,9 @@ SIGNATURES = {
         requests=4,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3134,9 +3371,9 @@ SIGNATURES = {
         requests=8,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3157,9 +3394,9 @@ SIGNATURES = {
         requests=16,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3180,9 +3417,9 @@ SIGNATURES = {
         requests=1,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3203,9 +3440,9 @@ SIGNATURES = {
         requests=2,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3226,9 +3463,9 @@ SIGNATURES = {
         requests=4,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3249,9 +3486,9 @@ SIGNATURES = {
         requests=8,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3272,9 +3509,9 @@ SIGNATURES = {
         requests=16,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3295,9 +3532,9 @@ SIGNATURES = {
         requests=1,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3318,9 +3555,9 @@ SIGNATURES = {
         requests=2,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3341,9 +3578,9 @@ SIGNATURES = {
         requests=4,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3364,9 +3601,9 @@ SIGNATURES = {
         requests=8,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3387,9 +3624,9 @@ SIGNATURES = {
         requests=16,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3410,8 +3647,8 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3428,9 +3665,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (1, 16), "i32", "input"),
@@ -3449,9 +3686,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3471,7 +3708,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3488,8 +3725,8 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3506,9 +3743,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (2, 16), "i32", "input"),
@@ -3527,9 +3764,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3549,7 +3786,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -3566,8 +3803,8 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3584,9 +3821,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (4, 16), "i32", "input"),
@@ -3605,9 +3842,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3627,7 +3864,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -3644,8 +3881,8 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3662,9 +3899,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (8, 16), "i32", "input"),
@@ -3683,9 +3920,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3705,7 +3942,7 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -3722,8 +3959,8 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -3740,9 +3977,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (16, 16), "i32", "input"),
@@ -3761,9 +3998,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 17, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 17, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -3783,7 +4020,7 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 1024, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 1024, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),

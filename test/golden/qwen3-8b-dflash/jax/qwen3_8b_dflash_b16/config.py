@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "qwen3_8b_dflash_b16"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:ae8138c440ad8a8dedb0e65fc6ab2951d75627ab12805b93c1d1c53cc393782c"
+MANIFEST_HASH = "sha256:abf1be7b9758a2d3801f24a126b00e58e202773abfb3b0695add638cc0f7ec53"
 
 DTYPE = "bf16"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 16
@@ -94,7 +94,7 @@ SLIDING_WINDOW = None
 
 @dataclasses.dataclass(frozen=True)
 class PagedCache:
-    """A page pool `[layers, pages, page_size, 2, kv_heads, head_dim]`; page 0 is the trash page."""
+    """A page pool `[layers, 2, kv_heads, pages, page_size, head_dim]` (K then V); page 0 is the trash page."""
 
     page_size: int
     num_pages: int
@@ -111,8 +111,8 @@ class StaticCache:
     shape: tuple[int, ...]
 
 
-TARGET_CACHE = PagedCache(page_size=64, num_pages=4096, pages_per_request=129, shape=(36, 4096, 64, 2, 8, 128))
-DRAFT_CACHE = StaticCache(slots=65, capacity=16384, shape=(5, 65, 16384, 8, 128))
+TARGET_CACHE = PagedCache(page_size=64, num_pages=4096, pages_per_request=129, shape=(36, 2, 8, 4096, 64, 128))
+DRAFT_CACHE = StaticCache(slots=65, capacity=8320, shape=(5, 65, 8320, 8, 128))
 
 REQUEST_BUCKETS = (1, 2, 4, 8, 16, 32, 64)
 TOKEN_BUCKETS = (16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192)
@@ -613,6 +613,248 @@ class Signature:
     def results(self) -> tuple[Tensor, ...]:
         return self.outputs + tuple(c for c in self.caches if c.donated)
 
+
+# Decoder-layer tensors the kernels scan over, stacked on a leading layer axis: stacked name (the
+# checkpoint name with `*` for the layer index) → number of layers. weights.stack_params builds them.
+STACKS = {
+    "target.model.layers.*.input_layernorm.weight": 36,
+    "target.model.layers.*.mlp.down_proj.weight": 36,
+    "target.model.layers.*.mlp.gate_proj.weight": 36,
+    "target.model.layers.*.mlp.up_proj.weight": 36,
+    "target.model.layers.*.post_attention_layernorm.weight": 36,
+    "target.model.layers.*.self_attn.k_norm.weight": 36,
+    "target.model.layers.*.self_attn.k_proj.weight": 36,
+    "target.model.layers.*.self_attn.o_proj.weight": 36,
+    "target.model.layers.*.self_attn.q_norm.weight": 36,
+    "target.model.layers.*.self_attn.q_proj.weight": 36,
+    "target.model.layers.*.self_attn.v_proj.weight": 36,
+}
+
+# The params dict each kernel function takes (stacked names, then plain checkpoint tensors it reads).
+KERNEL_PARAMS = {
+    "prefill": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "draft": (
+        "target.model.embed_tokens.weight",
+        "target.lm_head.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "verify": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+    ),
+    "decode_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.layers.1.input_layernorm.weight",
+        "draft.layers.1.self_attn.q_proj.weight",
+        "draft.layers.1.self_attn.k_proj.weight",
+        "draft.layers.1.self_attn.v_proj.weight",
+        "draft.layers.1.self_attn.o_proj.weight",
+        "draft.layers.1.self_attn.q_norm.weight",
+        "draft.layers.1.self_attn.k_norm.weight",
+        "draft.layers.1.post_attention_layernorm.weight",
+        "draft.layers.1.mlp.gate_proj.weight",
+        "draft.layers.1.mlp.up_proj.weight",
+        "draft.layers.1.mlp.down_proj.weight",
+        "draft.layers.2.input_layernorm.weight",
+        "draft.layers.2.self_attn.q_proj.weight",
+        "draft.layers.2.self_attn.k_proj.weight",
+        "draft.layers.2.self_attn.v_proj.weight",
+        "draft.layers.2.self_attn.o_proj.weight",
+        "draft.layers.2.self_attn.q_norm.weight",
+        "draft.layers.2.self_attn.k_norm.weight",
+        "draft.layers.2.post_attention_layernorm.weight",
+        "draft.layers.2.mlp.gate_proj.weight",
+        "draft.layers.2.mlp.up_proj.weight",
+        "draft.layers.2.mlp.down_proj.weight",
+        "draft.layers.3.input_layernorm.weight",
+        "draft.layers.3.self_attn.q_proj.weight",
+        "draft.layers.3.self_attn.k_proj.weight",
+        "draft.layers.3.self_attn.v_proj.weight",
+        "draft.layers.3.self_attn.o_proj.weight",
+        "draft.layers.3.self_attn.q_norm.weight",
+        "draft.layers.3.self_attn.k_norm.weight",
+        "draft.layers.3.post_attention_layernorm.weight",
+        "draft.layers.3.mlp.gate_proj.weight",
+        "draft.layers.3.mlp.up_proj.weight",
+        "draft.layers.3.mlp.down_proj.weight",
+        "draft.layers.4.input_layernorm.weight",
+        "draft.layers.4.self_attn.q_proj.weight",
+        "draft.layers.4.self_attn.k_proj.weight",
+        "draft.layers.4.self_attn.v_proj.weight",
+        "draft.layers.4.self_attn.o_proj.weight",
+        "draft.layers.4.self_attn.q_norm.weight",
+        "draft.layers.4.self_attn.k_norm.weight",
+        "draft.layers.4.post_attention_layernorm.weight",
+        "draft.layers.4.mlp.gate_proj.weight",
+        "draft.layers.4.mlp.up_proj.weight",
+        "draft.layers.4.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "target_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+    ),
+}
+
+# The Pallas paged-attention kernel's tuning for the declared chip (docs/kernels.md).
+PAGED_ATTENTION = {
+    "pages_per_block": 8,
+    "megacore": True,
+}
 
 # The weights each kernel reads, in argument order; every bucket of a kernel takes the same ones.
 KERNEL_WEIGHTS = {
@@ -2381,9 +2623,9 @@ SIGNATURES = {
         requests=1,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2404,9 +2646,9 @@ SIGNATURES = {
         requests=2,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2427,9 +2669,9 @@ SIGNATURES = {
         requests=4,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2450,9 +2692,9 @@ SIGNATURES = {
         requests=8,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2473,9 +2715,9 @@ SIGNATURES = {
         requests=16,
         tokens=16,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -2496,9 +2738,9 @@ SIGNATURES = {
         requests=1,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2519,9 +2761,9 @@ SIGNATURES = {
         requests=2,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2542,9 +2784,9 @@ SIGNATURES = {
         requests=4,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2565,9 +2807,9 @@ SIGNATURES = {
         requests=8,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2588,9 +2830,9 @@ SIGNATURES = {
         requests=16,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2611,9 +2853,9 @@ SIGNATURES = {
         requests=32,
         tokens=32,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -2634,9 +2876,9 @@ SIGNATURES = {
         requests=1,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2657,9 +2899,9 @@ SIGNATURES = {
         requests=2,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2680,9 +2922,9 @@ SIGNATURES = {
         requests=4,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2703,9 +2945,9 @@ SIGNATURES = {
         requests=8,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2726,9 +2968,9 @@ SIGNATURES = {
         requests=16,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2749,9 +2991,9 @@ SIGNATURES = {
         requests=32,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2772,9 +3014,9 @@ SIGNATURES = {
         requests=64,
         tokens=64,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -2795,9 +3037,9 @@ SIGNATURES = {
         requests=1,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2818,9 +3060,9 @@ SIGNATURES = {
         requests=2,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2841,9 +3083,9 @@ SIGNATURES = {
         requests=4,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2864,9 +3106,9 @@ SIGNATURES = {
         requests=8,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2887,9 +3129,9 @@ SIGNATURES = {
         requests=16,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2910,9 +3152,9 @@ SIGNATURES = {
         requests=32,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2933,9 +3175,9 @@ SIGNATURES = {
         requests=64,
         tokens=128,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -2956,9 +3198,9 @@ SIGNATURES = {
         requests=1,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -2979,9 +3221,9 @@ SIGNATURES = {
         requests=2,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3002,9 +3244,9 @@ SIGNATURES = {
         requests=4,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3025,9 +3267,9 @@ SIGNATURES = {
         requests=8,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3048,9 +3290,9 @@ SIGNATURES = {
         requests=16,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3071,9 +3313,9 @@ SIGNATURES = {
         requests=32,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3094,9 +3336,9 @@ SIGNATURES = {
         requests=64,
         tokens=256,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -3117,9 +3359,9 @@ SIGNATURES = {
         requests=1,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3140,9 +3382,9 @@ SIGNATURES = {
         requests=2,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3163,9 +3405,9 @@ SIGNATURES = {
         requests=4,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3186,9 +3428,9 @@ SIGNATURES = {
         requests=8,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3209,9 +3451,9 @@ SIGNATURES = {
         requests=16,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3232,9 +3474,9 @@ SIGNATURES = {
         requests=32,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3255,9 +3497,9 @@ SIGNATURES = {
         requests=64,
         tokens=512,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (512,), "i32", "input"),
@@ -3278,9 +3520,9 @@ SIGNATURES = {
         requests=1,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3301,9 +3543,9 @@ SIGNATURES = {
         requests=2,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3324,9 +3566,9 @@ SIGNATURES = {
         requests=4,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3347,9 +3589,9 @@ SIGNATURES = {
         requests=8,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3370,9 +3612,9 @@ SIGNATURES = {
         requests=16,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3393,9 +3635,9 @@ SIGNATURES = {
         requests=32,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3416,9 +3658,9 @@ SIGNATURES = {
         requests=64,
         tokens=1024,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (1024,), "i32", "input"),
@@ -3439,9 +3681,9 @@ SIGNATURES = {
         requests=1,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3462,9 +3704,9 @@ SIGNATURES = {
         requests=2,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3485,9 +3727,9 @@ SIGNATURES = {
         requests=4,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3508,9 +3750,9 @@ SIGNATURES = {
         requests=8,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3531,9 +3773,9 @@ SIGNATURES = {
         requests=16,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3554,9 +3796,9 @@ SIGNATURES = {
         requests=32,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3577,9 +3819,9 @@ SIGNATURES = {
         requests=64,
         tokens=2048,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (2048,), "i32", "input"),
@@ -3600,9 +3842,9 @@ SIGNATURES = {
         requests=1,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3623,9 +3865,9 @@ SIGNATURES = {
         requests=2,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3646,9 +3888,9 @@ SIGNATURES = {
         requests=4,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3669,9 +3911,9 @@ SIGNATURES = {
         requests=8,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3692,9 +3934,9 @@ SIGNATURES = {
         requests=16,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3715,9 +3957,9 @@ SIGNATURES = {
         requests=32,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3738,9 +3980,9 @@ SIGNATURES = {
         requests=64,
         tokens=4096,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (4096,), "i32", "input"),
@@ -3761,9 +4003,9 @@ SIGNATURES = {
         requests=1,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3784,9 +4026,9 @@ SIGNATURES = {
         requests=2,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3807,9 +4049,9 @@ SIGNATURES = {
         requests=4,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3830,9 +4072,9 @@ SIGNATURES = {
         requests=8,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3853,9 +4095,9 @@ SIGNATURES = {
         requests=16,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3876,9 +4118,9 @@ SIGNATURES = {
         requests=32,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3899,9 +4141,9 @@ SIGNATURES = {
         requests=64,
         tokens=8192,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (8192,), "i32", "input"),
@@ -3922,8 +4164,8 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3940,9 +4182,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (1, 16), "i32", "input"),
@@ -3961,9 +4203,9 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -3983,7 +4225,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -4000,8 +4242,8 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -4018,9 +4260,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (2, 16), "i32", "input"),
@@ -4039,9 +4281,9 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -4061,7 +4303,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -4078,8 +4320,8 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -4096,9 +4338,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (4, 16), "i32", "input"),
@@ -4117,9 +4359,9 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -4139,7 +4381,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
@@ -4156,8 +4398,8 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -4174,9 +4416,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (8, 16), "i32", "input"),
@@ -4195,9 +4437,9 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -4217,7 +4459,7 @@ SIGNATURES = {
         requests=8,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (8,), "i32", "input"),
@@ -4234,8 +4476,8 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -4252,9 +4494,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (16, 16), "i32", "input"),
@@ -4273,9 +4515,9 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -4295,7 +4537,7 @@ SIGNATURES = {
         requests=16,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (16,), "i32", "input"),
@@ -4312,8 +4554,8 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -4330,9 +4572,9 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (32, 16), "i32", "input"),
@@ -4351,9 +4593,9 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -4373,7 +4615,7 @@ SIGNATURES = {
         requests=32,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (32,), "i32", "input"),
@@ -4390,8 +4632,8 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=False),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),
@@ -4408,9 +4650,9 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (64, 16), "i32", "input"),
@@ -4429,9 +4671,9 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_k", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
-            Tensor("draft_v", (5, 65, 16384, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
+            Tensor("draft_k", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
+            Tensor("draft_v", (5, 65, 8320, 8, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),
@@ -4451,7 +4693,7 @@ SIGNATURES = {
         requests=64,
         tokens=None,
         caches=(
-            Tensor("target_kv", (36, 4096, 64, 2, 8, 128), "bf16", "cache", donated=True),
+            Tensor("target_kv", (36, 2, 8, 4096, 64, 128), "bf16", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (64,), "i32", "input"),

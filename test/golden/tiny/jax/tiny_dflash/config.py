@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:de8583d43201fda79625416bf7750d06a79c77efe1e3f8989dd109c351f9f25a"
+MANIFEST_HASH = "sha256:60bdb68b22b414620976dff4b7c435ba6d6d5c5befbae3674803f4134e4eab25"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4
@@ -94,7 +94,7 @@ SLIDING_WINDOW = None
 
 @dataclasses.dataclass(frozen=True)
 class PagedCache:
-    """A page pool `[layers, pages, page_size, 2, kv_heads, head_dim]`; page 0 is the trash page."""
+    """A page pool `[layers, 2, kv_heads, pages, page_size, head_dim]` (K then V); page 0 is the trash page."""
 
     page_size: int
     num_pages: int
@@ -111,7 +111,7 @@ class StaticCache:
     shape: tuple[int, ...]
 
 
-TARGET_CACHE = PagedCache(page_size=16, num_pages=64, pages_per_request=16, shape=(2, 64, 16, 2, 2, 16))
+TARGET_CACHE = PagedCache(page_size=16, num_pages=64, pages_per_request=16, shape=(2, 2, 2, 64, 16, 16))
 DRAFT_CACHE = StaticCache(slots=5, capacity=256, shape=(1, 5, 256, 2, 16))
 
 REQUEST_BUCKETS = (1, 2, 4)
@@ -195,6 +195,136 @@ class Signature:
     def results(self) -> tuple[Tensor, ...]:
         return self.outputs + tuple(c for c in self.caches if c.donated)
 
+
+# Decoder-layer tensors the kernels scan over, stacked on a leading layer axis: stacked name (the
+# checkpoint name with `*` for the layer index) → number of layers. weights.stack_params builds them.
+STACKS = {
+    "target.model.layers.*.input_layernorm.weight": 2,
+    "target.model.layers.*.mlp.down_proj.weight": 2,
+    "target.model.layers.*.mlp.gate_proj.weight": 2,
+    "target.model.layers.*.mlp.up_proj.weight": 2,
+    "target.model.layers.*.post_attention_layernorm.weight": 2,
+    "target.model.layers.*.self_attn.k_norm.weight": 2,
+    "target.model.layers.*.self_attn.k_proj.weight": 2,
+    "target.model.layers.*.self_attn.o_proj.weight": 2,
+    "target.model.layers.*.self_attn.q_norm.weight": 2,
+    "target.model.layers.*.self_attn.q_proj.weight": 2,
+    "target.model.layers.*.self_attn.v_proj.weight": 2,
+}
+
+# The params dict each kernel function takes (stacked names, then plain checkpoint tensors it reads).
+KERNEL_PARAMS = {
+    "prefill": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+    ),
+    "draft": (
+        "target.model.embed_tokens.weight",
+        "target.lm_head.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "verify": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+    ),
+    "decode_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+        "draft.fc.weight",
+        "draft.hidden_norm.weight",
+        "draft.layers.0.input_layernorm.weight",
+        "draft.layers.0.self_attn.q_proj.weight",
+        "draft.layers.0.self_attn.k_proj.weight",
+        "draft.layers.0.self_attn.v_proj.weight",
+        "draft.layers.0.self_attn.o_proj.weight",
+        "draft.layers.0.self_attn.q_norm.weight",
+        "draft.layers.0.self_attn.k_norm.weight",
+        "draft.layers.0.post_attention_layernorm.weight",
+        "draft.layers.0.mlp.gate_proj.weight",
+        "draft.layers.0.mlp.up_proj.weight",
+        "draft.layers.0.mlp.down_proj.weight",
+        "draft.norm.weight",
+    ),
+    "target_step": (
+        "target.model.embed_tokens.weight",
+        "target.model.layers.*.input_layernorm.weight",
+        "target.model.layers.*.self_attn.q_proj.weight",
+        "target.model.layers.*.self_attn.k_proj.weight",
+        "target.model.layers.*.self_attn.v_proj.weight",
+        "target.model.layers.*.self_attn.o_proj.weight",
+        "target.model.layers.*.self_attn.q_norm.weight",
+        "target.model.layers.*.self_attn.k_norm.weight",
+        "target.model.layers.*.post_attention_layernorm.weight",
+        "target.model.layers.*.mlp.gate_proj.weight",
+        "target.model.layers.*.mlp.up_proj.weight",
+        "target.model.layers.*.mlp.down_proj.weight",
+        "target.model.norm.weight",
+        "target.lm_head.weight",
+    ),
+}
+
+# The Pallas paged-attention kernel's tuning for the declared chip (docs/kernels.md).
+PAGED_ATTENTION = {
+    "pages_per_block": 16,
+    "megacore": False,
+}
 
 # The weights each kernel reads, in argument order; every bucket of a kernel takes the same ones.
 KERNEL_WEIGHTS = {
@@ -355,7 +485,7 @@ SIGNATURES = {
         requests=1,
         tokens=16,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -378,7 +508,7 @@ SIGNATURES = {
         requests=2,
         tokens=16,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -401,7 +531,7 @@ SIGNATURES = {
         requests=4,
         tokens=16,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -424,7 +554,7 @@ SIGNATURES = {
         requests=1,
         tokens=32,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -447,7 +577,7 @@ SIGNATURES = {
         requests=2,
         tokens=32,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -470,7 +600,7 @@ SIGNATURES = {
         requests=4,
         tokens=32,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -493,7 +623,7 @@ SIGNATURES = {
         requests=1,
         tokens=64,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -516,7 +646,7 @@ SIGNATURES = {
         requests=2,
         tokens=64,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -539,7 +669,7 @@ SIGNATURES = {
         requests=4,
         tokens=64,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -562,7 +692,7 @@ SIGNATURES = {
         requests=1,
         tokens=128,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -585,7 +715,7 @@ SIGNATURES = {
         requests=2,
         tokens=128,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -608,7 +738,7 @@ SIGNATURES = {
         requests=4,
         tokens=128,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -631,7 +761,7 @@ SIGNATURES = {
         requests=1,
         tokens=256,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -654,7 +784,7 @@ SIGNATURES = {
         requests=2,
         tokens=256,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -677,7 +807,7 @@ SIGNATURES = {
         requests=4,
         tokens=256,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -718,7 +848,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -739,7 +869,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -761,7 +891,7 @@ SIGNATURES = {
         requests=1,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (1,), "i32", "input"),
@@ -796,7 +926,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -817,7 +947,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -839,7 +969,7 @@ SIGNATURES = {
         requests=2,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (2,), "i32", "input"),
@@ -874,7 +1004,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -895,7 +1025,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
         ),
@@ -917,7 +1047,7 @@ SIGNATURES = {
         requests=4,
         tokens=None,
         caches=(
-            Tensor("target_kv", (2, 64, 16, 2, 2, 16), "f32", "cache", donated=True),
+            Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
         ),
         inputs=(
             Tensor("last_tokens", (4,), "i32", "input"),
