@@ -75,6 +75,20 @@ def prefill_case(rng, *, nH=4, nKV=2, D=128, ps=16, L=3, dtype=jnp.float32):
     return q, pool, tables, jnp.asarray(positions, jnp.int32)[:, None], jnp.asarray(group_rows, jnp.int32)
 
 
+def poison_unread_pages(pool, tables, positions, group_table):
+    """NaN in every page the kernel must never load (past each table row's last needed page): 0 * NaN = NaN would
+    show any such load in the output. Page 0 (read by padding groups) stays finite."""
+    ps = pool.shape[4]
+    tables, positions = np.asarray(tables), np.asarray(positions)
+    rows = np.arange(len(positions)) if group_table is None else np.asarray(group_table)
+    used = {0}
+    for g, r in enumerate(rows):
+        used.update(int(p) for p in tables[r, : positions[g].max() // ps + 1])
+    unread = [p for p in range(pool.shape[3]) if p not in used]
+    assert unread
+    return pool.at[:, :, :, np.asarray(unread)].set(jnp.nan)
+
+
 CASES = {"decode": decode_case, "verify": verify_case, "prefill": prefill_case}
 
 
@@ -156,11 +170,13 @@ def test_out_of_range_ids_are_clamped():
 @pytest.mark.parametrize("dtype", [jnp.float32, jnp.bfloat16], ids=["f32", "bf16"])
 @pytest.mark.parametrize("kind", list(CASES))
 def test_pallas_interpret_matches_jnp(kind, dtype):
+    """Also proves pages past each request's last needed page are never loaded (they hold NaN)."""
     rng = np.random.default_rng(10)
     q, pool, tables, positions, gt = CASES[kind](rng, dtype=dtype)
     layer = jnp.int32(1)
     ref = pa.paged_attention_jnp(q, pool, layer, tables, positions, gt)
-    out = jax.jit(lambda *a: pa.paged_attention_pallas(*a, interpret=True))(q, pool, layer, tables, positions, gt)
+    poisoned = poison_unread_pages(pool, tables, positions, gt)
+    out = jax.jit(lambda *a: pa.paged_attention_pallas(*a, interpret=True))(q, poisoned, layer, tables, positions, gt)
     assert out.dtype == q.dtype and out.shape == q.shape
     assert rel_err(out, ref) <= TOL[dtype]
 
@@ -177,7 +193,8 @@ def test_pallas_interpret_options(kind, options):
     rng = np.random.default_rng(11)
     q, pool, tables, positions, gt = CASES[kind](rng, nH=2, nKV=1)
     ref = pa.paged_attention_reference(q, pool, 2, tables, positions, gt)
-    out = pa.paged_attention_pallas(q, pool, 2, tables, positions, gt, interpret=True, **options)
+    poisoned = poison_unread_pages(pool, tables, positions, gt)
+    out = pa.paged_attention_pallas(q, poisoned, 2, tables, positions, gt, interpret=True, **options)
     assert rel_err(out, ref) <= 1e-5
 
 
