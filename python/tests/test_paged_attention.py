@@ -97,9 +97,15 @@ CASES = {"decode": decode_case, "verify": verify_case, "prefill": prefill_case}
 # ----------------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("dtype", [jnp.float32, jnp.bfloat16], ids=["f32", "bf16"])
-@pytest.mark.parametrize("heads", [(4, 2), (2, 2)], ids=["gqa", "mha"])
-@pytest.mark.parametrize("kind", list(CASES))
+JNP_CASES = [(kind, (4, 2), dtype) for kind in CASES for dtype in (jnp.float32, jnp.bfloat16)]
+JNP_CASES += [(kind, (2, 2), jnp.float32) for kind in CASES]  # nH == nKV
+
+
+@pytest.mark.parametrize(
+    "kind,heads,dtype",
+    JNP_CASES,
+    ids=[f"{k}-{'gqa' if h[0] != h[1] else 'mha'}-{jnp.dtype(d).name}" for k, h, d in JNP_CASES],
+)
 def test_jnp_matches_reference(kind, heads, dtype):
     nH, nKV = heads
     rng = np.random.default_rng(100 + 10 * list(CASES).index(kind) + nH)
@@ -186,7 +192,6 @@ def test_pallas_interpret_matches_jnp(kind, dtype):
     [
         ("prefill", {"rows_per_block": 8, "pages_per_block": 2}),  # runs split across blocks, 2-page DMA steps
         ("verify", {"pages_per_block": 3, "megacore": True}),
-        ("decode", {"rows_per_block": 16, "pages_per_block": 2}),
     ],
 )
 def test_pallas_interpret_options(kind, options):
