@@ -230,7 +230,7 @@ def _copy_bandwidth(jax, jnp) -> float:
 
 
 class Bench:
-    """Synthetic state for timing one compiled package: device-random weights (values do not matter
+    """Synthetic state for timing one compiled package: device-random params (values do not matter
     for time), zero caches, a single request with `context` tokens already in its caches."""
 
     def __init__(self, case_dir: str, params, context: int):
@@ -238,13 +238,14 @@ class Bench:
         import jax.numpy as jnp
 
         self.jax, self.jnp = jax, jnp
-        pkg, name = import_package(case_dir)
+        _, name = import_package(case_dir)
         self.config = importlib.import_module(f"{name}.config")
         self.kernels = importlib.import_module(f"{name}.kernels")
         self.name = name
-        self.params = params
+        self.params = params  # the kernels' params dict (layer stacks), shared by every K
         cfg = self.config
-        dtype = self.kernels.DTYPES[cfg.DTYPE]
+        # The support library next to the package (on sys.path since import_package).
+        dtype = importlib.import_module("dflashc_jax.kernel").DTYPES[cfg.DTYPE]
         self.caches = {"target_kv": jnp.zeros(cfg.TARGET_CACHE.shape, dtype)}
         self.caches["draft_k"] = jnp.zeros(cfg.DRAFT_CACHE.shape, dtype)
         self.caches["draft_v"] = jnp.zeros(cfg.DRAFT_CACHE.shape, dtype)
@@ -266,12 +267,12 @@ class Bench:
         kernel = self.kernels.KERNELS[(kernel_name, "r1")]
         sig = kernel.signature
         kernel.compile()
-        weights = [self.params[t.name] for t in sig.weights]
         inputs = [self.jnp.asarray(self.inputs[t.name]) for t in sig.inputs]
 
         def once():
             caches = [self.caches[t.name] for t in sig.caches]
-            results = kernel(*weights, *caches, *inputs)
+            # Kernel.run takes the prepared params as the worker does (stacked once, not per call).
+            results = kernel.run(self.params, *caches, *inputs)
             for t, r in zip([c for c in sig.caches if c.donated], results[len(sig.outputs) :]):
                 self.caches[t.name] = r  # the donated inputs are gone; keep the returned caches
             self.jax.block_until_ready(results)
@@ -279,17 +280,19 @@ class Bench:
         return _time(once)
 
 
-def device_weights(config, seed: int = 0):
-    """Random weights generated on the device in the model dtype (host generation of 8B values would
-    take minutes and their values do not change the time)."""
+def device_params(config, seed: int = 0):
+    """Random params, the kernels' dict (decoder layers stacked on a leading axis), generated on the
+    device in the model dtype (host generation of 8B values would take minutes and their values do not
+    change the time; stacking per-layer tensors would need twice the memory)."""
     import jax
     import jax.numpy as jnp
 
+    weights = importlib.import_module("dflashc_jax.weights")
     dtype = jnp.bfloat16 if config.DTYPE == "bf16" else jnp.float32
     key = jax.random.PRNGKey(seed)
-    # One compile per distinct shape (a few dozen), not per tensor (hundreds).
+    # One compile per distinct shape (a few dozen), not per tensor.
     fill = jax.jit(lambda k, shape: (jax.random.normal(k, shape, jnp.float32) * 0.02).astype(dtype), static_argnums=1)
-    return {name: fill(jax.random.fold_in(key, i), shape) for i, (name, shape) in enumerate(config.WEIGHTS.items())}
+    return {name: fill(jax.random.fold_in(key, i), weights.param_shape(config, name)) for i, name in enumerate(weights.param_names(config))}
 
 
 def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
@@ -299,7 +302,7 @@ def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
     cases = sorted((int(d[1:]), os.path.join(bench_dir, d)) for d in os.listdir(bench_dir) if d.startswith("k"))
     _, name = import_package(cases[0][1])
     config = importlib.import_module(f"{name}.config")
-    params = device_weights(config)  # the same tensors serve every K: block size changes no weight
+    params = device_params(config)  # the same tensors serve every K: block size changes no weight
     device = f"{jax.devices()[0].device_kind} ({jax.default_backend()})"
     append_row(rows_path, "device", device, name)
 

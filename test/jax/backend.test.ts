@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildManifest } from "../../compiler/manifest.js";
@@ -6,16 +6,18 @@ import { JaxBackend, JaxBackendError, type JaxBackendOptions } from "../../runti
 import { createEngine } from "../../runtime/engine.js";
 import type { Manifest } from "../../runtime/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
-import { PYTHON, requireNumpy, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { PYTHON, pythonEnv, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 /**
- * A stand-in for the generated worker, built on the generated framing.py and config.py: it answers
+ * A stand-in for the generated worker, built on the support library's framing module and the generated
+ * config.py: it answers
  * the handshake and weight loading, then misbehaves on `run` as told by its first argument.
  */
 const FAKE_WORKER = `
 import os, sys, time
 import numpy as np
-from tiny_dflash import config, framing
+from dflashc_jax import framing
+from tiny_dflash import config
 
 mode = sys.argv[1]
 stdin, stdout = sys.stdin.buffer, sys.stdout.buffer
@@ -58,7 +60,7 @@ describe("the jax backend", () => {
   let weights: Map<string, Float32Array>;
 
   beforeAll(() => {
-    requireNumpy();
+    requirePython();
     const plan = tinyPlan();
     manifest = buildManifest(plan, "examples/tiny.ts", new Map());
     weights = randomWeights(plan, 1);
@@ -68,7 +70,7 @@ describe("the jax backend", () => {
   });
 
   const fake = (mode: string, extra: Partial<JaxBackendOptions> = {}) =>
-    new JaxBackend({ outDir, command: [PYTHON, join(outDir, "fake_worker.py"), mode], timeoutMs: 5_000, initTimeoutMs: 10_000, ...extra });
+    new JaxBackend({ outDir, command: [PYTHON, join(outDir, "fake_worker.py"), mode], env: { PYTHONPYCACHEPREFIX: pythonEnv().PYTHONPYCACHEPREFIX! }, timeoutMs: 5_000, initTimeoutMs: 10_000, ...extra });
 
   /** generate() through the real engine; resolves to the error it rejected with. */
   async function generateError(backend: JaxBackend): Promise<Error> {
@@ -99,6 +101,14 @@ describe("the jax backend", () => {
   it("reports a missing package with the worker's own words", async () => {
     const backend = new JaxBackend({ outDir: tempDir("empty"), python: PYTHON });
     await expect(createEngine(manifest, backend, weights)).rejects.toThrow(/exited with code 1[\s\S]*No module named/);
+  });
+
+  it("reports a package whose support library is missing with the worker's own words", async () => {
+    const broken = tempDir("no-library");
+    writePackage(broken, tinyPlan(), manifest.contentHash);
+    rmSync(join(broken, "jax", "dflashc_jax"), { recursive: true });
+    const backend = new JaxBackend({ outDir: broken, python: PYTHON });
+    await expect(createEngine(manifest, backend, weights)).rejects.toThrow(/exited with code 1[\s\S]*No module named 'dflashc_jax'/);
   });
 
   it("refuses a package generated for another manifest (the real worker, before any JAX import)", async () => {

@@ -1,16 +1,17 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import type { Backend, KernelInput } from "../../runtime/backend.js";
 import { readManifest, type Manifest } from "../../runtime/manifest.js";
+import tiny from "../../examples/tiny.js";
 import tinySampling from "../../examples/tiny-sampling.js";
 import { formatRow, losslessRows, samplingRow, type PathTokens } from "../../scripts/device/lossless.js";
 import { BENCH_BLOCK_SIZES, benchDeclaration, prepare, SAMPLED_REQUESTS } from "../../scripts/device/prepare.js";
 import { GraphBackend, sessionRequests, writeCase, type ReferenceIndex } from "../../scripts/device/reference.js";
-import { python, PYTHON, requireNumpy, tempDir, tinyPlan } from "./helpers.js";
+import { python, PYTHON, pythonEnv, requirePython, tempDir, tinyPlan } from "./helpers.js";
 
 const BYTES: Record<string, number> = { i32: 4, f32: 4 };
 
@@ -43,7 +44,7 @@ describe("device-check, host step", () => {
   });
 
   it("writes a package bound to the manifest it writes", async () => {
-    requireNumpy();
+    requirePython();
     const dir = tempDir("device-compiled");
     await writeCase(dir, tinyPlan(), { source: "examples/tiny.ts", seed: 1 });
     const hash = python(join(dir, "jax"), "from tiny_dflash import config; print(config.MANIFEST_HASH)").trim();
@@ -68,9 +69,9 @@ describe("device-check, host step", () => {
 
 describe("device-check, scripts", () => {
   it("check.py prints one table and fails on a FAIL row", () => {
-    requireNumpy();
+    requirePython();
     // The byte code goes to a temporary folder, not scripts/device/__pycache__.
-    execFileSync(PYTHON, ["-m", "py_compile", "scripts/device/check.py"], { env: { ...process.env, PYTHONPYCACHEPREFIX: tempDir("pycache") } });
+    execFileSync(PYTHON, ["-m", "py_compile", "scripts/device/check.py"], { env: pythonEnv() });
     const rows = join(tempDir("rows"), "rows.tsv");
     writeFileSync(rows, "tiny: caches\t5.8e-07 (<= 1e-05)\tok\nverify ms, K=1,4\t0.5 / 0.6\t1.2x\n");
     const ok = spawnSync(PYTHON, ["scripts/device/check.py", "table", rows], { encoding: "utf8" });
@@ -81,6 +82,28 @@ describe("device-check, scripts", () => {
     expect(spawnSync(PYTHON, ["scripts/device/check.py", "table", rows]).status).toBe(1);
   });
 
+  it("check.py bench times verify, draft and the decode step of compiled packages (a tiny decoder at K=4 and 16, on the CPU)", async () => {
+    requirePython();
+    const bench = tempDir("bench");
+    for (const k of [4, 16]) await writeCase(join(bench, `k${k}`), buildPlan({ ...tiny, name: `tiny_k${k}`, blockSize: k }), { source: "examples/tiny.ts", seed: 0 });
+    const rows = join(tempDir("rows"), "rows.tsv");
+    const r = checkPy(["bench", bench, rows], { DFLASHC_BENCH_COPY_MIB: "1", JAX_PLATFORMS: "cpu" });
+    expect(r.status, r.stderr).toBe(0);
+    const lines = readFileSync(rows, "utf8").trimEnd().split("\n").map((l) => l.split("\t"));
+    expect(lines.map((l) => l[0].replace(/[\d.]+/g, "N"))).toEqual([
+      "device",
+      "verify ms (R=N, ctx N), K=N,N,N",
+      "draft ms (one forward), K=N,N",
+      "copy bandwidth (measured)",
+      "target_step (R=N) vs floor: N GB of weights / bandwidth",
+      "decode_step (draft + verify, K=N, R=N)",
+    ]);
+    expect(lines[0].slice(1)).toEqual(["cpu (cpu)", "tiny_k4"]);
+    expect(lines[1][1]).toMatch(/^\d+\.\d\d \/ \d+\.\d\d \/ \d+\.\d\d$/);
+    expect(lines[5][1]).toMatch(/^\d+\.\d\d ms$/);
+    expect(checkPy(["table", rows]).status).toBe(0);
+  });
+
   it("scripts/device-check refuses to run without JAX, clearly", () => {
     execFileSync("bash", ["-n", "scripts/device-check"]);
     const r = spawnSync("scripts/device-check", [tempDir("no-jax")], { encoding: "utf8", env: { ...process.env, DFLASHC_PYTHON: "/bin/false" } });
@@ -89,9 +112,9 @@ describe("device-check, scripts", () => {
   });
 });
 
-/** check.py with the system Python (numpy, no JAX); its byte code goes to a temporary folder. */
-function checkPy(args: readonly string[]) {
-  return spawnSync(PYTHON, ["scripts/device/check.py", ...args], { encoding: "utf8", env: { ...process.env, PYTHONPYCACHEPREFIX: tempDir("pycache") } });
+/** check.py with the project's JAX Python; its byte code goes to a temporary folder. */
+function checkPy(args: readonly string[], env: Record<string, string> = {}) {
+  return spawnSync(PYTHON, ["scripts/device/check.py", ...args], { encoding: "utf8", env: pythonEnv(env) });
 }
 
 /** Appends check.py's replay rows for `caseDir` (as `replay` would after `mismatches` and `worst`) to `rows`. */
@@ -99,7 +122,7 @@ function replayRows(caseDir: string, rows: string, mismatches: number, worst: nu
   const code = `import sys; sys.path.insert(0, "scripts/device"); import check
 case = check.Case(${JSON.stringify(caseDir)})
 for row in check.replay_rows(case, ${mismatches}, ${worst}, 1e-5): check.append_row(${JSON.stringify(rows)}, *row)`;
-  execFileSync(PYTHON, ["-c", code], { env: { ...process.env, PYTHONPYCACHEPREFIX: tempDir("pycache") } });
+  execFileSync(PYTHON, ["-c", code], { env: pythonEnv() });
 }
 
 /** A backend whose sampling kernels get other uniforms than the seeds say (`u + 0.5 mod 1`). */
@@ -191,7 +214,7 @@ describe("device-check, the sampled session of the host step", () => {
   });
 
   it("check.py files accepts the recorded cases and names a malformed file; replay reports it as a FAIL row before it needs JAX", () => {
-    requireNumpy();
+    requirePython();
     const ok = checkPy(["files", dir]);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(
@@ -207,7 +230,11 @@ describe("device-check, the sampled session of the host step", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`${uniforms}: expected 64 bytes for uniforms [4, 4]`);
     const rows = join(tempDir("rows"), "rows.tsv");
-    expect(checkPy(["replay", bad, rows]).status).toBe(1);
+    // A jax that cannot be imported: the malformed case is reported before check.py needs JAX.
+    const noJax = tempDir("no-jax");
+    mkdirSync(join(noJax, "jax"));
+    writeFileSync(join(noJax, "jax", "__init__.py"), 'raise ImportError("no JAX in this test")\n');
+    expect(checkPy(["replay", bad, rows], { PYTHONPATH: noJax }).status).toBe(1);
     expect(readFileSync(rows, "utf8")).toBe(`dflashc-device-bad-${bad.split("dflashc-device-bad-")[1]}: replay with the JAX kernels\tCaseError: ${uniforms}: expected 64 bytes for uniforms [4, 4]\tFAIL\n`);
   });
 
@@ -239,7 +266,7 @@ describe("device-check, the sampled session of the host step", () => {
   });
 
   it("check.py table prints the sampling rows and fails on any FAIL row", () => {
-    requireNumpy();
+    requirePython();
     const rows = join(tempDir("rows"), "rows.tsv");
     replayRows(join(work, "tiny"), rows, 0, 5.8e-7);
     replayRows(dir, rows, 0, 5.8e-7);

@@ -1,8 +1,9 @@
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { decodeFrame, encodeFrame, FrameDecoder, FramingError, MAX_HEADER_BYTES, type Frame, type WireArray } from "../../runtime/backends/jax-framing.js";
-import { PYTHON, requireNumpy, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { PYTHON, pythonEnv, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 function sampleArrays(): Map<string, WireArray> {
   const big = new Float32Array(300_000).map((_, i) => Math.sin(i) * 1e3);
@@ -66,16 +67,20 @@ describe("frames, TypeScript side", () => {
   });
 });
 
-describe("frames between TypeScript and the generated framing.py", () => {
+describe("frames between TypeScript and the support library's framing.py (jax/dflashc_jax/framing.py)", () => {
+  let jaxDir = "";
   let framingPy = "";
   beforeAll(() => {
-    requireNumpy();
-    framingPy = join(writePackage(tempDir("framing"), tinyPlan()), "framing.py");
+    requirePython();
+    const pkg = writePackage(tempDir("framing"), tinyPlan());
+    jaxDir = join(pkg, "..");
+    framingPy = join(jaxDir, "dflashc_jax", "framing.py");
   });
 
-  /** Sends `frames` to `framing.py --echo` and collects its replies. */
-  async function echo(frames: Buffer[]): Promise<Frame[]> {
-    const child = spawn(PYTHON, [framingPy, "--echo"], { stdio: ["pipe", "pipe", "pipe"] });
+  /** Sends `frames` to `framing.py --echo` (run as a script, or as `-m dflashc_jax.framing`) and collects its replies. */
+  async function echo(frames: Buffer[], how: "script" | "module" = "script"): Promise<Frame[]> {
+    const args = how === "script" ? [framingPy, "--echo"] : ["-m", "dflashc_jax.framing", "--echo"];
+    const child = spawn(PYTHON, args, { stdio: ["pipe", "pipe", "pipe"], cwd: jaxDir, env: pythonEnv({ PYTHONPATH: jaxDir }) });
     const decoder = new FrameDecoder();
     const replies: Frame[] = [];
     let stderr = "";
@@ -87,6 +92,11 @@ describe("frames between TypeScript and the generated framing.py", () => {
     if (code !== 0) throw new Error(`framing.py --echo exited with ${code}: ${stderr}`);
     return replies;
   }
+
+  it("is the library's module: the decoder's package has no framing.py of its own", () => {
+    expect(existsSync(framingPy)).toBe(true);
+    expect(existsSync(join(jaxDir, "tiny_dflash", "framing.py"))).toBe(false);
+  });
 
   it("round-trips headers and arrays of every wire dtype; numpy sees the same values", async () => {
     const arrays = sampleArrays();
@@ -106,5 +116,12 @@ describe("frames between TypeScript and the generated framing.py", () => {
   it("stops on a shutdown frame", async () => {
     const replies = await echo([encodeFrame({ op: "shutdown" }), encodeFrame({ op: "never read" })]);
     expect(replies.map((r) => r.header.op)).toEqual(["shutdown"]);
+  });
+
+  it("echoes the same way run as a module of the copied library", async () => {
+    const arrays = new Map<string, WireArray>([["tokens", { dtype: "i32", shape: [3], data: Int32Array.from([4, -5, 6]) }]]);
+    const [reply] = await echo([encodeFrame({ op: "echo", id: 3 }, arrays)], "module");
+    expect(reply.header).toMatchObject({ op: "echo", id: 3, sums: { tokens: 5 } });
+    expect(plain(reply.arrays.get("tokens")!)).toEqual(plain(arrays.get("tokens")!));
   });
 });

@@ -1,13 +1,13 @@
-// The JAX package of a `verify: "sampling"` decoder: the sampling kernels in config.py, kernels.py and
-// ops.py, f32 inputs through the jax backend and the generated worker (no JAX needed: the jitted
-// kernels are replaced by a stand-in that echoes the inputs' exact bits).
-import { execFileSync } from "node:child_process";
-import { readdirSync, writeFileSync } from "node:fs";
+// The JAX package of a `verify: "sampling"` decoder: the sampling kernels in config.py and kernels.py
+// (calling the support library's sampling ops), f32 inputs through the jax backend and the library's
+// worker (no JAX imported: the kernels are replaced by a stand-in that echoes the inputs' exact bits).
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { emitJaxPackage, JaxEmitError } from "../../compiler/jax/emit.js";
 import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
 import { buildManifest } from "../../compiler/manifest.js";
+import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { pagedKV } from "../../dsl/builders.js";
 import { JaxBackend, JaxBackendError } from "../../runtime/backends/jax.js";
@@ -15,7 +15,7 @@ import { createEngine, type StepEvent } from "../../runtime/engine.js";
 import type { Manifest, ManifestKernel } from "../../runtime/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import tinySampling from "../sampling/fixtures/tiny-sampling.js";
-import { configSignatures, python, PYTHON, requireNumpy, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { configSignatures, kernelFunctions, pyCompile, python, PYTHON, pythonEnv, pythonFiles, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 /** The sampling fixture and the other template branches: a paged draft cache, no drafter. */
 function samplingPlans(): DecoderPlan[] {
@@ -30,14 +30,15 @@ function samplingPlans(): DecoderPlan[] {
 const SAMPLING_KERNELS = ["verify_sample", "decode_step_sample", "target_step_sample"];
 
 describe("the JAX package of a sampling decoder", () => {
+  beforeAll(requirePython);
+
   it("byte-compiles for every template branch", () => {
     const dir = tempDir("sampling-pycompile");
-    const files = samplingPlans().flatMap((p) => {
-      const pkg = writePackage(dir, p);
-      return readdirSync(pkg).map((f) => join(pkg, f));
-    });
-    execFileSync(PYTHON, ["-m", "py_compile", ...files]);
+    for (const p of samplingPlans()) writePackage(dir, p);
+    const files = pythonFiles(join(dir, "jax"));
+    pyCompile(files);
     expect(files.filter((f) => f.endsWith("/kernels.py"))).toHaveLength(3);
+    expect(files.filter((f) => f.endsWith("/dflashc_jax/ops.py"))).toHaveLength(1);
   });
 
   it("config.py holds exactly the plan's signatures, f32 inputs as f32", () => {
@@ -53,21 +54,36 @@ describe("the JAX package of a sampling decoder", () => {
     }
   });
 
-  it("kernels.py takes the twin's arguments then the sampling inputs, and ops.py has the sampling ops", () => {
-    const files = emitJaxPackage(samplingPlans()[0], { source: "s.ts", manifestHash: "h" });
+  it("kernels.py takes the twin's arguments then the sampling inputs, and calls the library's sampling ops", () => {
+    const plan = samplingPlans()[0];
+    const files = emitJaxPackage(plan, { source: "s.ts", manifestHash: "h" });
     const kernels = files.get("jax/tiny_sampling/kernels.py")!;
-    const ops = files.get("jax/tiny_sampling/ops.py")!;
+    const ops = files.get("jax/dflashc_jax/ops.py")!;
     const twin = "target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots";
     expect(kernels).toContain(`def verify(w, ${twin}):`);
     expect(kernels).toContain(`def verify_sample(w, ${twin}, uniforms, temperature, top_k, top_p):`);
     expect(kernels).toContain("def decode_step_sample(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tables, draft_slots, uniforms, temperature, top_k, top_p):");
     expect(kernels).toContain("def target_step_sample(w, target_kv, last_tokens, seq_lens, block_tables, uniforms, temperature, top_k, top_p):");
-    expect(kernels).toContain("return accepted, target_tokens, drafts, target_kv, draft_k, draft_v");
-    for (const k of SAMPLING_KERNELS) expect(kernels).toContain(`"${k}": ${k},`);
-    for (const f of ["def sampling_probs(", "def accept_sample(", "def inverse_cdf(", "lax.bitcast_convert_type", "lax.fori_loop"]) expect(ops).toContain(f);
-    // A greedy decoder's package carries none of it.
+    const fns = kernelFunctions(kernels);
+    for (const sig of plan.kernels) {
+      // Outputs then donated caches, as many values as the manifest's results.
+      expect(fns[sig.kernel].returns, sig.kernel).toEqual([sig.results.length]);
+      expect(fns[sig.kernel].args, sig.kernel).toEqual(["w", ...sig.args.filter((a) => a.role !== "weight").map((a) => a.name)]);
+    }
+    for (const k of SAMPLING_KERNELS) {
+      expect(kernels).toContain(`    "${k}": ${k},`);
+      expect(fns[k].ops, k).toContain("sampling_probs");
+    }
+    for (const k of ["verify_sample", "decode_step_sample"]) expect(fns[k].ops, k).toContain("accept_sample");
+    for (const k of ["verify", "decode_step"]) expect(fns[k].ops, k).not.toContain("sampling_probs");
+    // The sampling math is the library's, not generated.
+    for (const f of ["def sampling_probs(", "def accept_sample(", "def inverse_cdf(", "lax.bitcast_convert_type", "lax.fori_loop"]) {
+      expect(ops).toContain(f);
+      expect(kernels).not.toContain(f);
+    }
+    // A greedy decoder's kernels carry none of it.
     const greedy = emitJaxPackage(tinyPlan(), { source: "t.ts", manifestHash: "h" });
-    expect(greedy.get("jax/tiny_dflash/ops.py")).not.toContain("sampling_probs");
+    expect(greedy.get("jax/tiny_dflash/kernels.py")).not.toContain("sampling_probs");
     expect(greedy.get("jax/tiny_dflash/kernels.py")).not.toContain("_sample");
   });
 
@@ -80,32 +96,46 @@ describe("the JAX package of a sampling decoder", () => {
       ...plan,
       kernels: plan.kernels.map((k) => (k.kernel === "verify_sample" ? { ...k, args: k.args.map((a) => (a.name === "top_p" ? f(a) : a)) } : k)),
     });
-    expect(() => emitJaxPackage(tamper((a) => ({ ...a, name: "top_p);import os#" })), { source: "s", manifestHash: "h" })).toThrow(/differ from what/);
-    expect(() => emitJaxPackage(tamper((a) => ({ ...a, dtype: "i32" })), { source: "s", manifestHash: "h" })).toThrow(/top_p is i32, not f32/);
+    // The kernel graphs refuse a sampling input they do not know, or of the wrong dtype...
+    expect(() => emitJaxPackage(tamper((a) => ({ ...a, name: "top_q" })), { source: "s", manifestHash: "h" })).toThrow(/no parameter 'top_p'/);
+    expect(() => emitJaxPackage(tamper((a) => ({ ...a, dtype: "i32" })), { source: "s", manifestHash: "h" })).toThrow(/topP must be f32/);
+    // ... and past prebuilt graphs, the emitter's own signature check refuses them before any template.
+    const graphs = plan.kernels.map((s) => buildKernelGraph(plan, s));
+    const emit = (p: DecoderPlan) => () => emitJaxPackage(p, { source: "s", manifestHash: "h" }, graphs);
+    expect(emit(tamper((a) => ({ ...a, name: "top_p);import os#" })))).toThrow(JaxEmitError);
+    expect(emit(tamper((a) => ({ ...a, name: "top_p);import os#" })))).toThrow(/not a Python identifier/);
+    expect(emit(tamper((a) => ({ ...a, dtype: "i32" })))).toThrow(/input top_p is i32, not f32/);
+    // An f32 input under another name is not one the wire carries as f32.
+    expect(emit(tamper((a) => ({ ...a, name: "top_q" })))).toThrow(/input top_q is f32, not i32/);
+    expect(emit(plan)).not.toThrow();
   });
 });
 
 /**
- * The generated worker with its jitted kernels replaced (no JAX here): each kernel returns, for every
- * output, the raw bits of one f32 input (target_tokens ← uniforms, accepted ← temperature,
- * next_tokens ← top_p) in "echo" mode, zeros in "zeros" mode. Weight loading only fills the tables.
+ * The library's worker serving the generated package, with its kernels replaced (no JAX imported):
+ * each kernel returns, for every output, the raw bits of one f32 input (target_tokens ← uniforms,
+ * accepted ← temperature, next_tokens ← top_p) in "echo" mode, zeros in "zeros" mode. Weight loading
+ * only fills the tables. Everything else (framing, handshake, input checks, replies) is the real worker.
  */
 const STAND_IN = `
-import sys, types
+import sys
 import numpy as np
-import tiny_sampling
-from tiny_sampling import config, worker
+from dflashc_jax import worker
+from tiny_sampling import config
 
 ECHO = {"target_tokens": "uniforms", "accepted": "temperature", "next_tokens": "top_p"}
 
 
 class StandIn:
+    """Kernel.run's calling convention: (params, *caches, *inputs, mesh)."""
+
     def __init__(self, signature, mode):
         self.signature, self.mode = signature, mode
 
-    def __call__(self, *args, mesh=None):
+    def run(self, params, *caches_and_inputs, mesh=None):
         s = self.signature
-        inputs = dict(zip([t.name for t in s.inputs], args[len(s.weights) + len(s.caches) :]))
+        assert len(caches_and_inputs) == len(s.caches) + len(s.inputs)
+        inputs = dict(zip([t.name for t in s.inputs], caches_and_inputs[len(s.caches) :]))
         for t in s.inputs:
             assert inputs[t.name].dtype == {"i32": np.int32, "f32": np.float32}[t.dtype], t.name
         outputs = []
@@ -117,21 +147,22 @@ class StandIn:
 
 
 def load_weights(self, header, arrays):
-    self.params = {name: None for name in config.WEIGHTS}
-    self.caches = {name: None for name in worker._cache_shapes()}
-    return {"weights": len(self.params)}, {}
+    self.params = {}
+    self.caches = {name: None for name in worker._cache_shapes(config)}
+    return {"weights": len(config.WEIGHTS)}, {}
 
 
 def install(mode):
-    kernels = types.ModuleType("tiny_sampling.kernels")
-    kernels.KERNELS = {key: StandIn(sig, mode) for key, sig in config.SIGNATURES.items()}
-    sys.modules["tiny_sampling.kernels"] = tiny_sampling.kernels = kernels
+    stand_ins = {key: StandIn(sig, mode) for key, sig in config.SIGNATURES.items()}
+    worker.Worker.kernels = lambda self: stand_ins
     worker.Worker.load_weights = worker.OPS["load_weights"] = load_weights
 
 
 if __name__ == "__main__":
     install(sys.argv[1])
-    sys.exit(worker.main())
+    code = worker.main("tiny_sampling")
+    assert "jax" not in sys.modules, "the stand-in worker imported JAX"
+    sys.exit(code)
 `;
 
 describe("f32 sampling inputs through the jax backend and the generated worker", () => {
@@ -140,7 +171,7 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
   let plan: DecoderPlan;
 
   beforeAll(() => {
-    requireNumpy();
+    requirePython();
     plan = samplingPlans()[0];
     manifest = buildManifest(plan, "s.ts", new Map());
     outDir = tempDir("jax-sampling");
@@ -149,7 +180,7 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
   });
 
   const backend = (mode: "echo" | "zeros") =>
-    new JaxBackend({ outDir, command: [PYTHON, join(outDir, "jax", "stand_in.py"), mode], timeoutMs: 10_000, initTimeoutMs: 10_000 });
+    new JaxBackend({ outDir, command: [PYTHON, join(outDir, "jax", "stand_in.py"), mode], env: { PYTHONPYCACHEPREFIX: pythonEnv().PYTHONPYCACHEPREFIX! }, timeoutMs: 10_000, initTimeoutMs: 10_000 });
   const kernel = (id: string): ManifestKernel => manifest.kernels.find((k) => `${k.kernel}.${k.bucketId}` === id)!;
 
   it("sends uniforms, temperature and top_p as f32, bit for bit", async () => {
@@ -202,8 +233,9 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
       join(outDir, "jax"),
       `import numpy as np, stand_in
 stand_in.install("zeros")
-from tiny_sampling import config, worker
-w = worker.Worker()
+from dflashc_jax import worker
+from tiny_sampling import config
+w = worker.Worker("tiny_sampling")
 w.load_weights({}, {})
 sig = config.SIGNATURES[("target_step_sample", "r1")]
 arrays = {t.name: np.zeros(t.shape, np.float32 if t.dtype == "f32" else np.int32) for t in sig.inputs}
