@@ -546,21 +546,17 @@ def _interpret_requested() -> bool:
 def paged_attention(
     q, pool, layer, tables, positions, group_table=None, *, mesh=None, kv_axis="model", **pallas_options
 ):
-    """Dispatcher: the Pallas kernel on TPU (when the shapes allow) or with ``DFLASHC_PALLAS_INTERPRET=1`` (interpret
-    mode, any backend; unsupported shapes then raise), else :func:`paged_attention_jnp`.
+    """Dispatcher: the Pallas kernel where a TPU would take it (a TPU backend and shapes the kernel takes), else
+    :func:`paged_attention_jnp`. ``DFLASHC_PALLAS_INTERPRET=1`` makes any backend decide as a TPU does and run the
+    kernel in Pallas's TPU interpret mode, so the TPU path of a whole package can be exercised on a CPU.
 
     ``mesh``: a ``jax.sharding.Mesh`` whose axis ``kv_axis`` shards the KV heads (pool axis 2, q axis 2). The Pallas
-    call then runs per shard inside ``shard_map`` (Mosaic kernels cannot be auto-partitioned); the jnp path is left
-    to XLA's partitioner.
+    call then runs per shard inside ``shard_map`` (Mosaic kernels cannot be auto-partitioned); when the mesh does not
+    divide the heads (the caches are then replicated) every device runs it on all heads. The jnp path is left to
+    XLA's partitioner.
     """
     interpret = _interpret_requested()
-    if interpret:
-        reason = _unsupported_reason(q, pool)
-        if reason is not None:
-            raise ValueError(f"{INTERPRET_ENV}=1 requests the Pallas kernel, but it cannot take these shapes: {reason}")
-        use_pallas = True
-    else:
-        use_pallas = jax.default_backend() == "tpu" and pallas_supported(q, pool)
+    use_pallas = (interpret or jax.default_backend() == "tpu") and pallas_supported(q, pool)
     if not use_pallas:
         return paged_attention_jnp(q, pool, layer, tables, positions, group_table)
 
@@ -571,10 +567,9 @@ def paged_attention(
     from jax.sharding import PartitionSpec as PS
 
     n_shards = mesh.shape[kv_axis]
-    if pool.shape[2] % n_shards or q.shape[2] % n_shards:
-        raise ValueError(f"KV heads ({pool.shape[2]}) and query heads ({q.shape[2]}) must divide mesh axis {kv_axis}")
-    q_spec = PS(None, None, kv_axis, None)
-    pool_spec = PS(None, None, kv_axis, None, None, None)
+    split = pool.shape[2] % n_shards == 0 and q.shape[2] % n_shards == 0
+    q_spec = PS(None, None, kv_axis, None) if split else PS()
+    pool_spec = PS(None, None, kv_axis, None, None, None) if split else PS()
     layer = jnp.asarray(layer, jnp.int32)
     if group_table is None:
         group_table = jnp.arange(q.shape[0], dtype=jnp.int32)

@@ -17,14 +17,12 @@ import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
 import { evaluateKernel, fromData, zeros, type Tensor } from "../../compiler/ir/graph-eval.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
-import { buildManifest } from "../../compiler/manifest.js";
-import { emitJaxPackage } from "../../compiler/jax/emit.js";
 import type { Backend, KernelInput, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { compilePlan } from "../../compiler/compile.js";
 import { parseManifest } from "../../runtime/manifest.js";
 import { createEngine, type EngineOptions, type GenerateRequest } from "../../runtime/engine.js";
-import { serializeManifest, type Manifest, type ManifestKernel } from "../../runtime/manifest.js";
+import type { Manifest, ManifestKernel } from "../../runtime/manifest.js";
 import type { SamplingParams } from "../../runtime/sampling.js";
 import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
 
@@ -183,16 +181,14 @@ export interface CaseOptions {
   readonly record?: { readonly prompts: number; readonly promptLength: number; readonly maxNewTokens: number; readonly sampling?: readonly SampledRequest[] };
 }
 
-/** The compiled folder a device run needs: manifest.json and jax/<name>/. Returns the manifest. */
+/** The compiled folder a device run needs: what `dflashc compile` writes (manifest, StableHLO, JAX package). Returns the manifest. */
 export function writeCompiled(dir: string, plan: DecoderPlan, source: string): Manifest {
-  // The JAX package stands in for the StableHLO artifacts here: the hash covers the plan alone.
-  const manifest = buildManifest(plan, source, new Map());
-  const files = new Map([["manifest.json", serializeManifest(manifest)], ...emitJaxPackage(plan, { source, manifestHash: manifest.contentHash })]);
+  const files = compilePlan(plan, { source, emit: new Set(["stablehlo", "jax"]) });
   for (const [path, text] of files) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), text);
   }
-  return manifest;
+  return parseManifest(files.get("manifest.json")!);
 }
 
 async function decode(manifest: Manifest, backend: Backend, weights: Weights, requests: GenerateRequest[], options: EngineOptions): Promise<number[][]> {
