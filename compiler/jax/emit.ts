@@ -141,7 +141,12 @@ function lowerKernels(plan: DecoderPlan, graphs: readonly KernelGraph[]) {
   const stacked = scannedStacks(graphs.flatMap(findLayerRuns));
   const consts = new ConstantPool();
   const byKernel = new Map<KernelName, { text: string; params: readonly string[]; bucket: string }>();
+  const planSigs = new Map(plan.kernels.map((s) => [`${s.kernel}.${s.bucketId}`, JSON.stringify(s)]));
   for (const g of graphs) {
+    // Kernel functions take their arguments by position, in the order config.SIGNATURES lists them.
+    if (planSigs.get(`${g.sig.kernel}.${g.sig.bucketId}`) !== JSON.stringify(g.sig)) {
+      throw new JaxEmitError(`${g.sig.kernel}.${g.sig.bucketId}: the kernel graph's signature is not the plan's`);
+    }
     const lowered = lowerKernelGraph(g, consts, stacked);
     const seen = byKernel.get(g.sig.kernel);
     if (!seen) byKernel.set(g.sig.kernel, { text: lowered.text, params: lowered.params, bucket: g.sig.bucketId });
@@ -210,7 +215,6 @@ export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions, lowered: Ret
   ];
   const kernelWeights = new Map<KernelName, string[]>();
   for (const sig of plan.kernels) {
-    checkSignature(plan, sig);
     const names = sig.args.filter((a) => a.role === "weight").map((a) => a.name);
     const seen = kernelWeights.get(sig.kernel);
     if (seen && seen.join("\n") !== names.join("\n")) throw new JaxEmitError(`${sig.kernel}: buckets disagree on their weights`);
@@ -267,7 +271,11 @@ export function libraryFiles(): Map<string, string> {
 export function emitJaxPackage(plan: DecoderPlan, opts: JaxEmitOptions, graphs?: readonly KernelGraph[]): Map<string, string> {
   const problem = pythonPackageNameProblem(plan.name) ?? (plan.name === LIBRARY ? `"${LIBRARY}" is the name of dflashc's JAX support library` : null);
   if (problem) throw new JaxEmitError(`decoder name: ${problem}`);
-  const lowered = lowerKernels(plan, graphs ?? plan.kernels.map((s) => buildKernelGraph(plan, s)));
+  for (const sig of plan.kernels) checkSignature(plan, sig);
+  const built = graphs ?? plan.kernels.map((s) => buildKernelGraph(plan, s));
+  const missing = [...new Set(plan.kernels.map((s) => s.kernel))].filter((k) => !built.some((g) => g.sig.kernel === k));
+  if (missing.length > 0) throw new JaxEmitError(`no kernel graph for ${missing.join(", ")}`);
+  const lowered = lowerKernels(plan, built);
   const ctx = jaxContext(plan, opts, lowered);
   const out = new Map<string, string>();
   out.set("jax/requirements.txt", readFileSync(join(packageRoot(), "python", "requirements.txt"), "utf8"));

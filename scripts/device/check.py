@@ -50,7 +50,9 @@ def _trash_mask(name: str, shape: tuple[int, ...]) -> np.ndarray:
     elif len(shape) == 5:
         keep[:, 0] = False
     else:
-        raise ValueError(f"{name}: a cache of rank {len(shape)} {shape} is neither a paged pool nor a static draft cache")
+        raise ValueError(
+            f"{name}: a cache of rank {len(shape)} {shape} is neither a paged pool nor a static draft cache"
+        )
     return keep
 
 
@@ -94,9 +96,15 @@ class Case:
             sig = self.config.SIGNATURES.get((call["kernel"], call["bucket"]))
             if sig is None:
                 raise CaseError(f"call {n_call}: no kernel {call['kernel']}.{call['bucket']} in the package")
-            for what, tensors in (("inputs", sig.inputs), ("outputs", sig.outputs), ("caches", tuple(self.cache_types.values()))):
+            for what, tensors in (
+                ("inputs", sig.inputs),
+                ("outputs", sig.outputs),
+                ("caches", tuple(self.cache_types.values())),
+            ):
                 if set(call[what]) != {t.name for t in tensors}:
-                    raise CaseError(f"call {n_call} {sig.kernel}.{sig.bucket_id}: {what} {sorted(call[what])}, expected {sorted(t.name for t in tensors)}")
+                    raise CaseError(
+                        f"call {n_call} {sig.kernel}.{sig.bucket_id}: {what} {sorted(call[what])}, expected {sorted(t.name for t in tensors)}"
+                    )
                 for t in tensors:
                     self._check_file(call[what][t.name], t)
 
@@ -121,7 +129,11 @@ class Case:
 
     def summary(self) -> str:
         kinds = ", ".join(f"{k} x{n}" for k, n in self.kernels.items())
-        what = f"{len(self.sampling)} sampled requests" if self.sampling is not None else f"{len(self.index['generate']['prompts'])} greedy prompts"
+        what = (
+            f"{len(self.sampling)} sampled requests"
+            if self.sampling is not None
+            else f"{len(self.index['generate']['prompts'])} greedy prompts"
+        )
         return f"{self.name}: {len(self.index['calls'])} calls ({kinds}), {what}; every file matches its signature"
 
 
@@ -139,7 +151,9 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
         raise SystemExit("replay compares f32 decoders (bf16 rounding differs by design between backends)")
 
     mesh = sharding.make_mesh(1)
-    params = {n: jax.device_put(a, sharding.param_sharding(n, mesh)) for n, a in weights.random_weights(index["seed"]).items()}
+    params = {
+        n: jax.device_put(a, sharding.param_sharding(n, mesh)) for n, a in weights.random_weights(index["seed"]).items()
+    }
 
     token_mismatches = 0
     worst = 0.0
@@ -159,7 +173,10 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
             got = np.asarray(r)
             if not np.array_equal(got, want):
                 token_mismatches += 1
-                print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} differs\n  jax       {got.tolist()}\n  reference {want.tolist()}", file=sys.stderr)
+                print(
+                    f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} differs\n  jax       {got.tolist()}\n  reference {want.tolist()}",
+                    file=sys.stderr,
+                )
         donated = [t for t in sig.caches if t.donated]
         for t, r in zip(donated, results[len(sig.outputs) :]):
             want = case.load(call["caches"][t.name], t)
@@ -169,7 +186,10 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
             rel = float(diff.max()) / scale
             worst = max(worst, rel)
             if rel > tolerance:
-                print(f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} relative error {rel:.2e} > {tolerance:.0e}", file=sys.stderr)
+                print(
+                    f"call {n} {sig.kernel}.{sig.bucket_id}: {t.name} relative error {rel:.2e} > {tolerance:.0e}",
+                    file=sys.stderr,
+                )
         previous = {c: case.load(f, case.cache_types[c]) for c, f in call["caches"].items()}
 
     for check, value, verdict in replay_rows(case, token_mismatches, worst, tolerance):
@@ -185,7 +205,11 @@ def replay_rows(case: Case, token_mismatches: int, worst: float, tolerance: floa
     caches = f"{worst:.1e} (<= {tolerance:.0e})"
     if case.sampling is None:
         return [
-            (f"{case.name}: int outputs of {calls} calls ({kinds})", f"{token_mismatches} mismatches", "ok" if token_mismatches == 0 else "FAIL"),
+            (
+                f"{case.name}: int outputs of {calls} calls ({kinds})",
+                f"{token_mismatches} mismatches",
+                "ok" if token_mismatches == 0 else "FAIL",
+            ),
             (f"{case.name}: caches, max rel. error", caches, "ok" if worst <= tolerance else "FAIL"),
         ]
     sampled = sum(n for k, n in case.kernels.items() if k.endswith("_sample"))
@@ -292,7 +316,10 @@ def device_params(config, seed: int = 0):
     key = jax.random.PRNGKey(seed)
     # One compile per distinct shape (a few dozen), not per tensor.
     fill = jax.jit(lambda k, shape: (jax.random.normal(k, shape, jnp.float32) * 0.02).astype(dtype), static_argnums=1)
-    return {name: fill(jax.random.fold_in(key, i), weights.param_shape(config, name)) for i, name in enumerate(weights.param_names(config))}
+    return {
+        name: fill(jax.random.fold_in(key, i), weights.param_shape(config, name))
+        for i, name in enumerate(weights.param_names(config))
+    }
 
 
 def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
@@ -319,25 +346,53 @@ def bench(bench_dir: str, rows_path: str, context: int = 1024) -> None:
         del b
     ks = sorted(verify_ms)
     base = verify_ms[16] if 16 in verify_ms else verify_ms[ks[0]]
-    append_row(rows_path, f"verify ms (R=1, ctx {context}), K=" + ",".join(map(str, ks)), " / ".join(f"{verify_ms[k]:.2f}" for k in ks), f"K={max(ks)} is {verify_ms[max(ks)] / base:.2f}x K={16 if 16 in verify_ms else ks[0]}")
+    append_row(
+        rows_path,
+        f"verify ms (R=1, ctx {context}), K=" + ",".join(map(str, ks)),
+        " / ".join(f"{verify_ms[k]:.2f}" for k in ks),
+        f"K={max(ks)} is {verify_ms[max(ks)] / base:.2f}x K={16 if 16 in verify_ms else ks[0]}",
+    )
     dks = sorted(draft_ms)
-    append_row(rows_path, "draft ms (one forward), K=" + ",".join(map(str, dks)), " / ".join(f"{draft_ms[k]:.2f}" for k in dks), f"K={max(dks)} is {draft_ms[max(dks)] / draft_ms[min(dks)]:.2f}x K={min(dks)}")
+    append_row(
+        rows_path,
+        "draft ms (one forward), K=" + ",".join(map(str, dks)),
+        " / ".join(f"{draft_ms[k]:.2f}" for k in dks),
+        f"K={max(dks)} is {draft_ms[max(dks)] / draft_ms[min(dks)]:.2f}x K={min(dks)}",
+    )
 
     # The floor of one decode step: every target weight read once (the embedding only by its rows).
     itemsize = 2 if config.DTYPE == "bf16" else 4
-    weight_bytes = sum(int(np.prod(s)) for n, s in config.WEIGHTS.items() if n.startswith("target.") and n != "target.model.embed_tokens.weight") * itemsize
+    weight_bytes = (
+        sum(
+            int(np.prod(s))
+            for n, s in config.WEIGHTS.items()
+            if n.startswith("target.") and n != "target.model.embed_tokens.weight"
+        )
+        * itemsize
+    )
     bandwidth = _copy_bandwidth(jax, jnp)
     floor_ms = weight_bytes / bandwidth * 1e3
     append_row(rows_path, "copy bandwidth (measured)", f"{bandwidth / 1e9:.0f} GB/s", "")
-    append_row(rows_path, f"target_step (R=1) vs floor: {weight_bytes / 1e9:.2f} GB of weights / bandwidth", f"{step_ms:.2f} ms vs {floor_ms:.2f} ms", f"{step_ms / floor_ms:.2f}x floor")
-    append_row(rows_path, "decode_step (draft + verify, K=16, R=1)", f"{decode_ms:.2f} ms", f"{decode_ms / step_ms:.2f}x a target step")
+    append_row(
+        rows_path,
+        f"target_step (R=1) vs floor: {weight_bytes / 1e9:.2f} GB of weights / bandwidth",
+        f"{step_ms:.2f} ms vs {floor_ms:.2f} ms",
+        f"{step_ms / floor_ms:.2f}x floor",
+    )
+    append_row(
+        rows_path,
+        "decode_step (draft + verify, K=16, R=1)",
+        f"{decode_ms:.2f} ms",
+        f"{decode_ms / step_ms:.2f}x a target step",
+    )
 
 
 # ---------------------------------------------------------------------------------------------------
 
 
 def table(rows_path: str) -> int:
-    rows = [(line.rstrip("\n").split("\t") + ["", ""])[:3] for line in open(rows_path, encoding="utf-8") if line.strip()]
+    with open(rows_path, encoding="utf-8") as f:
+        rows = [(line.rstrip("\n").split("\t") + ["", ""])[:3] for line in f if line.strip()]
     if not rows:
         print(f"{rows_path}: no rows: no check ran", file=sys.stderr)
         return 1
@@ -357,10 +412,15 @@ def main(argv: list[str]) -> int:
     if len(argv) == 3 and argv[0] == "replay":
         try:
             return 0 if replay(argv[1], argv[2]) else 1
-        except Exception as e:  # a row says so: the table must not look complete without this case
+        except Exception as e:  # noqa: BLE001 -- a row says so: the table must not look complete without this case
             traceback.print_exc()
             message = (str(e).splitlines() or [""])[0]
-            append_row(argv[2], f"{os.path.basename(os.path.normpath(argv[1]))}: replay with the JAX kernels", f"{type(e).__name__}: {message}", "FAIL")
+            append_row(
+                argv[2],
+                f"{os.path.basename(os.path.normpath(argv[1]))}: replay with the JAX kernels",
+                f"{type(e).__name__}: {message}",
+                "FAIL",
+            )
             return 1
     if len(argv) == 2 and argv[0] == "files":
         try:

@@ -110,11 +110,11 @@ describe("the generated JAX package on CPU JAX", () => {
     expect(r.stdout).not.toMatch(/skipped|xfail/);
   });
 
-  it("lints clean with ruff: the support library (checked and formatted), and the generated packages (checked)", async () => {
+  it("lints clean with ruff: the support library and the device scripts (checked and formatted), and the generated packages (checked)", async () => {
     const config = ["--no-cache", "--config", "python/ruff.toml"];
-    const lib = await run(RUFF, ["check", ...config, "python/"]);
+    const lib = await run(RUFF, ["check", ...config, "python/", "scripts/"]);
     expect(lib.stdout + lib.stderr).toMatch(/All checks passed/);
-    const fmt = await run(RUFF, ["format", ...config, "--check", "python/"]);
+    const fmt = await run(RUFF, ["format", ...config, "--check", "python/", "scripts/"]);
     expect(fmt.status, fmt.stdout + fmt.stderr).toBe(0);
     const packages = [["tiny", "tiny_dflash"], ["sampling", "tiny_dflash_sampling"], ["hd128", "tiny_dflash_hd128"]].map(([c, n]) => join(work, c, "jax", n));
     const gen = await run(RUFF, ["check", ...config, ...packages]);
