@@ -6,7 +6,7 @@
  * directly, and docs/kernels.md states the math.
  *
  * Op names and attributes are plain data (numbers, nulls, small records) so that every backend can map
- * them one to one: the StableHLO lowering to ops, the JAX emitter to `ops.py` functions.
+ * them one to one: the StableHLO lowering to ops, the JAX lowering (compiler/jax) to calls of `dflashc_jax.ops`.
  */
 import type { RopeScaling } from "../../dsl/types.js";
 import type { KernelSig } from "./plan.js";

@@ -50,7 +50,7 @@ function ropeInvFreq(attrs: OpAttrMap["rope"], headDim: number, ctx: JaxRuleCtx)
   const scaling =
     s === null
       ? "None"
-      : `ops.Llama3Scaling(factor=${float(s.factor)}, low_freq_factor=${float(s.lowFreqFactor)}, high_freq_factor=${float(s.highFreqFactor)}, original_max_positions=${int(s.originalMaxPositions)})`;
+      : `config.Llama3Scaling(factor=${float(s.factor)}, low_freq_factor=${float(s.lowFreqFactor)}, high_freq_factor=${float(s.highFreqFactor)}, original_max_positions=${int(s.originalMaxPositions)})`;
   return ctx.constant(`ops.rope_inv_freq(${float(attrs.theta)}, ${int(headDim)}, ${scaling})`);
 }
 

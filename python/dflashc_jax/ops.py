@@ -8,7 +8,6 @@ relative error of 1e-5, so f32 matmuls ask for full precision (XLA would otherwi
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import jax
@@ -76,21 +75,11 @@ def argmax(logits: jax.Array) -> jax.Array:
 # Rotary position embedding
 
 
-@dataclasses.dataclass(frozen=True)
-class Llama3Scaling:
-    """Hugging Face's `rope_scaling = {"rope_type": "llama3", ...}`."""
-
-    factor: float
-    low_freq_factor: float
-    high_freq_factor: float
-    original_max_positions: int
-
-
 def rope_inv_freq(theta: float, head_dim: int, scaling=None) -> np.ndarray:
     """`theta^(-2i/D)`, rewritten by Hugging Face's `llama3` rule when the model declares it.
 
     Computed in float64 and rounded once to float32, as the compiler does for the StableHLO kernels,
-    so both start from the same constants. `scaling` is a Llama3Scaling or None.
+    so both start from the same constants. `scaling` is the package's `config.Llama3Scaling`, or None.
     """
     half = head_dim // 2
     out = np.empty(half, dtype=np.float64)

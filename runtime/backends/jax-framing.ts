@@ -1,6 +1,6 @@
 /**
  * The TypeScript side of the frame format the JAX worker speaks (docs/protocol.md; the Python side is
- * the generated `framing.py`):
+ * the JAX support library's `dflashc_jax/framing.py`):
  *
  *   magic "DFLF" | u32 header length | u64 payload length      (little-endian, 16 bytes)
  *   header: UTF-8 JSON object; "arrays" lists {name, dtype, shape, offset, nbytes}

@@ -4,7 +4,7 @@
  * naming what to run; only `DFLASHC_NO_JAX=1` (never set by CI) turns those tests into a loud no-op,
  * for a machine that truly has no JAX.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
@@ -29,4 +29,26 @@ export function requireJax(): string {
   }
   checked = r.stdout.trim();
   return checked;
+}
+
+export interface Run {
+  readonly status: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * A child process, awaited without blocking the test worker: a long synchronous spawn starves vitest's
+ * RPC ("Timeout calling onTaskUpdate"), and asynchronous ones can run side by side on the cores.
+ */
+export function spawnAsync(cmd: string, args: readonly string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<Run> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, options);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", (e) => resolve({ status: null, stdout, stderr: `${stderr}${e.message}` }));
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
+  });
 }

@@ -6,37 +6,19 @@
  * interpret mode end to end, a mesh of 4 CPU devices, the library's own pytest suite, and ruff over
  * the library and a generated package. scripts/device-check runs the same steps on a device.
  */
-import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { prepare } from "../../scripts/device/prepare.js";
-import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";
+import { JAX_PYTHON, requireJax, spawnAsync, type Run } from "../helpers/jax-python.js";
 import { tempDir } from "./helpers.js";
 
 const REPO = join(import.meta.dirname, "..", "..");
 const RUFF = join(JAX_PYTHON, "..", "ruff");
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** A child process, awaited without blocking the test worker (a long synchronous spawn starves vitest's RPC). */
 function run(cmd: string, args: readonly string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, {
-      cwd: REPO,
-      env: { ...process.env, DFLASHC_PYTHON: JAX_PYTHON, PYTHONPYCACHEPREFIX: tempDir("pycache"), DFLASHC_JAX_CACHE: "off", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", (e) => resolve({ status: null, stdout, stderr: `${stderr}${e.message}` }));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  const base = { DFLASHC_PYTHON: JAX_PYTHON, PYTHONPYCACHEPREFIX: tempDir("pycache"), DFLASHC_JAX_CACHE: "off" };
+  return spawnAsync(cmd, args, { cwd: REPO, env: { ...process.env, ...base, ...env } });
 }
 
 /** Rows appended by check.py / lossless.ts: [check, value, verdict]. */

@@ -4,7 +4,6 @@
  * through them by scripts/xla/replay.py: int outputs identical, caches within 1e-5 relative error.
  * Needs the CPU JAX of `.venv` (scripts/python-env): without it these tests fail, naming the fix.
  */
-import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -17,28 +16,14 @@ import tiny from "../../examples/tiny.js";
 import tinySampling from "../../examples/tiny-sampling.js";
 import { SAMPLED_REQUESTS } from "../../scripts/device/prepare.js";
 import { writeCase, type CaseOptions, type ReferenceIndex } from "../../scripts/device/reference.js";
-import { JAX_PYTHON, NO_JAX, requireJax } from "../helpers/jax-python.js";
+import { JAX_PYTHON, NO_JAX, requireJax, spawnAsync, type Run } from "../helpers/jax-python.js";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const REPLAY = join(REPO, "scripts/xla/replay.py");
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 /** `replay.py ...args`, asynchronously: the cases replay side by side on the test machine's cores. */
 function replay(...args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    const child = spawn(JAX_PYTHON, [REPLAY, ...args], { cwd: REPO, env: { ...process.env, JAX_PLATFORMS: "cpu" } });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", (e) => resolve({ status: null, stdout, stderr: `${stderr}${e.message}` }));
-    child.on("close", (status) => resolve({ status, stdout, stderr }));
-  });
+  return spawnAsync(JAX_PYTHON, [REPLAY, ...args], { cwd: REPO, env: { ...process.env, JAX_PLATFORMS: "cpu" } });
 }
 
 /** A case as scripts/device/prepare.ts writes it (same seed and session), plus the emitted StableHLO modules. */

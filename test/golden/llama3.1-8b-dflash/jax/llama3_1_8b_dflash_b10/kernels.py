@@ -17,7 +17,7 @@ from jax import lax
 
 from . import config
 
-_CONST_0 = ops.rope_inv_freq(500000.0, 128, ops.Llama3Scaling(factor=8.0, low_freq_factor=1.0, high_freq_factor=4.0, original_max_positions=8192))
+_CONST_0 = ops.rope_inv_freq(500000.0, 128, config.Llama3Scaling(factor=8.0, low_freq_factor=1.0, high_freq_factor=4.0, original_max_positions=8192))
 
 
 def _prefill_target_layer_grouped(x, positions, tables, group_table, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
