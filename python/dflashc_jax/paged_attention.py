@@ -199,6 +199,12 @@ def _sublanes(dtype) -> int:
     return 8 * (4 // jnp.dtype(dtype).itemsize)
 
 
+# TPU vreg lanes. Per-row statistics (m, l) and the per-row positions are kept lane-replicated, [rows, LANES],
+# as JAX's own TPU attention kernels do (flash_attention: MIN_BLOCK_SIZE / NUM_LANES; ragged_paged_attention:
+# m_ref / l_ref [rows, 128]), and every score tile is a whole number of lane tiles wide.
+LANES = 128
+
+
 def _unsupported_reason(q, pool) -> str | None:
     if q.ndim != 4 or pool.ndim != 6:
         return "q must be [G, Q, nH, D] and pool [L, 2, nKV, numPages, pageSize, D]"
@@ -207,7 +213,7 @@ def _unsupported_reason(q, pool) -> str | None:
     if jnp.dtype(q.dtype) not in (jnp.dtype(jnp.float32), jnp.dtype(jnp.bfloat16)):
         return f"dtype {q.dtype} not supported (f32 or bf16 only)"
     D = q.shape[-1]
-    if pool.shape[-1] != D or D % 128:
+    if pool.shape[-1] != D or D % LANES:
         return f"head_dim must be a multiple of 128 (TPU lanes), got {D}"
     ps = pool.shape[4]
     sub = _sublanes(q.dtype)
@@ -228,41 +234,60 @@ def pallas_smem_bytes(R: int, P: int, G: int, Q: int) -> int:
     return 4 * (R * P + G + G * Q + 1)
 
 
-def pallas_vmem_bytes(rows: int, D: int, itemsize: int, page_tokens: int) -> int:
-    """VMEM estimate of one grid step: ``rows`` = rows_per_block * (nH // nKV), page_tokens = pages_per_block*pageSize.
+def _step_pages(pages_per_block: int, page_size: int, pages_per_row: int) -> int:
+    """Pages one DMA step of the kernel loads: at least 128 keys (``ceil(128 / pageSize)`` pages), rounded up to
+    whole 128-key lane tiles when the page size divides 128, capped by the pages of a table row."""
+    ppb = max(pages_per_block, -(-LANES // page_size))
+    if LANES % page_size == 0:
+        ppb = _round_up(ppb, LANES // page_size)
+    return max(1, min(ppb, pages_per_row))
 
-    q in + out blocks (double-buffered by the pipeline), the positions column (lane-padded to 128), the K/V double
-    buffers, m / l (lane-padded) and the f32 accumulator, plus ~3 f32 score-sized temporaries.
+
+def pallas_vmem_bytes(rows: int, D: int, itemsize: int, page_tokens: int) -> int:
+    """VMEM footprint of one grid step: ``rows`` = rows_per_block * (nH // nKV), ``page_tokens`` = keys of one DMA
+    step (pages per step * pageSize; the K/V buffers and score tiles are ``page_tokens`` rounded up to 128).
+
+    Pipeline buffers (two each): the q and out blocks [rows, D] and the lane-replicated positions block
+    [rows, 128] i32. Scratch: K and V [2 slots, keys, D], m and l [rows, 128] f32, the f32 accumulator [rows, D].
+    Temporaries (estimate): ~5 f32/i32 score-sized tiles [rows, keys] (scores, probabilities, key positions,
+    tiled positions / max, mask), the probabilities cast to the KV dtype, and ~2 f32 [rows, D] (p @ v, tiled alpha).
     """
-    lanes_tk = max(_round_up(page_tokens, 128), 128)
+    keys = max(_round_up(page_tokens, LANES), LANES)
     return (
         2 * 2 * rows * D * itemsize  # q block + out block, two pipeline buffers each
-        + 2 * rows * 128 * 4  # positions column block
-        + 2 * 2 * page_tokens * D * itemsize  # K and V, two slots
-        + 2 * rows * 128 * 4  # m, l
+        + 2 * rows * LANES * 4  # positions block [rows, 128] i32, two pipeline buffers
+        + 2 * 2 * keys * D * itemsize  # K and V, two slots
+        + 2 * rows * LANES * 4  # m, l [rows, 128] f32
         + rows * D * 4  # acc
-        + 3 * rows * lanes_tk * 4  # scores / probabilities temporaries
+        + 5 * rows * keys * 4  # score-sized f32 / i32 temporaries
+        + rows * keys * itemsize  # probabilities in the KV dtype (MXU operand)
+        + 2 * rows * D * 4  # p @ v, alpha tiled to D
     )
+
+
+def _tile_lanes(x, width: int):
+    """[rows, 128] lane-replicated -> [rows, width] (width a multiple of 128), as flash_attention's jnp.tile."""
+    return x if width == LANES else jnp.tile(x, (1, width // LANES))
 
 
 def _pallas_kernel(
     # scalar prefetch (SMEM)
-    layer_ref,
-    tables_ref,
-    gtab_ref,
-    pos_ref,
+    layer_ref,  # [1]
+    tables_ref,  # [R * P]
+    gtab_ref,  # [G]
+    pos_ref,  # [G * Q]
     # inputs
     q_ref,  # VMEM [rows, D]: rows_per_block query rows x heads_per_kv heads of KV head h
-    posv_ref,  # VMEM [rows, 1] i32: position of each row (-1 for padding rows)
+    posv_ref,  # VMEM [rows, 128] i32: position of each row, lane-replicated (-1 for padding rows)
     pool_ref,  # HBM (ANY) [L, 2, nKV, numPages, pageSize, D]
     # output
     o_ref,  # VMEM [rows, D]
     # scratch
-    k_buf,  # VMEM [2, page_tokens, D]
-    v_buf,  # VMEM [2, page_tokens, D]
+    k_buf,  # VMEM [2, keys, D]; rows [tk, keys) (lane padding of the score tile) stay zero
+    v_buf,  # VMEM [2, keys, D]
     sems,  # DMA semaphores [2 (k/v), 2 (slot)]
-    m_ref,  # VMEM f32 [rows, 1]
-    l_ref,  # VMEM f32 [rows, 1]
+    m_ref,  # VMEM f32 [rows, 128], lane-replicated
+    l_ref,  # VMEM f32 [rows, 128], lane-replicated
     acc_ref,  # VMEM f32 [rows, D]
     *,
     num_groups: int,
@@ -282,33 +307,37 @@ def _pallas_kernel(
     gq = heads_per_kv
     ps = page_size
     ppb = pages_per_block
-    tk = ppb * ps
-    n_rows = num_groups * q_pad
-    blk_start = blk * rows_per_block
-    blk_end = jnp.minimum(blk_start + rows_per_block, n_rows)
+    tk = ppb * ps  # keys one step loads
+    keys, D = k_buf.shape[1], k_buf.shape[2]  # keys = tk rounded up to 128 lanes
+    groups_per_block = rows_per_block // q_pad
+    g_start = blk * groups_per_block
+    g_end = jnp.minimum(g_start + groups_per_block, num_groups)
     layer = layer_ref[0]
 
     m_ref[...] = jnp.full(m_ref.shape, MASK_VALUE, jnp.float32)
     l_ref[...] = jnp.zeros(l_ref.shape, jnp.float32)
     acc_ref[...] = jnp.zeros(acc_ref.shape, jnp.float32)
+    if keys > tk:
+        # Lane padding of the score tile: never a DMA target; finite zeros (masked, but 0 * garbage could be NaN).
+        pad = jnp.zeros((2, keys - tk, D), k_buf.dtype)
+        k_buf[:, pl.ds(tk, keys - tk), :] = pad
+        v_buf[:, pl.ds(tk, keys - tk), :] = pad
 
-    def row_info(n):
-        """(valid, table row, position) of flattened (padded) query row n."""
-        n = jnp.minimum(n, n_rows - 1)
-        if q_pad == 1:
-            g, qi = n, 0
-        else:
-            g = lax.div(n, q_pad)
-            qi = n - g * q_pad
-        tr = jnp.clip(gtab_ref[g], 0, num_table_rows - 1)
-        if q_pad == q_len:
-            return True, tr, pos_ref[g * q_len + qi]
-        return qi < q_len, tr, pos_ref[g * q_len + jnp.minimum(qi, q_len - 1)]
+    def table_row(g):
+        """Table row of group g (g < num_groups), clamped."""
+        return jnp.clip(gtab_ref[g], 0, num_table_rows - 1)
+
+    def max_position(g):
+        """Largest position of group g's q_len query rows (scalar SMEM reads, no division)."""
+        base = g * q_len
+        if q_len == 1:
+            return pos_ref[base]
+        return lax.fori_loop(1, q_len, lambda i, mx: jnp.maximum(mx, pos_ref[base + i]), pos_ref[base])
 
     def attend_run(tr, lo, hi, max_pos):
-        """Rows [lo, hi) of this block share table row tr: load each of its pages once (K and V of KV head h)."""
-        n_pages = jnp.minimum(lax.div(jnp.maximum(max_pos, 0), ps) + 1, pages_per_row)
-        n_steps = lax.div(n_pages + ppb - 1, ppb)
+        """Block rows [lo, hi) share table row tr: load each of its pages once (K and V of KV head h)."""
+        n_pages = jnp.minimum(pl.cdiv(jnp.maximum(max_pos, 0) + 1, ps), pages_per_row)
+        n_steps = pl.cdiv(n_pages, ppb)
 
         def copies(step, slot):
             out = []
@@ -335,8 +364,8 @@ def _pallas_kernel(
             @pl.when(p >= n_pages)
             def _():
                 # Unloaded tail of a multi-page step: finite zeros (masked anyway, but 0 * garbage could be NaN).
-                k_buf[slot, pl.ds(j * ps, ps), :] = jnp.zeros((ps, k_buf.shape[-1]), k_buf.dtype)
-                v_buf[slot, pl.ds(j * ps, ps), :] = jnp.zeros((ps, v_buf.shape[-1]), v_buf.dtype)
+                k_buf[slot, pl.ds(j * ps, ps), :] = jnp.zeros((ps, D), k_buf.dtype)
+                v_buf[slot, pl.ds(j * ps, ps), :] = jnp.zeros((ps, D), v_buf.dtype)
 
         def wait_page(p, ck, cv):
             if ppb == 1:
@@ -359,58 +388,61 @@ def _pallas_kernel(
 
         start(0, 0)
 
-        def step_body(step, carry):
-            slot = lax.rem(step, 2)
+        def step_body(step, slot):
+            next_slot = 1 - slot
 
             @pl.when(step + 1 < n_steps)
             def _():
-                start(step + 1, 1 - slot)  # double buffering: next page(s) fly while this one is used
+                start(step + 1, next_slot)  # double buffering: next page(s) fly while this one is used
 
             wait(step, slot)
-            k = k_buf[slot]  # [tk, D]
+            k = k_buf[slot]  # [keys, D]
             v = v_buf[slot]
             s = lax.dot_general(q_ref[...], k, (((1,), (1,)), ((), ())), preferred_element_type=jnp.float32) * scale
             r_i = lax.broadcasted_iota(jnp.int32, s.shape, 0)
-            kpos = step * tk + lax.broadcasted_iota(jnp.int32, s.shape, 1)
-            mask = (r_i >= lo * gq) & (r_i < hi * gq) & (kpos <= posv_ref[...])
+            col = lax.broadcasted_iota(jnp.int32, s.shape, 1)
+            # Key position step * tk + col <= the row's position; rows outside the run; lanes past tk (padding).
+            mask = (r_i >= lo * gq) & (r_i < hi * gq) & (col <= _tile_lanes(posv_ref[...], keys) - step * tk)
+            if keys > tk:
+                mask = mask & (col < tk)
             s = jnp.where(mask, s, MASK_VALUE)
-            m_prev = m_ref[...]
-            m_new = jnp.maximum(m_prev, jnp.max(s, axis=1, keepdims=True))
-            alpha = jnp.exp(m_prev - m_new)
-            p = jnp.where(mask, jnp.exp(s - m_new), 0.0)
+            m_prev = m_ref[...]  # [rows, 128]
+            m_new = jnp.maximum(m_prev, jnp.max(s, axis=1, keepdims=True))  # [rows, 128]
+            alpha = jnp.exp(m_prev - m_new)  # [rows, 128]
+            p = jnp.where(mask, jnp.exp(s - _tile_lanes(m_new, keys)), 0.0)
             l_ref[...] = alpha * l_ref[...] + jnp.sum(p, axis=1, keepdims=True)
             pv = lax.dot_general(p.astype(v.dtype), v, (((1,), (0,)), ((), ())), preferred_element_type=jnp.float32)
-            acc_ref[...] = alpha * acc_ref[...] + pv
+            acc_ref[...] = _tile_lanes(alpha, D) * acc_ref[...] + pv
             m_ref[...] = m_new
-            return carry
+            return next_slot
 
         lax.fori_loop(0, n_steps, step_body, 0)
 
-    def run_cond(start):
-        return start < blk_end
+    # Walk the block's groups in runs of consecutive groups sharing a table row (a verify block is one group; a
+    # prefill block is mostly one request's consecutive tokens). Rows of a group share its table row, so runs never
+    # split a group: no row -> group division is needed.
+    def run_cond(g):
+        return g < g_end
 
-    def run_body(start):
-        # `start` is always a valid row: blocks start on group boundaries and runs end on valid rows.
-        _, tr, pos0 = row_info(start)
+    def run_body(g0):
+        tr = table_row(g0)
 
         def scan_cond(c):
-            n, _ = c
-            valid, tr_n, _ = row_info(n)
-            return (n < blk_end) & (jnp.logical_not(valid) | (tr_n == tr))
+            g, _ = c
+            return (g < g_end) & (table_row(jnp.minimum(g, num_groups - 1)) == tr)
 
         def scan_body(c):
-            n, mx = c
-            valid, _, pos_n = row_info(n)
-            return n + 1, jnp.where(valid, jnp.maximum(mx, pos_n), mx)
+            g, mx = c
+            return g + 1, jnp.maximum(mx, max_position(g))
 
-        end, max_pos = lax.while_loop(scan_cond, scan_body, (start + 1, pos0))
-        attend_run(tr, start - blk_start, end - blk_start, max_pos)
-        return end
+        g1, max_pos = lax.while_loop(scan_cond, scan_body, (g0 + 1, max_position(g0)))
+        attend_run(tr, (g0 - g_start) * q_pad, (g1 - g_start) * q_pad, max_pos)
+        return g1
 
-    lax.while_loop(run_cond, run_body, blk_start)
+    lax.while_loop(run_cond, run_body, g_start)
 
     l = l_ref[...]
-    o_ref[...] = (acc_ref[...] / jnp.where(l == 0.0, 1.0, l)).astype(o_ref.dtype)
+    o_ref[...] = (acc_ref[...] / _tile_lanes(jnp.where(l == 0.0, 1.0, l), D)).astype(o_ref.dtype)
 
 
 def paged_attention_pallas(
@@ -436,12 +468,23 @@ def paged_attention_pallas(
     * Grid ``(nKV, blocks of rows_per_block rows)``. Default ``rows_per_block``: ``Qp`` for ``Q > 1`` (verify: one
       group, i.e. one request, per block, so its pages are read once per KV head, not once per query row), and
       ``min(128, G rounded up to the sublane tile)`` for ``Q == 1`` (decode / ragged prefill).
-    * Inside a block the kernel walks the "runs" of consecutive rows sharing a table row; for each run it loops
+    * Inside a block the kernel walks the "runs" of consecutive groups sharing a table row; for each run it loops
       over that table row's pages up to the run's max position (pages past it are never loaded), DMAs the K and V
       tiles ``pool.at[layer, 0|1, h, page]`` (contiguous ``[pageSize, D]``) from HBM (``memory_space=ANY``) into a
       two-slot VMEM buffer (the next step's pages are in flight while the current ones are used), and updates an
       online softmax in f32 VMEM scratch (m, l, acc), masking rows outside the run and keys past each row's
       position (finite mask value: fully-masked tiles leave the state unchanged, no NaN).
+    * Keys per DMA step: ``pages_per_block`` is raised to at least ``ceil(128 / pageSize)`` pages (rounded up to
+      whole 128-key tiles when the page size divides 128) and capped by ``P``, so a step covers at least 128 keys
+      whenever a table row has them; the K/V buffers and the ``[rows, keys]`` score tiles are rounded up to a
+      multiple of 128 lanes (a zero, masked tail when ``P * pageSize < 128`` or the page size does not divide 128).
+      Lane-dense score tiles, as JAX's flash_attention requires of its ``block_k``.
+    * TPU tiling, as in JAX's own kernels: every VMEM block / scratch has its last two dims multiples of (8, 128)
+      ((16, 128) for bf16 rows): q / out ``[rows, D]``, the positions block ``[rows, 128]`` i32 (lane-replicated),
+      K / V ``[keys, D]``, m / l ``[rows, 128]`` f32 (lane-replicated, like flash_attention's and
+      ragged_paged_attention's m / l scratch; tiled to the score / head width with ``jnp.tile``), acc ``[rows, D]``.
+      Scalars (SMEM) only use ``+ - *``, min / max, compares and ``pl.cdiv`` (``lax.div`` of non-negative values by
+      a constant, as JAX's paged_attention kernel bounds its page loop); the DMA slot is a loop carry.
     * Scalar prefetch (SMEM), bounded by construction: layer [1], tables [R*P], group_table [G], positions [G*Q]:
       ``4 * (R*P + G + G*Q + 1)`` bytes (:func:`pallas_smem_bytes`). VMEM: see :func:`pallas_vmem_bytes`.
 
@@ -468,7 +511,9 @@ def paged_attention_pallas(
     n_blocks = -(-n_rows // B)
     n_pad = n_blocks * B
     rows = B * gq
-    tk = pages_per_block * ps
+    ppb = _step_pages(pages_per_block, ps, P)
+    tk = ppb * ps
+    keys = _round_up(tk, LANES)
 
     # Queries: [G, Q, nH, D] -> [nKV, n_pad * gq, D] (only q moves; the pool is never touched outside the kernel).
     qp = jnp.pad(q, ((0, 0), (0, q_pad - Q), (0, 0), (0, 0))).reshape(n_rows, nKV, gq, D)
@@ -477,7 +522,7 @@ def paged_attention_pallas(
     positions = positions.astype(jnp.int32)
     posv = jnp.pad(positions, ((0, 0), (0, q_pad - Q)), constant_values=-1).reshape(n_rows)
     posv = jnp.pad(posv, (0, n_pad - n_rows), constant_values=-1)
-    posv = jnp.repeat(posv, gq).reshape(n_pad * gq, 1)
+    posv = jnp.broadcast_to(jnp.repeat(posv, gq)[:, None], (n_pad * gq, LANES))  # lane-replicated
 
     layer_arr = _clamp_layer(layer, L).reshape(1)
     tables_flat = tables.astype(jnp.int32).reshape(R * P)
@@ -491,7 +536,7 @@ def paged_attention_pallas(
         q_pad=q_pad,
         rows_per_block=B,
         heads_per_kv=gq,
-        pages_per_block=pages_per_block,
+        pages_per_block=ppb,
         page_size=ps,
         pages_per_row=P,
         num_pages=NP,
@@ -504,16 +549,16 @@ def paged_attention_pallas(
         grid=(nKV, n_blocks),
         in_specs=[
             block,
-            pl.BlockSpec((rows, 1), lambda h, i, *_: (i, 0)),
+            pl.BlockSpec((rows, LANES), lambda h, i, *_: (i, 0)),
             pl.BlockSpec(memory_space=pl.ANY),
         ],
         out_specs=block,
         scratch_shapes=[
-            pltpu.VMEM((2, tk, D), pool.dtype),
-            pltpu.VMEM((2, tk, D), pool.dtype),
+            pltpu.VMEM((2, keys, D), pool.dtype),
+            pltpu.VMEM((2, keys, D), pool.dtype),
             pltpu.SemaphoreType.DMA((2, 2)),
-            pltpu.VMEM((rows, 1), jnp.float32),
-            pltpu.VMEM((rows, 1), jnp.float32),
+            pltpu.VMEM((rows, LANES), jnp.float32),
+            pltpu.VMEM((rows, LANES), jnp.float32),
             pltpu.VMEM((rows, D), jnp.float32),
         ],
     )

@@ -274,6 +274,119 @@ def test_tpu_lowering(G, Q, R, with_group_table, options):
     assert exported.out_avals[0].shape == (G, Q, nH, D)
 
 
+def _pallas_eqn(fn, *args):
+    eqns = [e for e in jax.make_jaxpr(fn)(*args).eqns if e.primitive.name == "pallas_call"]
+    assert len(eqns) == 1
+    return eqns[0]
+
+
+def _tile(dtype):
+    """(sublanes, lanes) of one native TPU VMEM tile: (8, 128) for 32-bit, (16, 128) for 16-bit dtypes."""
+    return (8 * (4 // jnp.dtype(dtype).itemsize), 128)
+
+
+def _tiling_violations(eqn):
+    """Every VMEM block (last two dims divisible by the tile or equal to the array's) and every VMEM scratch (last
+    two dims divisible by the tile) of a pallas_call; every in-kernel matmul result lane-dense (multiple of 128)."""
+    bad = []
+    for bm in eqn.params["grid_mapping"].block_mappings:
+        aval = bm.array_aval
+        if "any" in str(bm.block_aval) or "smem" in str(bm.block_aval):
+            continue
+        dims = [(b.block_size if hasattr(b, "block_size") else None) for b in bm.block_shape]
+        for k, (sub_lane, size, full) in enumerate(zip(_tile(aval.dtype), dims[-2:], aval.shape[-2:])):
+            if size is not None and size % sub_lane and size != full:
+                bad.append(f"block {dims} of {aval.str_short()}: dim {k - 2}")
+    kernel = eqn.params["jaxpr"]
+    for v in kernel.invars:
+        a = v.aval
+        if "vmem" in str(a) and "semaphore" not in str(a):
+            inner = a.inner_aval
+            sub, lanes = _tile(inner.dtype)
+            if inner.shape[-2] % sub or inner.shape[-1] % lanes:
+                bad.append(f"scratch {inner.str_short()}")
+    for e in _kernel_eqns(kernel):
+        if e.primitive.name == "dot_general" and e.outvars[0].aval.shape[-1] % 128:
+            bad.append(f"narrow matmul {e.outvars[0].aval.str_short()}")
+    return bad
+
+
+def _kernel_eqns(jaxpr):
+    for e in jaxpr.eqns:
+        yield e
+        for sub in jax.extend.core.jaxprs_in_params(e.params):
+            yield from _kernel_eqns(sub)
+
+
+TPU_SHAPE_CASES = [(kind, ps) for kind in CASES for ps in (16, 64)]
+
+
+@pytest.mark.parametrize("kind,ps", TPU_SHAPE_CASES, ids=[f"{k}-ps{ps}" for k, ps in TPU_SHAPE_CASES])
+def test_tpu_shapes_follow_tiling(kind, ps):
+    """bf16, D=128: every VMEM block / scratch follows the (16|8, 128) tiling rule, m / l and the positions are
+    lane-replicated [rows, 128], each DMA step covers >= 128 keys (lane-dense score tiles), and the kernel lowers
+    for TPU (Pallas -> Mosaic) with these shapes."""
+    S, i32, bf16 = jax.ShapeDtypeStruct, jnp.int32, jnp.bfloat16
+    nH, nKV, D, P = 8, 2, 128, 32
+    G, Q, R, gt = {"decode": (8, 1, 8, False), "verify": (4, 16, 4, False), "prefill": (256, 1, 3, True)}[kind]
+    args = [S((G, Q, nH, D), bf16), S((3, 2, nKV, 4 * P, ps, D), bf16), S((), i32), S((R, P), i32), S((G, Q), i32)]
+    if gt:
+        args.append(S((G,), i32))
+    eqn = _pallas_eqn(pa.paged_attention_pallas, *args)
+    assert _tiling_violations(eqn) == []
+    gq = nH // nKV
+    rows = {"decode": 16, "verify": 16, "prefill": 128}[kind] * gq
+    keys = max(128, ps)  # ppb=1 raised to 128 keys per step
+    scratch = [str(v.aval.inner_aval) for v in eqn.params["jaxpr"].invars if "vmem" in str(v.aval)]
+    assert scratch == [f"bfloat16[2,{keys},{D}]"] * 2 + [f"float32[{rows},128]"] * 3
+    blocks = [str(bm.block_aval.inner_aval) for bm in eqn.params["grid_mapping"].block_mappings]
+    assert blocks[1] == f"int32[{rows},128]"  # positions, lane-replicated
+
+    exported = jax.export.export(jax.jit(pa.paged_attention_pallas), platforms=["tpu"])(*args)
+    text = exported.mlir_module()
+    assert "tpu_custom_call" in text
+    n_pad = {"decode": 16, "verify": 64, "prefill": 256}[kind]  # query rows, padded to whole blocks
+    assert f"tensor<{n_pad * gq}x128xi32>" in text  # the positions operand of the Mosaic call
+    assert exported.out_avals[0].shape == (G, Q, nH, D)
+
+
+@pytest.mark.parametrize(
+    "ps,P,ppb,keys",
+    [(16, 32, 1, 128), (16, 32, 9, 256), (16, 4, 1, 128), (64, 32, 3, 256), (24, 32, 1, 256), (256, 4, 1, 256)],
+)
+def test_steps_cover_128_keys(ps, P, ppb, keys):
+    """pages_per_block is raised to >= ceil(128 / pageSize) (whole 128-key tiles when pageSize divides 128), capped
+    by P; the K/V buffers (and score tiles) are that many keys rounded up to 128 lanes."""
+    S, i32 = jax.ShapeDtypeStruct, jnp.int32
+    args = [S((4, 1, 2, 128), jnp.float32), S((2, 2, 1, 4 * P, ps, 128), jnp.float32), S((), i32)]
+    args += [S((4, P), i32), S((4, 1), i32)]
+    eqn = _pallas_eqn(lambda *a: pa.paged_attention_pallas(*a, pages_per_block=ppb), *args)
+    assert _tiling_violations(eqn) == []
+    k_buf = eqn.params["jaxpr"].invars[8].aval.inner_aval
+    assert k_buf.shape == (2, keys, 128)
+
+
+@pytest.mark.parametrize("ps", [24, 48, 256])
+def test_pallas_interpret_unaligned_page_sizes(ps):
+    """Page sizes that do not divide 128 (lane-padded score tiles, zero tail) and one larger than 128."""
+    rng = np.random.default_rng(15)
+    q, pool, tables, positions, gt = prefill_case(rng, nH=4, nKV=2, ps=ps)
+    ref = pa.paged_attention_reference(q, pool, 1, tables, positions, gt)
+    poisoned = poison_unread_pages(pool, tables, positions, gt)
+    out = pa.paged_attention_pallas(q, poisoned, 1, tables, positions, gt, interpret=True)
+    assert rel_err(out, ref) <= 1e-5
+
+
+def test_vmem_budget_formula():
+    rows, D = 64, 128
+    small, big = pa.pallas_vmem_bytes(rows, D, 2, 64), pa.pallas_vmem_bytes(rows, D, 2, 128)
+    assert small == big  # keys are lane-padded to 128
+    kv = 2 * 2 * 128 * D * 2
+    lm = 2 * rows * 128 * 4
+    assert big > 2 * 2 * rows * D * 2 + 2 * rows * 128 * 4 + kv + lm + rows * D * 4
+    assert pa.pallas_vmem_bytes(rows, D, 2, 129) > big
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Dispatcher
 # ----------------------------------------------------------------------------------------------------------------
