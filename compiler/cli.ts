@@ -89,6 +89,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
             seed: o.seed as number,
             targetOnly: !!o.targetOnly,
             checkLossless: !!o.checkLossless,
+            allowNonFinite: !!o.allowNonfinite,
             json: !!o.json,
           },
           io,

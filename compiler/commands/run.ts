@@ -44,6 +44,8 @@ export interface RunOptions {
   readonly seed?: number;
   /** Stop tokens for every request. */
   readonly stopTokenIds?: readonly number[];
+  /** Load checkpoint tensors holding NaN or ±Infinity instead of refusing them (exit 2). */
+  readonly allowNonFinite?: boolean;
 }
 
 /** The kernel modules and manifest of a plan, rendered in memory (what `compile --emit stablehlo` writes). */
@@ -118,7 +120,8 @@ async function makeBackend(opts: RunOptions, plan: DecoderPlan, source: string, 
   io.err(`compiled ${plan.name} into ${out}`);
   return {
     manifest: readManifest(out),
-    backend: () => new JaxBackend({ outDir: out, weights: weightSource }),
+    // The worker's loader (dflashc_jax.weights.load_checkpoint) refuses non-finite tensors too, unless told.
+    backend: () => new JaxBackend({ outDir: out, weights: weightSource, ...(opts.allowNonFinite ? { env: { DFLASHC_ALLOW_NONFINITE: "1" } } : {}) }),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -158,7 +161,7 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     const ws = parseWeightSource(opts.weights, { cwd: io.cwd, draftDir: opts.draftWeights });
     const made = await makeBackend(opts, plan, source, ws, io);
     cleanup = made.cleanup;
-    const weights = loadWeights(ws, made.manifest);
+    const weights = loadWeights(ws, made.manifest, { allowNonFinite: opts.allowNonFinite });
     const mode = opts.targetOnly || !plan.draft ? "target-only" : "speculative";
     const main = await decode(made.manifest, made.backend(), weights, opts.promptIds, opts.maxNewTokens, {
       targetOnly: mode === "target-only",

@@ -8,9 +8,10 @@
  * Folders load by Hugging Face names: a target checkpoint's tensors become `target.<name>`, a DFlash
  * drafter's (`fc.weight`, `hidden_norm.weight`, `layers.N...`, `norm.weight`) `draft.<name>`.
  */
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync, writeFileSync } from "node:fs";
+import { isAbsolute, join, relative, resolve } from "node:path";
 import type { Manifest } from "../manifest.js";
+import { BoundedReadError, describeErrno, readFileBounded } from "./read-bounded.js";
 
 export class SafetensorsError extends Error {
   constructor(message: string) {
@@ -153,43 +154,83 @@ export function writeSafetensors(path: string, tensors: ReadonlyMap<string, Name
   writeFileSync(path, encodeSafetensors(tensors, metadata));
 }
 
+/** The largest JSON header accepted (the reference implementation's bound): a corrupt length fails fast. */
+export const MAX_HEADER_BYTES = 100_000_000;
+
+/** Bytes per element of every safetensors dtype (sizes are checked for all; F32/BF16/F16 also load). */
+const DTYPE_BYTES: Readonly<Record<string, number>> = {
+  BOOL: 1, U8: 1, I8: 1, F8_E5M2: 1, F8_E4M3: 1, F8_E8M0: 1,
+  I16: 2, U16: 2, F16: 2, BF16: 2,
+  I32: 4, U32: 4, F32: 4,
+  I64: 8, U64: 8, F64: 8, C64: 8,
+};
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v >= 0;
+
 function parseHeader(json: string, fileSize: number, headerLen: number, where: string): SafetensorsHeader {
-  let raw: Record<string, unknown>;
+  let raw: unknown;
   try {
-    raw = JSON.parse(json) as Record<string, unknown>;
+    raw = JSON.parse(json);
   } catch (e) {
     throw new SafetensorsError(`${where}: header is not JSON (${(e as Error).message})`);
   }
+  if (!isObj(raw)) throw new SafetensorsError(`${where}: header is ${raw === null ? "null" : Array.isArray(raw) ? "an array" : typeof raw}, not a JSON object of tensors`);
   const dataStart = 8 + headerLen;
+  const dataSize = fileSize - dataStart;
   const tensors = new Map<string, TensorEntry>();
   let metadata: Record<string, string> = {};
   for (const [name, v] of Object.entries(raw)) {
     if (name === "__metadata__") {
+      if (!isObj(v) || Object.values(v).some((x) => typeof x !== "string")) throw new SafetensorsError(`${where}: __metadata__ must be an object of strings`);
       metadata = v as Record<string, string>;
       continue;
     }
-    const e = v as TensorEntry;
-    if (!e || !Array.isArray(e.shape) || !Array.isArray(e.data_offsets) || typeof e.dtype !== "string") {
+    if (!isObj(v) || !Array.isArray(v.shape) || !Array.isArray(v.data_offsets) || typeof v.dtype !== "string") {
       throw new SafetensorsError(`${where}: tensor ${name} has no dtype/shape/data_offsets`);
     }
-    const [b, end] = e.data_offsets;
-    if (!(Number.isInteger(b) && Number.isInteger(end) && 0 <= b && b <= end && dataStart + end <= fileSize)) {
-      throw new SafetensorsError(`${where}: tensor ${name} has data_offsets [${b}, ${end}] outside the file`);
+    const per = DTYPE_BYTES[v.dtype];
+    if (per === undefined) throw new SafetensorsError(`${where}: tensor ${name} has unknown dtype ${JSON.stringify(v.dtype)}`);
+    const shape = v.shape as unknown[];
+    if (!shape.every(isCount)) throw new SafetensorsError(`${where}: tensor ${name} has shape ${JSON.stringify(shape)}: dims must be non-negative integers`);
+    const offsets = v.data_offsets as unknown[];
+    const [b, end] = offsets;
+    if (offsets.length !== 2 || !isCount(b) || !isCount(end) || b > end) {
+      throw new SafetensorsError(`${where}: tensor ${name} has data_offsets ${JSON.stringify(offsets)}: expected [begin, end], non-negative integers with begin <= end`);
     }
-    const per = BYTES[e.dtype as SafetensorsDType];
-    if (per !== undefined && end - b !== numel(e.shape) * per) {
-      throw new SafetensorsError(`${where}: tensor ${name} has ${end - b} bytes, shape [${e.shape.join(", ")}] ${e.dtype} needs ${numel(e.shape) * per}`);
+    if (end > dataSize) {
+      throw new SafetensorsError(`${where}: tensor ${name} has data_offsets [${b}, ${end}] outside the file (${Math.max(0, dataSize)} data bytes)`);
     }
-    tensors.set(name, e);
+    const n = (shape as number[]).reduce((a, d) => a * d, 1);
+    if (!Number.isSafeInteger(n * per) || end - b !== n * per) {
+      throw new SafetensorsError(`${where}: tensor ${name} has ${end - b} bytes, shape [${shape.join(", ")}] ${v.dtype} needs ${n * per}`);
+    }
+    tensors.set(name, { dtype: v.dtype, shape: shape as number[], data_offsets: [b, end] });
+  }
+  // Two tensors may not share bytes (a crafted file could alias one tensor's data into another's).
+  const spans = [...tensors].filter(([, e]) => e.data_offsets[1] > e.data_offsets[0]).sort((x, y) => x[1].data_offsets[0] - y[1].data_offsets[0]);
+  for (let k = 1; k < spans.length; k++) {
+    const [pn, p] = spans[k - 1];
+    const [cn, c] = spans[k];
+    if (c.data_offsets[0] < p.data_offsets[1]) {
+      throw new SafetensorsError(`${where}: tensors ${pn} [${p.data_offsets.join(", ")}] and ${cn} [${c.data_offsets.join(", ")}] overlap`);
+    }
   }
   return { tensors, metadata, dataStart };
+}
+
+/** The header length field, checked against the file size and MAX_HEADER_BYTES. */
+function headerLength(raw: bigint, fileSize: number, where: string): number {
+  if (raw > BigInt(MAX_HEADER_BYTES)) throw new SafetensorsError(`${where}: header length ${raw} is larger than ${MAX_HEADER_BYTES} bytes: not a safetensors file, or a corrupt one`);
+  const n = Number(raw);
+  if (8 + n > fileSize) throw new SafetensorsError(`${where}: header length ${n} passes the end of the file (${fileSize} bytes)`);
+  return n;
 }
 
 /** Parses a whole safetensors file held in memory. */
 export function decodeSafetensors(bytes: Uint8Array, where = "<bytes>"): { tensors: Map<string, NamedTensor>; metadata: Record<string, string> } {
   if (bytes.length < 8) throw new SafetensorsError(`${where}: ${bytes.length} bytes, too short for a safetensors file`);
-  const n = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
-  if (8 + n > bytes.length) throw new SafetensorsError(`${where}: header length ${n} passes the end of the file`);
+  const n = headerLength(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true), bytes.length, where);
   const h = parseHeader(Buffer.from(bytes.subarray(8, 8 + n)).toString("utf8"), bytes.length, n, where);
   const tensors = new Map<string, NamedTensor>();
   for (const [name, e] of h.tensors) {
@@ -200,21 +241,45 @@ export function decodeSafetensors(bytes: Uint8Array, where = "<bytes>"): { tenso
   return { tensors, metadata: { ...h.metadata } };
 }
 
+/** Runs a file-system call; its failure (ENOENT, ELOOP, EISDIR, EACCES...) is a SafetensorsError naming `path`. */
+function fsStep<T>(path: string, f: () => T): T {
+  try {
+    return f();
+  } catch (e) {
+    if (e instanceof SafetensorsError) throw e;
+    const { code, words } = describeErrno(e);
+    throw new SafetensorsError(`${path}: cannot read it: ${words} (${code})`);
+  }
+}
+
+/** Reads until `buf` is full or the file ends; the bytes read. */
+function readFully(fd: number, buf: Uint8Array, position: number, path: string): number {
+  let got = 0;
+  while (got < buf.length) {
+    const r = fsStep(path, () => readSync(fd, buf, got, buf.length - got, position + got));
+    if (r === 0) break;
+    got += r;
+  }
+  return got;
+}
+
 /** A safetensors file opened for reading tensor by tensor. */
 export class SafetensorsFile {
   readonly header: SafetensorsHeader;
   private readonly fd: number;
 
   constructor(readonly path: string) {
-    this.fd = openSync(path, "r");
+    const st = fsStep(path, () => statSync(path));
+    if (st.isDirectory()) throw new SafetensorsError(`${path}: is a folder, not a safetensors file`);
+    if (!st.isFile()) throw new SafetensorsError(`${path}: is not a regular file`);
+    this.fd = fsStep(path, () => openSync(path, "r"));
     try {
-      const size = statSync(path).size;
+      const size = st.size;
       const lenBuf = Buffer.alloc(8);
-      if (size < 8 || readSync(this.fd, lenBuf, 0, 8, 0) !== 8) throw new SafetensorsError(`${path}: too short for a safetensors file`);
-      const n = Number(lenBuf.readBigUInt64LE(0));
-      if (8 + n > size) throw new SafetensorsError(`${path}: header length ${n} passes the end of the file`);
+      if (size < 8 || readFully(this.fd, lenBuf, 0, path) !== 8) throw new SafetensorsError(`${path}: ${size} bytes, too short for a safetensors file`);
+      const n = headerLength(lenBuf.readBigUInt64LE(0), size, path);
       const hb = Buffer.alloc(n);
-      readSync(this.fd, hb, 0, n, 8);
+      if (readFully(this.fd, hb, 8, path) !== n) throw new SafetensorsError(`${path}: header is truncated`);
       this.header = parseHeader(hb.toString("utf8"), size, n, path);
     } catch (e) {
       closeSync(this.fd);
@@ -227,12 +292,7 @@ export class SafetensorsFile {
     if (!e) throw new SafetensorsError(`${this.path}: no tensor ${name}`);
     const [b, end] = e.data_offsets;
     const buf = Buffer.alloc(end - b);
-    let got = 0;
-    while (got < buf.length) {
-      const r = readSync(this.fd, buf, got, buf.length - got, this.header.dataStart + b + got);
-      if (r === 0) throw new SafetensorsError(`${this.path}: ${name} is truncated`);
-      got += r;
-    }
+    if (readFully(this.fd, buf, this.header.dataStart + b, this.path) !== buf.length) throw new SafetensorsError(`${this.path}: ${name} is truncated`);
     return { shape: e.shape, data: decode(e.dtype, buf, numel(e.shape), `${this.path}: ${name}`), dtype: e.dtype as SafetensorsDType };
   }
 
@@ -241,26 +301,56 @@ export class SafetensorsFile {
   }
 }
 
+/** The largest `model.safetensors.index.json` read (real ones are a few hundred KiB). */
+export const MAX_INDEX_BYTES = 64 * 2 ** 20;
+
 /**
  * The tensors of a checkpoint folder: name → file. With `model.safetensors.index.json` its
- * `weight_map` decides; otherwise every `*.safetensors` in the folder (a name in two files is an error).
+ * `weight_map` decides (every file it names must be a safetensors file inside the folder); otherwise
+ * every `*.safetensors` in the folder (a name in two files is an error).
  */
 export function checkpointIndex(dir: string): Map<string, string> {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SafetensorsError(`${dir}: not a folder`);
+  const st = fsStep(dir, () => statSync(dir));
+  if (!st.isDirectory()) throw new SafetensorsError(`${dir}: not a folder (give the checkpoint's folder, not a file in it)`);
   const index = join(dir, "model.safetensors.index.json");
   const out = new Map<string, string>();
-  if (existsSync(index)) {
-    let map: Record<string, string>;
+  if (fsStep(index, () => existsSync(index) || lstatExists(index))) {
+    let raw: unknown;
     try {
-      map = (JSON.parse(readFileSync(index, "utf8")) as { weight_map: Record<string, string> }).weight_map;
+      raw = JSON.parse(readFileBounded(index, MAX_INDEX_BYTES, "the index").toString("utf8"));
     } catch (e) {
-      throw new SafetensorsError(`${index}: ${(e as Error).message}`);
+      if (e instanceof BoundedReadError) throw new SafetensorsError(e.message);
+      throw new SafetensorsError(`${index}: not JSON (${(e as Error).message})`);
     }
-    if (!map || typeof map !== "object") throw new SafetensorsError(`${index}: no weight_map`);
-    for (const [name, file] of Object.entries(map)) out.set(name, join(dir, file));
+    const map = isObj(raw) ? raw.weight_map : undefined;
+    if (!isObj(map)) throw new SafetensorsError(`${index}: no weight_map object`);
+    const root = resolve(dir);
+    const checked = new Set<string>();
+    for (const [name, file] of Object.entries(map)) {
+      if (typeof file !== "string" || file === "") throw new SafetensorsError(`${index}: weight_map["${name}"] must be a file name, found ${JSON.stringify(file)}`);
+      const path = join(dir, file);
+      const rel = relative(root, resolve(path));
+      if (isAbsolute(file) || rel === "" || rel.startsWith("..") || isAbsolute(rel)) {
+        throw new SafetensorsError(`${index}: weight_map["${name}"] = ${JSON.stringify(file)} is not a file inside ${dir}`);
+      }
+      if (!checked.has(path)) {
+        let fst;
+        try {
+          fst = statSync(path);
+        } catch (e) {
+          const { code, words } = describeErrno(e);
+          throw new SafetensorsError(`${index}: weight_map["${name}"] names ${file}, which cannot be read: ${words} (${code})`);
+        }
+        if (!fst.isFile()) throw new SafetensorsError(`${index}: weight_map["${name}"] names ${file}, which is ${fst.isDirectory() ? "a folder" : "not a regular file"}`);
+        checked.add(path);
+      }
+      out.set(name, path);
+    }
     return out;
   }
-  const files = readdirSync(dir).filter((f) => f.endsWith(".safetensors")).sort();
+  const files = fsStep(dir, () => readdirSync(dir))
+    .filter((f) => f.endsWith(".safetensors"))
+    .sort();
   if (files.length === 0) throw new SafetensorsError(`${dir}: no *.safetensors files`);
   for (const f of files) {
     const st = new SafetensorsFile(join(dir, f));
@@ -276,17 +366,72 @@ export function checkpointIndex(dir: string): Map<string, string> {
   return out;
 }
 
+/** True for a path that exists as a link even when following it fails (a dangling link or a loop). */
+function lstatExists(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Thrown for a NaN or an infinity in a checkpoint tensor (a SafetensorsError: the user's input). */
+export class NonFiniteWeightError extends SafetensorsError {
+  constructor(message: string) {
+    super(message);
+    this.name = "NonFiniteWeightError";
+  }
+}
+
+/** The first index of a NaN or ±Infinity in `data`, or -1. */
+export function firstNonFinite(data: Float32Array): number {
+  for (let i = 0; i < data.length; i++) {
+    const x = data[i];
+    // x - x is 0 for every finite x and NaN for NaN and ±Infinity.
+    if (x - x !== 0) return i;
+  }
+  return -1;
+}
+
+/** Flat index → `[i, j, ...]` in a row-major `shape`. */
+export function unravelIndex(flat: number, shape: readonly number[]): number[] {
+  const out = new Array<number>(shape.length).fill(0);
+  for (let k = shape.length - 1; k >= 0; k--) {
+    out[k] = flat % shape[k];
+    flat = Math.floor(flat / shape[k]);
+  }
+  return out;
+}
+
+/** Throws a NonFiniteWeightError naming the tensor, the file and the first bad element. */
+export function checkFinite(data: Float32Array, shape: readonly number[], name: string, file: string): void {
+  const i = firstNonFinite(data);
+  if (i < 0) return;
+  const v = data[i];
+  const what = Number.isNaN(v) ? "NaN" : v > 0 ? "Infinity" : "-Infinity";
+  throw new NonFiniteWeightError(
+    `${file}: tensor ${name} holds ${what} at index [${unravelIndex(i, shape).join(", ")}] (element ${i}): a corrupt or overflowed checkpoint; pass --allow-nonfinite to load it anyway`,
+  );
+}
+
 export interface CheckpointFolders {
   readonly target: string;
   /** The DFlash drafter's folder (required when the decoder has a draft). */
   readonly draft?: string | null;
 }
 
+export interface LoadCheckpointOptions {
+  /** Load tensors holding NaN or ±Infinity instead of refusing them (`dflashc run --allow-nonfinite`). */
+  readonly allowNonFinite?: boolean;
+}
+
 /**
  * Loads every weight the manifest lists from checkpoint folders, by kernel argument name. Missing
- * tensors and wrong shapes are errors that name the tensor, the file and both shapes.
+ * tensors and wrong shapes are errors that name the tensor, the file and both shapes; so is a NaN or
+ * an infinity (its first index), unless `allowNonFinite`.
  */
-export function loadCheckpointWeights(manifest: Manifest, folders: CheckpointFolders): Map<string, Float32Array> {
+export function loadCheckpointWeights(manifest: Manifest, folders: CheckpointFolders, opts: LoadCheckpointOptions = {}): Map<string, Float32Array> {
   const targetIdx = checkpointIndex(folders.target);
   const needsDraft = manifest.weights.some((w) => w.name.startsWith("draft."));
   if (needsDraft && !folders.draft) throw new SafetensorsError(`${manifest.name} has a draft: give the drafter's checkpoint folder too`);
@@ -312,6 +457,7 @@ export function loadCheckpointWeights(manifest: Manifest, folders: CheckpointFol
       if (t.shape.length !== w.shape.length || t.shape.some((d, i) => d !== w.shape[i])) {
         throw new SafetensorsError(`${file}: tensor ${name} has shape [${t.shape.join(", ")}], ${manifest.name} expects [${w.shape.join(", ")}]`);
       }
+      if (!opts.allowNonFinite) checkFinite(t.data, t.shape, name, file);
       out.set(w.name, t.data);
     }
   } finally {

@@ -3,12 +3,13 @@
  * folders of safetensors files. A folder spec is `TARGET_DIR` or `TARGET_DIR,DRAFT_DIR`; without a
  * draft folder, `TARGET_DIR/draft` is used when it exists.
  */
-import { existsSync } from "node:fs";
+import { existsSync, lstatSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import type { Manifest } from "../manifest.js";
 import { randomWeights } from "./random.js";
-import { loadCheckpointWeights } from "./safetensors.js";
+import { describeErrno } from "./read-bounded.js";
+import { loadCheckpointWeights, type LoadCheckpointOptions } from "./safetensors.js";
 
 export type WeightSource = { readonly kind: "random"; readonly seed: number } | { readonly kind: "folder"; readonly target: string; readonly draft: string | null };
 
@@ -32,15 +33,38 @@ export function parseWeightSource(spec: string, opts: { cwd?: string; draftDir?:
   const [target, draft, ...rest] = s.split(",");
   if (rest.length > 0) throw new WeightSourceError(`weights '${spec}': at most TARGET_DIR,DRAFT_DIR`);
   const t = abs(target);
-  if (!existsSync(t)) throw new WeightSourceError(`weights folder ${t} does not exist`);
+  requireFolder(t, "weights folder");
   let d: string | null = opts.draftDir ? abs(opts.draftDir) : draft ? abs(draft) : null;
   if (d === null && existsSync(join(t, "draft"))) d = join(t, "draft");
-  if (d !== null && !existsSync(d)) throw new WeightSourceError(`draft weights folder ${d} does not exist`);
+  if (d !== null) requireFolder(d, "draft weights folder");
   return { kind: "folder", target: t, draft: d };
 }
 
-/** The weights a manifest needs, by kernel argument name. */
-export function loadWeights(source: WeightSource, manifest: Manifest): Map<string, Float32Array> {
+/** `path` must be a folder: a missing path, a file, a dangling link or a link loop is named as such. */
+function requireFolder(path: string, what: string): void {
+  let isDir: boolean;
+  try {
+    isDir = statSync(path).isDirectory();
+  } catch (e) {
+    let linked = false;
+    try {
+      linked = lstatSync(path).isSymbolicLink();
+    } catch {
+      // not there at all
+    }
+    const { code, words } = describeErrno(e);
+    if (code === "ENOENT" && !linked) throw new WeightSourceError(`${what} ${path} does not exist`);
+    throw new WeightSourceError(`${what} ${path} cannot be read: ${linked && code === "ENOENT" ? "a symbolic link to nothing" : words} (${code})`);
+  }
+  if (!isDir) throw new WeightSourceError(`${what} ${path} is a file, not a folder: give the checkpoint's folder (the one holding *.safetensors and config.json)`);
+}
+
+/**
+ * The weights a manifest needs, by kernel argument name. Checkpoint tensors holding NaN or ±Infinity
+ * are refused (naming the tensor and its first bad element) unless `allowNonFinite`; `random:SEED`
+ * weights are finite by construction.
+ */
+export function loadWeights(source: WeightSource, manifest: Manifest, opts: LoadCheckpointOptions = {}): Map<string, Float32Array> {
   if (source.kind === "random") return randomWeights(manifest.plan as DecoderPlan, source.seed);
-  return loadCheckpointWeights(manifest, { target: source.target, draft: source.draft });
+  return loadCheckpointWeights(manifest, { target: source.target, draft: source.draft }, opts);
 }
