@@ -72,6 +72,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--seed <s>", "seed of the host random generator", parseNumber("--seed", true), 0)
     .option("--target-only", "decode with the target alone (the baseline)")
     .option("--check-lossless", "also decode target-only; exit 3 if any token differs")
+    .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
     .option("--json", "print one JSON document")
     .action((config: string, o: Record<string, unknown>) =>
       run(() =>
