@@ -4,7 +4,7 @@
  * relative `.ts` files are refused here, at their specifier, before anything is type-checked.
  */
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { basename, dirname, resolve } from "node:path";
 import { ts } from "ts-morph";
 import type { Diagnostic } from "../diagnostics.js";
 import { errorAt, positionAt } from "./location.js";
@@ -31,10 +31,40 @@ export function resolveRelative(fromFile: string, spec: string): string | undefi
   return candidates.find(isFile);
 }
 
+/** Deepest bracket nesting accepted in a config's source: TypeScript's parser is recursive. */
+export const MAX_SOURCE_NESTING = 100;
+
+const OPEN = new Set([ts.SyntaxKind.OpenParenToken, ts.SyntaxKind.OpenBracketToken, ts.SyntaxKind.OpenBraceToken, ts.SyntaxKind.TemplateHead]);
+const CLOSE = new Set([ts.SyntaxKind.CloseParenToken, ts.SyntaxKind.CloseBracketToken, ts.SyntaxKind.CloseBraceToken]);
+
+/** The offset where bracket nesting first exceeds MAX_SOURCE_NESTING, if it does; a scan, not a parse. */
+export function tooDeepAt(text: string): number | undefined {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text);
+  const stack: ts.SyntaxKind[] = [];
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.CloseBraceToken && stack[stack.length - 1] === ts.SyntaxKind.TemplateHead) {
+      // The end of a `${...}` substitution: the template continues.
+      if (scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) stack.pop();
+      continue;
+    }
+    if (OPEN.has(token)) {
+      stack.push(token);
+      if (stack.length > MAX_SOURCE_NESTING) return scanner.getTokenStart();
+    } else if (CLOSE.has(token)) {
+      stack.pop();
+    }
+  }
+  return undefined;
+}
+
 export function collectFiles(entryPath: string): CollectResult {
   const entry = resolve(entryPath);
   if (!isFile(entry)) {
     return { ok: false, diagnostics: [errorAt(entry, { line: 1, column: 1 }, "config-not-found", `cannot read the config file ${entry}`)] };
+  }
+  if (!entry.endsWith(".ts") || entry.endsWith(".d.ts")) {
+    const message = `a config is a TypeScript file (.ts) whose default export is a decoder declaration; ${basename(entry)} is not one`;
+    return { ok: false, diagnostics: [errorAt(entry, { line: 1, column: 1 }, "config-not-typescript", message)] };
   }
   const texts = new Map<string, string>();
   const imports = new Map<string, Map<string, string>>();
@@ -45,6 +75,12 @@ export function collectFiles(entryPath: string): CollectResult {
     if (texts.has(file)) continue;
     const text = readFileSync(file, "utf8");
     texts.set(file, text);
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+      const message = `brackets nested more than ${MAX_SOURCE_NESTING} deep; a declaration is a few levels deep`;
+      diagnostics.push(errorAt(file, positionAt(text, deep), "config-too-deep", message));
+      continue;
+    }
     const resolved = new Map<string, string>();
     imports.set(file, resolved);
     for (const ref of ts.preProcessFile(text, true, true).importedFiles) {

@@ -1,19 +1,22 @@
 /**
  * Phase 2: run the config. Each file is transpiled to CommonJS in memory (no temp files) and run in a
- * fresh V8 context with a `require` that serves `dflashc` from this process's DSL module and the
- * config's own relative files, and refuses everything else. The default export must be a decoder
- * declaration; it comes back as plain data of this realm (see plain-data.ts).
+ * sandboxed child process (sandbox.ts, child-main.ts): a fresh V8 context per config whose `require`
+ * serves `dflashc` and the config's own relative files and refuses everything else, inside a process
+ * that may not write files, start processes or workers, and is killed past its time and memory limits.
+ * The default export must be a decoder declaration; it comes back as plain data (JSON, shape-checked).
+ * Every way the config can fail is an exit-2 diagnostic, located where the child's stack allows.
  */
+import { readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
-import { dirname } from "node:path";
-import vm from "node:vm";
+import { join } from "node:path";
 import { ts } from "ts-morph";
-import * as dsl from "../../dsl/index.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { DSL_MODULE, type ConfigFiles } from "./collect-files.js";
+import { packageRoot } from "../package-root.js";
+import type { ConfigPayload, ShippedModule } from "./child-main.js";
+import { DSL_MODULE, resolveRelative, type ConfigFiles } from "./collect-files.js";
 import { errorAt } from "./location.js";
 import type { Locator } from "./locator.js";
-import { NotPlainDataError, toPlainData } from "./plain-data.js";
+import { limitsFromEnv, runInSandbox, type SandboxLimits, type TrustedModules } from "./sandbox.js";
 import { throwSite } from "./stack-location.js";
 
 /** The evaluated default export: `kind` is checked, the rest is unvalidated plain data. */
@@ -26,21 +29,7 @@ export type EvaluateResult =
   | { readonly ok: true; readonly declaration: UncheckedDeclaration }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
 
-/** A config that runs longer than this is stopped (a loop that never ends). */
-const EVAL_TIMEOUT_MS = 10_000;
-
-class ConfigImportError extends Error {
-  constructor(readonly specifier: string) {
-    super(`a config may import only "${DSL_MODULE}" and relative .ts files of its project, not "${specifier}"`);
-    this.name = "ConfigImportError";
-  }
-}
-
-interface CommonJsModule {
-  exports: Record<string, unknown>;
-}
-
-function transpile(file: string, text: string): { code: string; map: SourceMap } {
+function transpile(file: string, text: string): { code: string; map: string } {
   const out = ts.transpileModule(text, {
     fileName: file,
     compilerOptions: {
@@ -51,86 +40,89 @@ function transpile(file: string, text: string): { code: string; map: SourceMap }
       inlineSources: false,
     },
   });
-  return { code: out.outputText, map: new SourceMap(JSON.parse(out.sourceMapText!) as ConstructorParameters<typeof SourceMap>[0]) };
+  return { code: out.outputText, map: out.sourceMapText! };
 }
 
-function describeValue(v: unknown): string {
-  if (v === undefined) return "nothing";
-  if (v === null) return "null";
-  if (typeof v === "object") {
-    const kind = (v as { kind?: unknown }).kind;
-    if (typeof (v as { then?: unknown }).then === "function") return "a Promise (a config must be synchronous)";
-    return typeof kind === "string" ? `an object of kind "${kind}"` : Array.isArray(v) ? "an array" : "an object without a kind";
-  }
-  return `a ${typeof v}`;
-}
+let trusted: TrustedModules | undefined;
 
-function errorText(thrown: unknown): string {
-  if (typeof thrown === "object" && thrown !== null && "message" in thrown) {
-    const name = (thrown as { name?: unknown }).name;
-    const message = String((thrown as { message: unknown }).message);
-    return typeof name === "string" && name !== "Error" ? `${name}: ${message}` : message;
-  }
-  try {
-    return `threw ${String(thrown)}`;
-  } catch {
-    return "threw a value that cannot be printed";
-  }
-}
-
-export function evaluateConfig(files: ConfigFiles, locator: Locator): EvaluateResult {
-  const maps = new Map<string, SourceMap>();
-  const modules = new Map<string, CommonJsModule>();
-  const context = vm.createContext({});
-
-  const load = (file: string): Record<string, unknown> => {
-    const cached = modules.get(file);
-    if (cached) return cached.exports;
-    const { code, map } = transpile(file, files.texts.get(file)!);
-    maps.set(file, map);
-    const module: CommonJsModule = { exports: {} };
-    modules.set(file, module);
-    const allowed = files.imports.get(file)!;
-    const require = (spec: string): unknown => {
-      if (spec === DSL_MODULE) return dsl;
-      const target = allowed.get(spec);
-      if (target === undefined) throw new ConfigImportError(spec);
-      return load(target);
-    };
-    // The wrapper sits on line 0 so that stack lines are the transpiled file's own.
-    const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {\n${code}\n})`, {
-      filename: file,
-      lineOffset: -1,
-    });
-    const fn = script.runInContext(context) as (...args: unknown[]) => void;
-    fn.call(module.exports, module.exports, require, module, file, dirname(file));
-    return module.exports;
-  };
-
-  let exported: unknown;
-  let declaration: unknown;
-  try {
-    // Run inside the context with a timeout: the watchdog covers the whole config, imports included.
-    (context as { __dflashcMain?: () => void }).__dflashcMain = () => {
-      exported = load(files.entry).default;
-      declaration = toPlainData(exported);
-    };
-    new vm.Script("__dflashcMain()").runInContext(context, { timeout: EVAL_TIMEOUT_MS });
-  } catch (thrown) {
-    if (thrown instanceof NotPlainDataError) {
-      return { ok: false, diagnostics: [locator.error(thrown.path, "config-not-serializable", thrown.message)] };
+/** child-main.ts and the DSL with everything they import relatively, transpiled once per process. */
+function trustedModules(): TrustedModules {
+  if (trusted) return trusted;
+  const root = packageRoot();
+  const main = join(root, "compiler", "frontend", "child-main.ts");
+  const dsl = join(root, "dsl", "index.ts");
+  const modules: Record<string, ShippedModule> = {};
+  const queue = [main, dsl];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (modules[file]) continue;
+    const text = readFileSync(file, "utf8");
+    const imports: Record<string, string> = {};
+    for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
+      if (ref.fileName.startsWith("node:")) continue;
+      const target = resolveRelative(file, ref.fileName);
+      if (target === undefined) throw new Error(`internal error: ${file} imports ${ref.fileName}, which the sandbox cannot ship`);
+      imports[ref.fileName] = target;
+      queue.push(target);
     }
-    const stack = typeof thrown === "object" && thrown !== null ? (thrown as { stack?: unknown }).stack : undefined;
-    const site = typeof stack === "string" ? throwSite(stack, maps) : undefined;
-    const file = site?.file ?? files.entry;
-    const at = site?.at ?? { line: 1, column: 1 };
-    if (thrown instanceof ConfigImportError) return { ok: false, diagnostics: [errorAt(file, at, "config-import", thrown.message)] };
-    return { ok: false, diagnostics: [errorAt(file, at, "config-eval-error", `evaluating the config threw: ${errorText(thrown)}`)] };
+    modules[file] = { code: transpile(file, text).code, imports };
   }
-  const kind = typeof declaration === "object" && declaration !== null ? (declaration as { kind?: unknown }).kind : undefined;
-  if (kind !== "decoder") {
-    const message = `the default export must be a decoder declaration (\`export default defineDecoder({...})\`), got ${describeValue(exported)}`;
-    return { ok: false, diagnostics: [locator.error([], "config-no-default-export", message)] };
+  return (trusted = { main, dsl, modules });
+}
+
+export async function evaluateConfig(files: ConfigFiles, locator: Locator, limits: SandboxLimits = limitsFromEnv()): Promise<EvaluateResult> {
+  const maps = new Map<string, SourceMap>();
+  const shipped: Record<string, ShippedModule> = {};
+  for (const [file, text] of files.texts) {
+    const { code, map } = transpile(file, text);
+    maps.set(file, new SourceMap(JSON.parse(map) as ConstructorParameters<typeof SourceMap>[0]));
+    shipped[file] = { code, imports: Object.fromEntries(files.imports.get(file)!) };
   }
-  return { ok: true, declaration: declaration as UncheckedDeclaration };
+  const payload: ConfigPayload = { entry: files.entry, dslSpecifier: DSL_MODULE, files: shipped };
+  const outcome = await runInSandbox(trustedModules(), payload, limits);
+  const entryError = (code: string, message: string): EvaluateResult => ({
+    ok: false,
+    diagnostics: [errorAt(files.entry, { line: 1, column: 1 }, code, message)],
+  });
+
+  switch (outcome.kind) {
+    case "timeout":
+      return entryError(
+        "config-eval-timeout",
+        `evaluating the config did not finish within ${limits.timeoutMs} ms (a loop that never ends?); DFLASHC_CONFIG_TIMEOUT_MS sets the limit`,
+      );
+    case "memory":
+      return entryError(
+        "config-eval-memory",
+        `evaluating the config used more than its memory limit (${limits.memoryMb} MiB); DFLASHC_CONFIG_MEMORY_MB sets the limit`,
+      );
+    case "crashed":
+      return entryError("config-eval-crashed", `evaluating the config crashed: the sandbox process ${outcome.detail}`);
+    case "result":
+      break;
+  }
+  const result = outcome.result;
+  switch (result.kind) {
+    case "ok":
+      return { ok: true, declaration: result.declaration as UncheckedDeclaration };
+    case "not-plain":
+      return { ok: false, diagnostics: [locator.error(result.path, "config-not-serializable", result.message)] };
+    case "no-default-export": {
+      const message = `the default export must be a decoder declaration (\`export default defineDecoder({...})\`), got ${result.got}`;
+      return { ok: false, diagnostics: [locator.error([], "config-no-default-export", message)] };
+    }
+    case "threw": {
+      const site = result.stack === undefined ? undefined : throwSite(result.stack, maps);
+      const file = site?.file ?? files.entry;
+      const at = site?.at ?? { line: 1, column: 1 };
+      if (result.importError) return { ok: false, diagnostics: [errorAt(file, at, "config-import", result.message)] };
+      const what = result.late ? "the config threw after evaluation (in a callback it scheduled)" : "evaluating the config threw";
+      return { ok: false, diagnostics: [errorAt(file, at, "config-eval-error", `${what}: ${oneLine(result.message)}`)] };
+    }
+  }
+}
+
+/** A diagnostic is one line. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]+/g, " ");
 }

@@ -1,6 +1,7 @@
 /**
- * A declaration is plain, serializable data. The evaluated default export is copied into fresh plain
- * objects of this realm (it was built in the config's sandbox), so that nothing downstream can trip
+ * A declaration is plain, serializable data. In the sandbox child (child-main.ts), the evaluated default
+ * export is copied into fresh plain objects of the child's main realm (it was built in the config's V8
+ * context), so that nothing downstream can trip
  * over getters, proxies, functions or cycles; anything that is not plain data is reported at its path.
  */
 export type PropertyPath = readonly (string | number)[];
@@ -16,7 +17,10 @@ export class NotPlainDataError extends Error {
 }
 
 /** Longest array accepted (a declaration's longest real array is a list of layer ids). */
-const MAX_ARRAY_LENGTH = 65_536;
+export const MAX_ARRAY_LENGTH = 65_536;
+
+/** Deepest nesting accepted (a real declaration is about five levels deep). */
+export const MAX_DEPTH = 64;
 
 function isPlainObject(v: object): boolean {
   if (Object.prototype.toString.call(v) !== "[object Object]") return false;
@@ -40,6 +44,7 @@ export function toPlainData(value: unknown, path: PropertyPath = [], ancestors: 
   if (t !== "object") throw new NotPlainDataError(path, describe(value));
   const obj = value as object;
   if (ancestors.has(obj)) throw new NotPlainDataError(path, "a reference cycle");
+  if (path.length >= MAX_DEPTH) throw new NotPlainDataError(path, `nesting deeper than ${MAX_DEPTH} levels`);
   ancestors.add(obj);
   try {
     if (Array.isArray(obj)) {
@@ -48,7 +53,11 @@ export function toPlainData(value: unknown, path: PropertyPath = [], ancestors: 
     }
     if (!isPlainObject(obj)) throw new NotPlainDataError(path, describe(obj));
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(obj)) out[key] = toPlainData((obj as Record<string, unknown>)[key], [...path, key], ancestors);
+    for (const key of Object.keys(obj)) {
+      // defineProperty, not assignment: a key "__proto__" stays a key.
+      const v = toPlainData((obj as Record<string, unknown>)[key], [...path, key], ancestors);
+      Object.defineProperty(out, key, { value: v, enumerable: true, writable: true, configurable: true });
+    }
     return out;
   } finally {
     ancestors.delete(obj);

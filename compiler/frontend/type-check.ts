@@ -46,6 +46,12 @@ function sharedProject(): Project {
   return project;
 }
 
+/** Drop the shared project (after TypeScript failed midway, e.g. on a stack overflow); the next call builds a new one. */
+export function resetTypeChecker(): void {
+  project = undefined;
+  userFiles = [];
+}
+
 /** One line per diagnostic: TypeScript's chained messages joined. */
 export function flattenMessage(message: string | ts.DiagnosticMessageChain): string {
   return ts
