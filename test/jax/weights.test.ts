@@ -1,9 +1,10 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { randomWeights } from "../../runtime/weights/random.js";
-import { writeSafetensors } from "../../runtime/weights/safetensors.js";
+import { decodeSafetensors, encodeSafetensors, loadCheckpointWeights, SafetensorsError, writeCheckpointFolders, writeSafetensors } from "../../runtime/weights/safetensors.js";
+import { buildManifest } from "../../compiler/manifest.js";
 import tiny from "../../examples/tiny.js";
 import { python, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
@@ -46,6 +47,21 @@ print(json.dumps([[n, int(np.asarray(a).size), str(np.asarray(a).dtype), list(np
     offset += size * 4;
   }
   return result;
+}
+
+/** Runs `code` (which prints one JSON document) with the generated package importable, as pythonWeights does. */
+function pythonRun(plan: DecoderPlan, code: string): unknown {
+  const dir = tempDir("weights-run");
+  writePackage(dir, plan);
+  return JSON.parse(
+    python(
+      join(dir, "jax"),
+      `import json, numpy as np
+from ${plan.name} import config, weights
+from dflashc_jax import weights as lib
+${code}`,
+    ),
+  );
 }
 
 /** The manifest shape of every weight of `plan`. */
@@ -165,5 +181,114 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
     const dir = tempDir("ckpt-missing");
     writeSafetensors(join(dir, "model.safetensors"), new Map([["model.norm.weight", { shape: [64], data: new Float32Array(64) }]]));
     expect(() => pythonWeights(plan, `weights.load_checkpoint(${JSON.stringify(dir)}, ${JSON.stringify(dir)})`)).toThrow(/weight\(s\) missing from the checkpoint: target\.model\.embed_tokens\.weight/);
+  });
+
+  it("load_checkpoint refuses what the TypeScript loader refuses, with a CheckpointError naming the file", () => {
+    const plan = tinyPlan();
+    const manifest = buildManifest(plan, "examples/tiny.ts", new Map());
+    const root = tempDir("ckpt-hostile");
+    const raw = (header: string, dataBytes = 0, lengthField?: bigint) => {
+      const json = Buffer.from(header, "utf8");
+      const out = Buffer.alloc(8 + json.length + dataBytes);
+      out.writeBigUInt64LE(lengthField ?? BigInt(json.length), 0);
+      json.copy(out, 8);
+      return out;
+    };
+    const e = (dtype: string, shape: unknown, offsets: unknown) => ({ dtype, shape, data_offsets: offsets });
+    // case name → [folder, what the message must say]
+    const cases: [string, string, RegExp][] = [];
+    const folder = (name: string, file: Buffer | null, why: RegExp, setup?: (dir: string) => void) => {
+      const dir = join(root, name);
+      mkdirSync(dir);
+      if (file) writeFileSync(join(dir, "model.safetensors"), file);
+      setup?.(dir);
+      cases.push([name, dir, why]);
+    };
+    folder("null-header", raw("null"), /model\.safetensors: header is null, not a JSON object of tensors/);
+    folder("overlap", raw(JSON.stringify({ a: e("F32", [4], [0, 16]), b: e("F32", [2], [8, 16]) }), 16), /tensors a \[0, 16\] and b \[8, 16\] overlap/);
+    folder("past-end", raw(JSON.stringify({ a: e("F32", [4], [0, 16]) }), 8), /data_offsets \[0, 16\] outside the file \(8 data bytes\)/);
+    folder("negative", raw(JSON.stringify({ a: e("F32", [1], [-4, 0]) }), 8), /non-negative integers with begin <= end/);
+    folder("fraction", raw(JSON.stringify({ a: e("F32", [1], [0.5, 4.5]) }), 8), /non-negative integers/);
+    folder("huge-header", raw("{}", 0, 2n ** 40n), /header length 1099511627776 is larger than 100000000 bytes/);
+    folder("header-past-end", raw("{}", 0, 1000n), /header length 1000 passes the end of the file/);
+    folder("size-mismatch", raw(JSON.stringify({ a: e("F32", [3], [0, 16]) }), 16), /tensor a has 16 bytes, shape \[3\] F32 needs 12/);
+    folder("unknown-dtype", raw(JSON.stringify({ a: e("F33", [1], [0, 4]) }), 4), /tensor a has unknown dtype "F33"/);
+    folder("a-folder", null, /model\.safetensors: is a folder, not a safetensors file/, (d) => mkdirSync(join(d, "model.safetensors")));
+    folder("link-loop", null, /model\.safetensors: cannot read it: a symbolic link loop/, (d) => symlinkSync(join(d, "model.safetensors"), join(d, "model.safetensors")));
+    folder("index-missing-file", raw("{}"), /model\.safetensors\.index\.json: weight_map\['x'\] names gone\.safetensors, which is missing or unreadable/, (d) =>
+      writeFileSync(join(d, "model.safetensors.index.json"), JSON.stringify({ weight_map: { x: "gone.safetensors" } })),
+    );
+    folder("index-escape", raw("{}"), /is not a file inside/, (d) => writeFileSync(join(d, "model.safetensors.index.json"), JSON.stringify({ weight_map: { x: "../x.safetensors" } })));
+    folder("index-null", raw("{}"), /no weight_map object/, (d) => writeFileSync(join(d, "model.safetensors.index.json"), "null"));
+
+    // The TypeScript loader refuses every one of them too.
+    for (const [name, dir] of cases) expect(() => loadCheckpointWeights(manifest, { target: dir, draft: dir }), name).toThrow(SafetensorsError);
+
+    const results = pythonRun(
+      plan,
+      `results = {}
+for name, d in ${JSON.stringify(cases.map(([n, d]) => [n, d]))}:
+    try:
+        lib.load_checkpoint(config, d, d)
+        results[name] = ["accepted", ""]
+    except Exception as e:
+        results[name] = [type(e).__name__, str(e)]
+print(json.dumps(results))`,
+    ) as Record<string, [string, string]>;
+    for (const [name, dir, why] of cases) {
+      const [kind, message] = results[name];
+      expect(kind, `${name}: ${message}`).toBe("CheckpointError");
+      expect(message, name).toMatch(why);
+      expect(message.startsWith(dir), `${name}: ${message}`).toBe(true);
+    }
+  });
+
+  it("load_checkpoint refuses NaN and infinities (F32, BF16, F16), naming the tensor and the first bad index, unless allowed", () => {
+    const plan = tinyPlan();
+    const manifest = buildManifest(plan, "examples/tiny.ts", new Map());
+    const name = "model.layers.1.mlp.down_proj.weight";
+    const cases: [string, number, "F32" | "BF16" | "F16"][] = [
+      ["NaN", NaN, "F32"],
+      ["Infinity", Infinity, "BF16"],
+      ["-Infinity", -Infinity, "F16"],
+    ];
+    const dirs = cases.map(([what, value, dtype]) => {
+      const t = tempDir(`nonfinite-${dtype}`);
+      const d = tempDir(`nonfinite-${dtype}-draft`);
+      writeCheckpointFolders(randomWeights(plan, 2), manifest, { target: t, draft: d }, { dtype });
+      const file = join(t, "model.safetensors");
+      const tensors = decodeSafetensors(readFileSync(file)).tensors;
+      const victim = tensors.get(name)!;
+      const data = new Float32Array(victim.data);
+      data[victim.shape[1] + 2] = value;
+      tensors.set(name, { ...victim, data });
+      writeFileSync(file, encodeSafetensors(tensors));
+      return { what, t, d, file, element: victim.shape[1] + 2 };
+    });
+    const results = pythonRun(
+      plan,
+      `import os
+results = []
+for t, d in ${JSON.stringify(dirs.map((x) => [x.t, x.d]))}:
+    row = []
+    try:
+        lib.load_checkpoint(config, t, d)
+        row.append("accepted")
+    except lib.CheckpointError as e:
+        row.append(str(e))
+    row.append(len(lib.load_checkpoint(config, t, d, allow_nonfinite=True)))
+    os.environ[lib.ALLOW_NONFINITE_ENV] = "1"
+    row.append(len(weights.load_checkpoint(t, d)))
+    del os.environ[lib.ALLOW_NONFINITE_ENV]
+    results.append(row)
+print(json.dumps(results))`,
+    ) as [string, number, number][];
+    const weightCount = manifest.weights.length;
+    dirs.forEach(({ what, file, element }, i) => {
+      expect(results[i][0]).toBe(
+        `${file}: tensor ${name} holds ${what} at index [1, 2] (element ${element}): a corrupt or overflowed checkpoint; pass --allow-nonfinite to load it anyway`,
+      );
+      expect(results[i].slice(1)).toEqual([weightCount, weightCount]);
+    });
   });
 });
