@@ -31,6 +31,14 @@ function parseNumber(name: string, integer: boolean) {
   };
 }
 
+/** `17179869184`, `16G`, `16GiB`, `512M`: bytes (powers of 1024). */
+function parseBytes(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?\s*$/i.exec(value);
+  const n = m ? Math.floor(Number(m[1]) * 1024 ** " kmgt".indexOf((m[2] || " ").toLowerCase())) : NaN;
+  if (!Number.isSafeInteger(n) || n <= 0) throw new CommanderError(ExitCode.userError, "dflashc.usage", `--max-memory takes a size such as 16G or 17179869184, got '${value}'`);
+  return n;
+}
+
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command("dflashc")
     .description("Compile DFlash speculative decoders to StableHLO, JAX and a TypeScript runtime")
@@ -71,9 +79,24 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--top-p <p>", "sample from the smallest set with probability >= p", parseNumber("--top-p", false))
     .option("--seed <s>", "seed of the host random generator", parseNumber("--seed", true), 0)
     .option("--target-only", "decode with the target alone (the baseline)")
-    .option("--check-lossless", "also decode target-only; exit 3 if any token differs")
+    .option("--check-lossless", "also decode target-only; exit 3 if a token both runs produced differs (a capacity stop is a warning)")
+    .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
     .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
     .option("--json", "print one JSON document")
+    .addHelpText(
+      "after",
+      `
+Each request ends with a finish reason:
+  stop         it produced one of its stop tokens
+  length       it produced --max-new-tokens tokens
+  max_context  it reached the decoder's maximum context (maxContext) first
+  capacity     the target page pool (numPages) cannot hold it even alone; its tokens so far are kept
+With --check-lossless, the two runs may hit capacity at different points (a speculative step writes
+blockSize positions, a target step one): the tokens both produced must agree (else exit 3), and a
+capacity stop is reported as a warning (exit 0).
+On the reference backend, run first estimates the memory it needs and refuses (exit 2) above
+--max-memory or 80% of this machine's memory.`,
+    )
     .action((config: string, o: Record<string, unknown>) =>
       run(() =>
         runCommand(
@@ -90,6 +113,7 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
             seed: o.seed as number,
             targetOnly: !!o.targetOnly,
             checkLossless: !!o.checkLossless,
+            maxMemory: o.maxMemory as number | undefined,
             allowNonFinite: !!o.allowNonfinite,
             json: !!o.json,
           },

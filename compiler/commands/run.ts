@@ -3,13 +3,16 @@
  *
  * Compiles the decoder in memory (reference) or into a temporary output folder (jax), runs the
  * prompts through the runtime engine and prints tokens and per-request stats. `--target-only` decodes
- * with the target alone (the baseline); `--check-lossless` also decodes target-only and exits 3 if any
- * token differs. `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder
+ * with the target alone (the baseline); `--check-lossless` also decodes target-only and exits 3 if a
+ * token both runs produced differs (a request one run stopped earlier for `capacity` is a warning).
+ * On the reference backend, the memory the run needs is estimated from the plan first; above
+ * `--max-memory` (default 8 GiB) or 80% of the machine's memory the run is refused (exit 2).
+ * `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder
  * compiled with verify "sampling", the reference backend): the same seed gives the same tokens.
  * Exit codes: 0 ok, 2 the user's input is wrong, 3 the lossless check failed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import type { DecoderPlan } from "../ir/plan.js";
 import { compilePlan } from "../compile.js";
@@ -44,8 +47,69 @@ export interface RunOptions {
   readonly seed?: number;
   /** Stop tokens for every request. */
   readonly stopTokenIds?: readonly number[];
+  /** Bytes the reference backend may use (default DEFAULT_MAX_MEMORY); a larger estimate refuses the run. */
+  readonly maxMemory?: number;
   /** Load checkpoint tensors holding NaN or ±Infinity instead of refusing them (exit 2). */
   readonly allowNonFinite?: boolean;
+}
+
+/** The reference backend's default memory bound (`run --max-memory` raises it). */
+export const DEFAULT_MAX_MEMORY = 8 * 1024 ** 3;
+/** The share of the machine's memory a reference run may take, whatever --max-memory says. */
+export const MACHINE_MEMORY_SHARE = 0.8;
+
+export interface ReferenceMemoryEstimate {
+  /** The host's weights and the backend's copy of them (f32 on the CPU, whatever the declared dtype). */
+  readonly weights: number;
+  /** The caches held between calls, plus the copies a call makes while it updates them. */
+  readonly caches: number;
+  /** The interpreter's intermediate values in the largest call, and the node process itself. */
+  readonly workingSet: number;
+  readonly total: number;
+}
+
+const fmtBytes = (b: number) => (b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)} GiB` : `${(b / 1024 ** 2).toFixed(0)} MiB`);
+
+/**
+ * What `run` on the reference backend will need, from the plan alone (before anything is compiled or
+ * allocated). The interpreter stores every float as f32 (4 bytes an element): the host holds the weights
+ * once and the backend a copy; a call holds the caches it was given, the one it is building and the
+ * previous intermediate (the backend frees values after their last use, so no more); the activations
+ * are the plan's estimate twice over (the interpreter materializes what a compiler would fuse), plus
+ * 256 MiB for node, the parsed modules and the compiler.
+ */
+export function estimateReferenceMemory(plan: DecoderPlan): ReferenceMemoryEstimate {
+  const weightElems = new Map<string, number>();
+  const cacheElems = new Map<string, number>();
+  for (const k of plan.kernels) {
+    for (const a of k.args) {
+      const n = a.shape.reduce((x, y) => x * y, 1);
+      if (a.role === "weight") weightElems.set(a.name, n);
+      else if (a.role === "cache") cacheElems.set(a.name, n);
+    }
+  }
+  const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+  const weights = 2 * 4 * sum(weightElems);
+  const caches = 3 * 4 * sum(cacheElems);
+  const workingSet = 2 * plan.memory.activationBytes + 256 * 1024 ** 2;
+  return { weights, caches, workingSet, total: weights + caches + workingSet };
+}
+
+/** Why the reference backend cannot run this plan within `maxMemory` and this machine, or null. */
+export function referenceMemoryProblem(plan: DecoderPlan, maxMemory: number | undefined, machine = totalmem()): string | null {
+  const e = estimateReferenceMemory(plan);
+  const share = Math.floor(machine * MACHINE_MEMORY_SHARE);
+  const bound = Math.min(maxMemory ?? DEFAULT_MAX_MEMORY, share);
+  if (e.total <= bound) return null;
+  const why =
+    bound === share
+      ? `this machine has ${fmtBytes(machine)} (a run may take ${Math.round(MACHINE_MEMORY_SHARE * 100)}%: ${fmtBytes(share)})`
+      : `the bound is ${fmtBytes(bound)}${maxMemory === undefined ? " (the default; raise it with --max-memory)" : " (--max-memory)"}`;
+  return (
+    `decoding ${plan.name} on the reference backend needs about ${fmtBytes(e.total)} (weights ${fmtBytes(e.weights)}, caches ${fmtBytes(e.caches)}, ` +
+    `interpreter working set ${fmtBytes(e.workingSet)}) but ${why}: use --backend jax on a machine with an accelerator, ` +
+    `or a smaller declaration for the CPU (fewer layers, a smaller hidden size and vocabulary, fewer pages; see examples/tiny.ts)`
+  );
 }
 
 /** The kernel modules and manifest of a plan, rendered in memory (what `compile --emit stablehlo` writes). */
@@ -72,27 +136,45 @@ export async function decode(
 
 export interface LosslessReport {
   readonly ok: boolean;
-  /** Tokens compared. */
+  /** Tokens compared (per request, up to the shorter of the two runs). */
   readonly tokens: number;
   /** First differing position per request that differs. */
   readonly mismatches: { readonly id: string; readonly index: number; readonly speculative: number | null; readonly targetOnly: number | null }[];
+  /**
+   * Requests one run stopped earlier than the other because the page pool could not hold them
+   * (finish reason `capacity`): every token both produced agrees, so this is a warning, not a failure.
+   */
+  readonly capacityStops: { readonly id: string; readonly speculative: number; readonly targetOnly: number; readonly speculativeReason: string; readonly targetOnlyReason: string }[];
 }
 
+/**
+ * Speculative against target-only decoding, request by request: the tokens both runs produced must
+ * agree. A run may stop a request earlier with finish reason `capacity` (the two runs need pages at
+ * different points: a speculative step writes K positions, a target step one), so lengths may differ
+ * there; anywhere else a length difference is a mismatch.
+ */
 export function compareLossless(spec: readonly GenerateResult[], base: readonly GenerateResult[]): LosslessReport {
   let tokens = 0;
   const mismatches: LosslessReport["mismatches"][number][] = [];
+  const capacityStops: LosslessReport["capacityStops"][number][] = [];
   spec.forEach((r, i) => {
-    const b = base[i].tokens;
-    const n = Math.max(r.tokens.length, b.length);
+    const b = base[i];
+    const n = Math.min(r.tokens.length, b.tokens.length);
     for (let j = 0; j < n; j++) {
-      if (r.tokens[j] !== b[j]) {
-        mismatches.push({ id: r.id, index: j, speculative: r.tokens[j] ?? null, targetOnly: b[j] ?? null });
+      if (r.tokens[j] !== b.tokens[j]) {
+        mismatches.push({ id: r.id, index: j, speculative: r.tokens[j], targetOnly: b.tokens[j] });
         return;
       }
     }
     tokens += n;
+    const shorter = r.tokens.length < b.tokens.length ? r : b;
+    if (r.tokens.length !== b.tokens.length && shorter.finishReason !== "capacity") {
+      mismatches.push({ id: r.id, index: n, speculative: r.tokens[n] ?? null, targetOnly: b.tokens[n] ?? null });
+    } else if (r.finishReason === "capacity" || b.finishReason === "capacity") {
+      capacityStops.push({ id: r.id, speculative: r.tokens.length, targetOnly: b.tokens.length, speculativeReason: r.finishReason, targetOnlyReason: b.finishReason });
+    }
   });
-  return { ok: mismatches.length === 0, tokens, mismatches };
+  return { ok: mismatches.length === 0, tokens, mismatches, capacityStops };
 }
 
 function fmt(x: number): string {
@@ -155,6 +237,17 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
   const plan = loaded.plan;
   if (opts.checkLossless && !plan.draft) return usage(`${plan.name} has no draft: there is nothing to check against target-only decoding`);
   const source = displayPath(resolve(io.cwd, configFile), io.cwd);
+  if (opts.maxMemory !== undefined && !(Number.isSafeInteger(opts.maxMemory) && opts.maxMemory > 0)) return usage(`--max-memory takes a positive number of bytes, got ${opts.maxMemory}`);
+  if (opts.backend === "reference") {
+    // Refuse before compiling or allocating anything: a decoder too large for the CPU would otherwise
+    // print nothing and take all of the machine's memory.
+    const problem = referenceMemoryProblem(plan, opts.maxMemory);
+    if (problem) {
+      io.err(`error memory: ${problem}`);
+      if (opts.json) io.out(JSON.stringify({ ok: false, error: problem, memory: estimateReferenceMemory(plan) }));
+      return ExitCode.userError;
+    }
+  }
 
   let cleanup = () => {};
   try {
@@ -173,6 +266,11 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     if (opts.checkLossless) {
       const base = await decode(made.manifest, made.backend(), weights, opts.promptIds, opts.maxNewTokens, { targetOnly: true, stopTokenIds: opts.stopTokenIds });
       lossless = compareLossless(main.results, base.results);
+    }
+    for (const c of lossless?.capacityStops ?? []) {
+      io.err(
+        `warning capacity: request ${c.id} stopped for lack of pages (${c.speculative} tokens speculative, finish ${c.speculativeReason}; ${c.targetOnly} target-only, finish ${c.targetOnlyReason}); the tokens both produced agree`,
+      );
     }
     if (opts.json) {
       io.out(
@@ -194,7 +292,7 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
       for (const r of main.results) for (const line of describeResult(r)) io.out(line);
       if (lossless) {
         if (lossless.ok) io.out(`lossless: OK (${lossless.tokens} tokens identical to target-only decoding)`);
-        else {
+        if (!lossless.ok) {
           io.out(`lossless: FAILED`);
           for (const m of lossless.mismatches) io.out(`  request ${m.id}: token ${m.index} is ${m.speculative ?? "(none)"} speculative, ${m.targetOnly ?? "(none)"} target-only`);
         }

@@ -1,5 +1,5 @@
 /** `dflashc run` and `dflashc demo` as library functions, in-process, on the tiny example. */
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,7 +8,7 @@ import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { buildManifest } from "../../compiler/manifest.js";
 import { demoCommand } from "../../compiler/commands/demo.js";
 import { memoryIo } from "../../compiler/commands/io.js";
-import { compareLossless, runCommand, type RunOptions } from "../../compiler/commands/run.js";
+import { compareLossless, estimateReferenceMemory, referenceMemoryProblem, runCommand, type RunOptions } from "../../compiler/commands/run.js";
 import tiny from "../../examples/tiny.js";
 import type { GenerateResult } from "../../runtime/engine.js";
 import { randomWeights } from "../../runtime/weights/random.js";
@@ -33,7 +33,7 @@ describe("dflashc run", () => {
     const doc = JSON.parse(io.stdout[0]);
     expect(doc.ok).toBe(true);
     expect(doc.mode).toBe("speculative");
-    expect(doc.lossless).toEqual({ ok: true, tokens: 8, mismatches: [] });
+    expect(doc.lossless).toEqual({ ok: true, tokens: 8, mismatches: [], capacityStops: [] });
     const w = randomWeights(plan, 3);
     expect(doc.requests[0].tokens).toEqual(naiveGreedy(w, plan, [5, 6, 7], 4));
     expect(doc.requests[1].tokens).toEqual(naiveGreedy(w, plan, [42], 4));
@@ -74,10 +74,69 @@ describe("dflashc run", () => {
   });
 
   it("the lossless comparison reports the first differing token per request", () => {
-    const r = (id: string, tokens: number[]) => ({ id, tokens }) as unknown as GenerateResult;
+    const r = (id: string, tokens: number[], finishReason = "length") => ({ id, tokens, finishReason }) as unknown as GenerateResult;
     const rep = compareLossless([r("0", [1, 2, 3]), r("1", [4, 5])], [r("0", [1, 2, 3]), r("1", [4, 6])]);
-    expect(rep).toEqual({ ok: false, tokens: 3, mismatches: [{ id: "1", index: 1, speculative: 5, targetOnly: 6 }] });
+    expect(rep).toEqual({ ok: false, tokens: 3, mismatches: [{ id: "1", index: 1, speculative: 5, targetOnly: 6 }], capacityStops: [] });
+    // A shorter run that did not stop for capacity is a mismatch.
     expect(compareLossless([r("0", [1])], [r("0", [1, 2])]).mismatches).toEqual([{ id: "0", index: 1, speculative: null, targetOnly: 2 }]);
+    // Capacity stops at different points: compared up to the shorter run, reported apart.
+    const cap = compareLossless([r("0", [1, 2], "capacity")], [r("0", [1, 2, 3], "capacity")]);
+    expect(cap).toEqual({
+      ok: true,
+      tokens: 2,
+      mismatches: [],
+      capacityStops: [{ id: "0", speculative: 2, targetOnly: 3, speculativeReason: "capacity", targetOnlyReason: "capacity" }],
+    });
+    expect(compareLossless([r("0", [1, 9], "capacity")], [r("0", [1, 2, 3], "length")]).mismatches).toEqual([{ id: "0", index: 1, speculative: 9, targetOnly: 2 }]);
+  });
+
+  it("--check-lossless on a pool small enough to hit capacity: exit 0, a warning, the common tokens compared", async () => {
+    const file = join(tmp, "tiny-pool.ts");
+    writeFileSync(file, readFileSync(join(repo, "examples/tiny.ts"), "utf8").replace("numPages: 64", "numPages: 5"));
+    const prompt = Array.from({ length: 56 }, (_, i) => i + 1);
+    const io = memoryIo(repo);
+    const code = await runCommand(file, { ...base, promptIds: [prompt], maxNewTokens: 20, checkLossless: true, json: true }, io);
+    expect(code).toBe(0);
+    const doc = JSON.parse(io.stdout[0]);
+    expect(doc.ok).toBe(true);
+    expect(doc.requests[0].finishReason).toBe("capacity");
+    expect(doc.lossless.mismatches).toEqual([]);
+    expect(doc.lossless.capacityStops).toHaveLength(1);
+    const stop = doc.lossless.capacityStops[0];
+    // A speculative step needs blockSize positions, a target step one: the runs stop at different points.
+    expect(stop.speculative).toBeLessThan(stop.targetOnly);
+    expect(doc.lossless.tokens).toBe(stop.speculative);
+    expect(io.stderr.join("\n")).toMatch(/warning capacity: request 0 stopped for lack of pages/);
+    const w = randomWeights(plan, 3);
+    expect(doc.requests[0].tokens).toEqual(naiveGreedy(w, plan, prompt, stop.speculative));
+  });
+
+  it("refuses at once (exit 2) a decoder too large for the reference backend, and says what to use instead", async () => {
+    const io = memoryIo(repo);
+    expect(await runCommand("examples/qwen3-8b-dflash.ts", { ...base, json: true }, io)).toBe(2);
+    const err = io.stderr.join("\n");
+    expect(err).toMatch(/^error memory: decoding qwen3_8b_dflash_b16 on the reference backend needs about \d+\.\d GiB \(weights/);
+    expect(err).toMatch(/--backend jax/);
+    expect(err).toMatch(/smaller declaration/);
+    const doc = JSON.parse(io.stdout[0]);
+    expect(doc.ok).toBe(false);
+    expect(doc.memory.total).toBeGreaterThan(64 * 1024 ** 3);
+    // The tiny example fits the default bound, but not a bound the user sets lower.
+    const small = memoryIo(repo);
+    expect(await runCommand("examples/tiny.ts", { ...base, maxMemory: 64 * 1024 ** 2 }, small)).toBe(2);
+    expect(small.stderr.join("\n")).toMatch(/the bound is 64 MiB \(--max-memory\)/);
+  });
+
+  it("the memory estimate is linear in numLayers and refuses above this machine's share", () => {
+    const layers = (n: number) => buildPlan({ ...tiny, target: { ...tiny.target, numLayers: n }, draft: { ...tiny.draft!, targetLayerIds: [0, n - 1] } });
+    const resident = (n: number) => {
+      const e = estimateReferenceMemory(layers(n));
+      return e.weights + e.caches;
+    };
+    // The same bytes per added layer from 4 to 8 as from 8 to 16.
+    expect((resident(16) - resident(8)) / 8).toBe((resident(8) - resident(4)) / 4);
+    expect(referenceMemoryProblem(plan, undefined, 64 * 1024 ** 3)).toBeNull();
+    expect(referenceMemoryProblem(plan, 1024 ** 4, 128 * 1024 ** 2)).toMatch(/this machine has 128 MiB/);
   });
 });
 
