@@ -4,7 +4,7 @@
  * (a dim that is not a positive integer is reported once, by `dims`, not again by every rule using it).
  */
 import type { DecoderDeclaration, DFlashDraft, PagedKV, Pow2Buckets, TargetModel } from "../../dsl/types.js";
-import { SHADOWED_MODULES } from "../ir/python-names.js";
+import { packageShadowProblem } from "../ir/python-names.js";
 import { defaultTargetLayerIds } from "./resolve.js";
 import { issue, show, type IssuePath, type ValidationIssue } from "./validate-issue.js";
 
@@ -133,8 +133,9 @@ const names: Rule = {
             : undefined;
       if (why) out.push(issue(path, "invalid-identifier", `${path.join(".")} = ${show(v)} ${why}: it becomes a Python and TypeScript identifier`));
     }
-    const shadow = typeof d.name === "string" && IDENTIFIER.test(d.name) && SHADOWED_MODULES.has(d.name);
-    if (shadow) out.push(issue(["name"], "invalid-identifier", `name = ${show(d.name)} would shadow the Python module of the same name in the generated JAX worker`));
+    // The decoder's name is the generated Python package's: no standard library module, dependency or dunder name.
+    const shadow = typeof d.name === "string" && IDENTIFIER.test(d.name) && !RESERVED.has(d.name) ? packageShadowProblem(d.name) : null;
+    if (shadow) out.push(issue(["name"], "invalid-identifier", `name = ${show(d.name)}: ${shadow.replace(/^"[^"]*" /, "")}; pick another name`));
     return out;
   },
 };

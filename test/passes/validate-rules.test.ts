@@ -34,6 +34,12 @@ const CASES: readonly Case[] = [
   { code: "invalid-identifier", title: "a name with a dash", edits: [['name: "tiny_dflash"', 'name: /*@*/"tiny-dflash"']] },
   { code: "invalid-identifier", title: "a name holding a quote, a newline and code", edits: [['name: "tiny_dflash"', 'name: /*@*/"x\\"; import os\\nos.system(1)"']] },
   { code: "invalid-identifier", title: "a reserved word", edits: [['name: "tiny_qwen3"', 'name: /*@*/"class"']], message: /reserved/ },
+  { code: "invalid-identifier", title: "a package named threading", edits: [['name: "tiny_dflash"', 'name: /*@*/"threading"']], message: /name = "threading": would shadow the Python standard library module/ },
+  { code: "invalid-identifier", title: "a package named socket", edits: [['name: "tiny_dflash"', 'name: /*@*/"socket"']], message: /standard library/ },
+  { code: "invalid-identifier", title: "a package named logging", edits: [['name: "tiny_dflash"', 'name: /*@*/"logging"']], message: /standard library/ },
+  { code: "invalid-identifier", title: "a dunder package name", edits: [['name: "tiny_dflash"', 'name: /*@*/"__init__"']], message: /dunder/ },
+  { code: "invalid-identifier", title: "a package named like a dependency", edits: [['name: "tiny_dflash"', 'name: /*@*/"opt_einsum"']], message: /dependency/ },
+  { code: "invalid-identifier", title: "a package named like the support library", edits: [['name: "tiny_dflash"', 'name: /*@*/"dflashc_jax"']], message: /support library/ },
   // heads and dims
   { code: "heads-not-divisible", title: "numHeads % numKvHeads != 0", edits: [["numKvHeads: 2", "numKvHeads: /*@*/3"]], message: /numHeads = 4 is not a multiple of numKvHeads = 3/ },
   { code: "heads-not-divisible", title: "the draft's own numKvHeads", edits: [["maskTokenId: 255 }", "maskTokenId: 255, numKvHeads: /*@*/3 }"]] },
