@@ -46,7 +46,7 @@ function transpile(file: string, text: string): { code: string; map: string } {
 let trusted: TrustedModules | undefined;
 
 /** child-main.ts and the DSL with everything they import relatively, transpiled once per process. */
-function trustedModules(): TrustedModules {
+export function trustedModules(): TrustedModules {
   if (trusted) return trusted;
   const root = packageRoot();
   const main = join(root, "compiler", "frontend", "child-main.ts");

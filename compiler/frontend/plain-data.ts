@@ -44,7 +44,7 @@ export function toPlainData(value: unknown, path: PropertyPath = [], ancestors: 
   if (t !== "object") throw new NotPlainDataError(path, describe(value));
   const obj = value as object;
   if (ancestors.has(obj)) throw new NotPlainDataError(path, "a reference cycle");
-  if (path.length >= MAX_DEPTH) throw new NotPlainDataError(path, `nesting deeper than ${MAX_DEPTH} levels`);
+  if (path.length >= MAX_DEPTH) throw new NotPlainDataError(path, `data nested deeper than ${MAX_DEPTH} levels`);
   ancestors.add(obj);
   try {
     if (Array.isArray(obj)) {
