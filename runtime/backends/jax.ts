@@ -1,6 +1,7 @@
 /**
  * The jax backend: runs the kernels in the generated JAX package, in a worker process
- * (`python3 -m <decoder>.worker`, PYTHONPATH at the output folder's `jax/`), over the frame protocol
+ * (`python3 -m <decoder>.worker`, PYTHONPATH at the output folder's `jax/`, PYTHONSAFEPATH so that the
+ * current directory never shadows an installed package), over the frame protocol
  * of docs/protocol.md. Weights and caches live in the worker (on its device) between calls; only the
  * kernels' inputs (int32, and f32 for the sampling parameters) and int32 outputs cross the pipe.
  *
@@ -10,6 +11,7 @@
  * Nothing waits forever and no malformed reply ever reaches the engine as tokens.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Backend, KernelInput, Weights } from "../backend.js";
 import type { Manifest, ManifestKernel } from "../manifest.js";
@@ -162,10 +164,17 @@ export class JaxBackend implements Backend {
     const outDir = resolve(this.options.outDir);
     const python = this.options.python ?? process.env.DFLASHC_PYTHON ?? "python3";
     const [cmd, ...args] = this.options.command ?? [python, "-m", `${manifest.name}.worker`];
-    const pythonPath = [join(outDir, "jax"), process.env.PYTHONPATH].filter(Boolean).join(":");
+    // Installed packages must never be shadowed by the current directory: the output folder holds a
+    // `jax/` folder, which Python would otherwise import as a namespace package in place of JAX (and a
+    // missing JAX would then fail deep inside the worker instead of with its "no_jax" reply). So: no
+    // current directory on sys.path (PYTHONSAFEPATH, Python 3.11+), the worker runs inside `<out>/jax`
+    // (which holds only the generated package and dflashc_jax), and PYTHONPATH is `<out>/jax` first,
+    // then the caller's own entries without empty ones (an empty entry means the current directory).
+    const inherited = (this.options.env?.PYTHONPATH ?? process.env.PYTHONPATH ?? "").split(":").filter((p) => p !== "" && p !== ".");
+    const packageDir = join(outDir, "jax");
     const child = spawn(cmd, args, {
-      cwd: outDir,
-      env: { ...process.env, PYTHONPATH: pythonPath, PYTHONUNBUFFERED: "1", ...this.options.env },
+      cwd: existsSync(packageDir) ? packageDir : outDir,
+      env: { ...process.env, PYTHONUNBUFFERED: "1", ...this.options.env, PYTHONSAFEPATH: "1", PYTHONPATH: [packageDir, ...inherited].join(":") },
       stdio: ["pipe", "pipe", "pipe"],
     });
     this.child = child;
