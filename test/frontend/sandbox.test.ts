@@ -175,11 +175,13 @@ describe("the sandbox process itself", () => {
       spawn: `require("node:child_process").execSync("touch ${target}");`,
       worker: `new (require("node:worker_threads").Worker)("1", { eval: true });`,
       read: `require("node:fs").readFileSync(${JSON.stringify(join(REPO, "package.json"))});`,
+      binding: `process.binding("fs");`,
+      addon: `process.dlopen({ exports: {} }, ${JSON.stringify(join(dir.path, "x.node"))});`,
     };
     for (const [what, body] of Object.entries(cases)) {
       const outcome = await runLeaky(body);
       expect(outcome, what).toMatchObject({ kind: "result", result: { kind: "threw", late: false } });
-      if (outcome.kind === "result" && outcome.result.kind === "threw") expect(outcome.result.message, what).toMatch(/Access to this API has been restricted|ERR_ACCESS_DENIED/);
+      if (outcome.kind === "result" && outcome.result.kind === "threw") expect(outcome.result.message, what).toMatch(/Access to this API has been restricted|ERR_ACCESS_DENIED|process\.binding|addons is disabled/);
     }
     expect(existsSync(target)).toBe(false);
   });
