@@ -4,12 +4,15 @@
  * (temporary file beside the destination, then rename) with `-o`. Exit 2 with located diagnostics when a
  * file is not JSON or describes a model dflashc cannot honour; nothing is written then.
  */
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
 import { importHf, type HfConfigText } from "../import-hf/index.js";
 import { OutputFolderError, writeFileAtomically } from "../output.js";
+import { BoundedReadError, formatBytes, readFileBounded } from "../../runtime/weights/read-bounded.js";
 import { ExitCode, type Io } from "./io.js";
+
+/** The largest config.json read (published ones are a few KiB); an endless stream stops here too. */
+export const MAX_CONFIG_BYTES = 16 * 2 ** 20;
 
 export interface ImportHfOptions {
   readonly draft?: string;
@@ -20,9 +23,13 @@ export interface ImportHfOptions {
 
 function readConfig(path: string, io: Io): HfConfigText | number {
   try {
-    return { file: path, text: readFileSync(resolve(io.cwd, path), "utf8") };
+    // Bounded: at most MAX_CONFIG_BYTES + 1 bytes are read, whatever the path is (a FIFO, /dev/zero).
+    return { file: path, text: readFileBounded(resolve(io.cwd, path), MAX_CONFIG_BYTES, "config").toString("utf8") };
   } catch (e) {
-    io.err(`${path}:1:1: error hf-unreadable: cannot read the file (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    if (!(e instanceof BoundedReadError)) throw e;
+    if (e.reason === "too-large") io.err(`${path}:1:1: error hf-too-large: the file is larger than ${formatBytes(MAX_CONFIG_BYTES)}, the most import-hf reads of a config.json`);
+    else if (e.reason === "not-a-file") io.err(`${path}:1:1: error hf-unreadable: ${e.message.slice(e.message.indexOf(": ") + 2)}`);
+    else io.err(`${path}:1:1: error hf-unreadable: cannot read the file (${e.reason})`);
     return ExitCode.userError;
   }
 }

@@ -40,24 +40,32 @@ function largestPow2AtMost(n: number): number {
  */
 export function chooseServingDefaults(skeleton: Pick<DecoderOptions, "name" | "target" | "draft" | "blockSize" | "verify">): ServingDefaults {
   const d = IMPORT_DEFAULTS;
-  const maxContext = Math.min(d.maxContext, skeleton.target.maxPositions - (skeleton.blockSize ?? 1));
-  const tokens = pow2Buckets({ min: d.minTokenBucket, max: Math.max(d.minTokenBucket, largestPow2AtMost(maxContext)) });
-  const batching = { maxRequests: d.maxRequests, tokens };
-  const cacheWith = (numPages: number): DecoderOptions["cache"] =>
-    skeleton.draft
-      ? { target: pagedKV({ pageSize: d.pageSize, numPages }), draft: staticKV({ maxContext }) }
-      : { target: pagedKV({ pageSize: d.pageSize, numPages, maxContext }) };
-  const declare = (numPages: number, hardware: HardwareDeclaration): DecoderDeclaration =>
-    defineDecoder({ ...skeleton, cache: cacheWith(numPages), batching, hardware });
-
   for (let chips = d.hardware.chips; chips <= d.maxChips; chips *= 2) {
     const hardware = { chip: d.hardware.chip, chips };
-    const plan = buildPlan(declare(d.maxPages, hardware));
+    const plan = buildPlan(defineDecoder({ ...skeleton, ...servingAt(skeleton, d.maxPages, hardware) }));
     const fit = pagesThatFit(plan);
     // Room for at least one full-length request besides the trash page.
     if (fit !== null && fit >= plan.caches.target.pagesPerRequest + 1) {
-      return { cache: cacheWith(Math.min(d.maxPages, largestPow2AtMost(fit))), batching, hardware, overCapacity: false };
+      return { ...servingAt(skeleton, Math.min(d.maxPages, largestPow2AtMost(fit)), hardware), overCapacity: false };
     }
   }
-  return { cache: cacheWith(d.maxPages), batching, hardware: { chip: d.hardware.chip, chips: d.maxChips }, overCapacity: true };
+  return { ...servingAt(skeleton, d.maxPages, { chip: d.hardware.chip, chips: d.maxChips }), overCapacity: true };
+}
+
+/**
+ * The serving part of the declaration for a page count and hardware: what `chooseServingDefaults`
+ * picks among, and what import-hf validates before anything is planned.
+ */
+export function servingAt(
+  skeleton: Pick<DecoderOptions, "target" | "draft" | "blockSize">,
+  numPages: number = IMPORT_DEFAULTS.maxPages,
+  hardware: HardwareDeclaration = IMPORT_DEFAULTS.hardware,
+): { cache: DecoderOptions["cache"]; batching: DecoderOptions["batching"]; hardware: HardwareDeclaration } {
+  const d = IMPORT_DEFAULTS;
+  const maxContext = Math.min(d.maxContext, skeleton.target.maxPositions - (skeleton.blockSize ?? 1));
+  const tokens = pow2Buckets({ min: d.minTokenBucket, max: Math.max(d.minTokenBucket, largestPow2AtMost(maxContext)) });
+  const cache: DecoderOptions["cache"] = skeleton.draft
+    ? { target: pagedKV({ pageSize: d.pageSize, numPages }), draft: staticKV({ maxContext }) }
+    : { target: pagedKV({ pageSize: d.pageSize, numPages, maxContext }) };
+  return { cache, batching: { maxRequests: d.maxRequests, tokens }, hardware };
 }

@@ -4,8 +4,9 @@
  * under `dflash_config` or at the top level (both spellings are in the wild); we accept either and
  * reject a file that says two different things.
  */
-import type { DFlashDraftOptions, DraftLayerType } from "../../dsl/types.js";
+import type { DFlashDraftOptions, DraftLayerType, ModelFamily } from "../../dsl/types.js";
 import { defaultTargetLayerIds } from "../passes/resolve.js";
+import { LIMITS } from "../passes/validate-rules.js";
 import { HfError, HfFields, show } from "./fields.js";
 import { checkNoMoe, familyOf, headDimOf, readRopeScaling, readRopeTheta, type ImportedTarget } from "./target.js";
 
@@ -28,11 +29,33 @@ function dflashField<T>(f: HfFields, key: string, read: (on: HfFields, key: stri
 
 const LAYER_TYPES: readonly DraftLayerType[] = ["full_attention", "sliding_attention"];
 
+/**
+ * What a drafter's family means for its layers. dflashDraft layers have no q/k/v biases; q/k RMSNorm
+ * is the `qkNorm` switch (default true, the Qwen3-style DFlash drafters).
+ */
+const DRAFT_FAMILY_NORMS: Readonly<Record<ModelFamily, { qkNorm: boolean; qkvBias: boolean }>> = {
+  qwen3: { qkNorm: true, qkvBias: false },
+  llama: { qkNorm: false, qkvBias: false },
+  qwen2: { qkNorm: false, qkvBias: true },
+};
+
 export function importDraft(f: HfFields, target: ImportedTarget): ImportedDraft {
-  familyOf(f, "draft");
+  const { family } = familyOf(f, "draft");
   checkNoMoe(f);
+  const norms = DRAFT_FAMILY_NORMS[family];
+  if (norms.qkvBias) {
+    f.fail(
+      ["model_type"],
+      HfError.unsupportedModel,
+      `a ${family} drafter has q/k/v projection biases, which dflashDraft layers do not have; supported drafter families: qwen3 (q/k norm), llama (no q/k norm, no biases)`,
+    );
+  }
 
   const numLayers = f.int("num_hidden_layers");
+  // Checked before anything is sized by it (default layer ids, layer kinds); validation says the same.
+  if (numLayers > LIMITS.draftLayers) {
+    f.fail(["num_hidden_layers"], HfError.invalidField, `num_hidden_layers = ${numLayers}: a DFlash drafter has at most ${LIMITS.draftLayers} layers in dflashc`);
+  }
   const blockSize = dflashField(f, "block_size", (o, k) => o.optInt(k, 2));
   if (blockSize === undefined) f.fail([], HfError.missingField, "block_size is required and missing (top level or dflash_config.block_size)");
 
@@ -114,6 +137,8 @@ export function importDraft(f: HfFields, target: ImportedTarget): ImportedDraft 
   if (numKvHeads !== target.numKvHeads) options.numKvHeads = numKvHeads;
   if (headDim !== defaultHeadDim) options.headDim = headDim;
   if (rmsNormEps !== target.rmsNormEps) options.rmsNormEps = rmsNormEps;
+  // The DSL's default is q/k norm (Qwen3-style); a Llama-style drafter has none, and its checkpoint no q_norm/k_norm.
+  if (!norms.qkNorm) options.qkNorm = false;
   if (ropeTheta !== target.ropeTheta) options.ropeTheta = ropeTheta;
   if (anySliding) {
     options.slidingWindow = slidingWindow;

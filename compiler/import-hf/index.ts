@@ -6,13 +6,15 @@
 import { defineDecoder, dflashDraft, llama, qwen2, qwen3 } from "../../dsl/builders.js";
 import type { DecoderDeclaration, DecoderOptions, ModelOptions, TargetModel } from "../../dsl/types.js";
 import type { Diagnostic } from "../diagnostics.js";
-import { chooseServingDefaults, IMPORT_DEFAULTS } from "./defaults.js";
+import { buildPlan } from "../passes/build-plan.js";
+import { chooseServingDefaults, IMPORT_DEFAULTS, servingAt } from "./defaults.js";
 import { importDraft } from "./draft.js";
 import { emitDeclarationSource } from "./emit.js";
 import { HfFields } from "./fields.js";
 import { parseJsonSource } from "./json-source.js";
 import { hfNameOf, sanitizeName } from "./names.js";
 import { importTarget, type ImportedTarget } from "./target.js";
+import { checkDeclaration, checkMemory, type ImportSources } from "./validate.js";
 
 export { HfError } from "./fields.js";
 export { sanitizeName } from "./names.js";
@@ -66,6 +68,10 @@ export function importHf(target: HfConfigText, draft?: HfConfigText, opts: { rea
   const skeleton: Pick<DecoderOptions, "name" | "target" | "draft" | "blockSize" | "verify"> = d
     ? { name, target: model, draft: dflashDraft(d.options), blockSize: d.blockSize, verify: "greedy" }
     : { name, target: model, verify: "greedy" };
+  const srcs: ImportSources = { target: tSrc, draft: dSrc, nameFromFlag: opts.name !== undefined };
+  // What `check` would reject is refused here, at the HF field it came from: first the model and
+  // draft (shape and rules, with the default serving setup), before anything plans the declaration.
+  checkDeclaration(defineDecoder({ ...skeleton, ...servingAt(skeleton) }), srcs);
   const serving = chooseServingDefaults(skeleton);
   // Property order follows examples/*.ts.
   const declaration = defineDecoder({
@@ -77,6 +83,13 @@ export function importHf(target: HfConfigText, draft?: HfConfigText, opts: { rea
     verify: "greedy",
     hardware: serving.hardware,
   });
+
+  checkDeclaration(declaration, srcs);
+  checkMemory(
+    buildPlan(declaration),
+    srcs,
+    `even ${serving.hardware.chips} ${serving.hardware.chip} chips (the most import-hf picks) leave no room for one ${IMPORT_DEFAULTS.maxContext}-token request: write the declaration by hand for a larger slice`,
+  );
 
   const header = [
     "Imported by `dflashc import-hf` from",

@@ -61,6 +61,11 @@ export interface Imported<T> {
   readonly warnings: readonly Diagnostic[];
 }
 
+/** `table[key]` when `key` is the table's own entry: "constructor" or "__proto__" are names like any other, not Object.prototype's. */
+export function ownEntry<T>(table: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+}
+
 export function familyOf(f: HfFields, role: "target" | "draft"): { family: ModelFamily; source: string } {
   const modelType = f.optString("model_type");
   const archs = f.optStringArray("architectures") ?? [];
@@ -69,12 +74,12 @@ export function familyOf(f: HfFields, role: "target" | "draft"): { family: Model
     f.fail(["architectures"], HfError.unsupportedModel, `architectures ${show(archs)} is a DFlash drafter; import the target's config.json and pass the drafter with --draft`);
   }
   if (modelType !== undefined) {
-    const family = SUPPORTED_MODEL_TYPES[modelType];
+    const family = ownEntry(SUPPORTED_MODEL_TYPES, modelType);
     if (!family) f.fail(["model_type"], HfError.unsupportedModel, `model_type "${modelType}" is not supported; supported: ${supportedTypes}`);
     // A drafter declares its own architecture (DFlashDraftModel); only a target's must agree.
     if (role === "target") {
-      const archFamilies = archs.map((a) => SUPPORTED_ARCHITECTURES[a]).filter((x) => x !== undefined);
-      const unknown = archs.filter((a) => SUPPORTED_ARCHITECTURES[a] === undefined);
+      const archFamilies = archs.map((a) => ownEntry(SUPPORTED_ARCHITECTURES, a)).filter((x) => x !== undefined);
+      const unknown = archs.filter((a) => ownEntry(SUPPORTED_ARCHITECTURES, a) === undefined);
       if (unknown.length > 0) {
         f.fail(["architectures"], HfError.unsupportedModel, `architectures ${show(unknown)} is not supported; supported: ${Object.keys(SUPPORTED_ARCHITECTURES).join(", ")}`);
       }
@@ -85,7 +90,7 @@ export function familyOf(f: HfFields, role: "target" | "draft"): { family: Model
     return { family: family!, source: archs[0] ?? `model_type ${modelType}` };
   }
   for (const [k, a] of archs.entries()) {
-    const family = SUPPORTED_ARCHITECTURES[a];
+    const family = ownEntry(SUPPORTED_ARCHITECTURES, a);
     if (family) return { family, source: a };
     if (role === "target") {
       f.fail(["architectures", k], HfError.unsupportedModel, `architecture "${a}" is not supported; supported: ${Object.keys(SUPPORTED_ARCHITECTURES).join(", ")}`);
