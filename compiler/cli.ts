@@ -128,7 +128,9 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .description("interpret a module: every zero-argument function (check.* ops), or @main with --args")
     .option("--args <values>", "arguments of @main, e.g. 'dense<[1.0, 2.0]> : tensor<2xf32>' separated by ';'")
     .option("--json", "print one JSON document")
-    .action((file: string, o: { args?: string; json?: boolean }) => run(() => stablehloRunCommand(file, o, io))());
+    .option("--max-steps <n>", "stop (exit 2) after this many interpreted ops, loop iterations included (default 10000000)")
+    .option("--max-bytes <n>", "stop (exit 2) before live tensor data would exceed this many bytes (default 4294967296)")
+    .action((file: string, o: { args?: string; json?: boolean; maxSteps?: string; maxBytes?: string }) => run(() => stablehloRunCommand(file, o, io))());
   shlo
     .command("check <file>")
     .description("parse and verify a module")

@@ -3,6 +3,8 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
 import { checkStableHlo } from "../stablehlo/check-file.js";
+import { formatLoc, InterpreterLimitError } from "../stablehlo/interpreter/errors.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS } from "../stablehlo/interpreter/interpreter.js";
 import { toArray, type Tensor } from "../stablehlo/interpreter/tensor.js";
 import { runStableHloText } from "../stablehlo/run-file.js";
 import { formatType } from "../stablehlo/ir.js";
@@ -41,7 +43,33 @@ export function splitArgs(args: string): string[] {
   return args.split(";").map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
-export async function stablehloRunCommand(file: string, opts: { args?: string; json?: boolean }, io: Io): Promise<number> {
+export interface StablehloRunOptions {
+  args?: string;
+  json?: boolean;
+  /** `--max-steps N`: interpreted ops executed, loop iterations included. */
+  maxSteps?: string | number;
+  /** `--max-bytes N`: bytes of live tensor data. */
+  maxBytes?: string | number;
+}
+
+/** A limit flag's value: a positive integer (`1e9`, `4294967296` and `4_000_000` are accepted). */
+function parseLimit(flag: string, value: string | number | undefined, fallback: number): number | string {
+  if (value === undefined) return fallback;
+  const n = typeof value === "number" ? value : Number(value.replaceAll("_", ""));
+  if (!Number.isSafeInteger(n) || n <= 0) return `error bad-option: ${flag} must be a positive integer, got '${value}'`;
+  return n;
+}
+
+export async function stablehloRunCommand(file: string, opts: StablehloRunOptions, io: Io): Promise<number> {
+  const maxSteps = parseLimit("--max-steps", opts.maxSteps, DEFAULT_MAX_STEPS);
+  const maxBytes = parseLimit("--max-bytes", opts.maxBytes, DEFAULT_MAX_BYTES);
+  for (const v of [maxSteps, maxBytes]) {
+    if (typeof v === "string") {
+      io.err(v);
+      return ExitCode.userError;
+    }
+  }
+  const limits = { maxSteps: maxSteps as number, maxBytes: maxBytes as number };
   const src = readSource(file, io);
   if (!src) return ExitCode.userError;
   const diagnostics = checkStableHlo(src.text, src.shown);
@@ -51,8 +79,14 @@ export async function stablehloRunCommand(file: string, opts: { args?: string; j
   }
   let result;
   try {
-    result = runStableHloText(src.text, src.shown, opts.args === undefined ? {} : { args: splitArgs(opts.args) });
+    result = runStableHloText(src.text, src.shown, opts.args === undefined ? limits : { ...limits, args: splitArgs(opts.args) });
   } catch (e) {
+    if (e instanceof InterpreterLimitError) {
+      const message = `${e.loc ? formatLoc(e.loc) : src.shown}: error run-limit: stablehlo run: ${e.reason}`;
+      if (opts.json) io.out(JSON.stringify({ ok: false, error: message, limit: { name: e.limit, value: e.value } }));
+      io.err(message);
+      return ExitCode.userError;
+    }
     if (e instanceof DiagnosticError) {
       for (const d of e.diagnostics) io.err(formatDiagnostic(d));
       return ExitCode.userError;

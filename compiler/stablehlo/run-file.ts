@@ -9,11 +9,13 @@
  *   `dense<[1.0, 2.0]> : tensor<2xf32>`, `dense<3> : tensor<i32>`, `dense<true> : tensor<2xi1>`.
  *   The CLI passes one `--args` value per argument.
  * Parse errors throw the parser's DiagnosticError (exit 2 in the CLI); a failure while running a
- * function is reported in that function's `error`, and the other functions still run.
+ * function is reported in that function's `error`, and the other functions still run. A resource
+ * limit (`maxSteps`, `maxBytes`) stops the whole run: it throws InterpreterLimitError (exit 2).
  */
 import { formatType, sameType, type Module, type SourceLoc } from "./ir.js";
 import type { CheckResult } from "./interpreter/context.js";
-import { Interpreter } from "./interpreter/interpreter.js";
+import { InterpreterLimitError } from "./interpreter/errors.js";
+import { Interpreter, type InterpreterOptions } from "./interpreter/interpreter.js";
 import type { Tensor } from "./interpreter/tensor.js";
 import { parseModules } from "./parser.js";
 
@@ -38,7 +40,7 @@ export interface StableHloRun {
   readonly error?: string;
 }
 
-export interface RunOptions {
+export interface RunOptions extends InterpreterOptions {
   /** Arguments for the entry function; giving any (even `[]`) selects entry mode. */
   readonly args?: readonly (string | Tensor)[];
   /** Entry function for args mode; default `main`. */
@@ -46,7 +48,7 @@ export interface RunOptions {
 }
 
 /** Parses typed dense literals (`dense<...> : tensor<...>`) into tensors via the module parser. */
-export function parseArgLiterals(literals: readonly string[]): Tensor[] {
+export function parseArgLiterals(literals: readonly string[], limits: InterpreterOptions = {}): Tensor[] {
   if (literals.length === 0) return [];
   const parts = literals.map((lit, i) => {
     const at = lit.lastIndexOf(":");
@@ -58,16 +60,17 @@ export function parseArgLiterals(literals: readonly string[]): Tensor[] {
   const names = parts.map((_, i) => `%a${i}`).join(", ");
   const text = `func.func @args() -> (${types}) {\n${body}\n  func.return ${names} : ${types}\n}\n`;
   const [module] = parseModules(text, "<args>");
-  return new Interpreter(module).run("args", []);
+  return new Interpreter(module, limits).run("args", []);
 }
 
-function runOne(module: Module, index: number, name: string, args: readonly Tensor[]): FunctionRun {
-  const interp = new Interpreter(module);
+function runOne(module: Module, index: number, name: string, args: readonly Tensor[], limits: InterpreterOptions): FunctionRun {
+  const interp = new Interpreter(module, limits);
   const loc = module.funcs.find((f) => f.name === name)?.loc;
   try {
     const results = interp.run(name, args);
     return { name, module: index, loc, checks: interp.checks, results };
   } catch (e) {
+    if (e instanceof InterpreterLimitError) throw e;
     return { name, module: index, loc, checks: interp.checks, error: e instanceof Error ? e.message : String(e) };
   }
 }
@@ -75,10 +78,11 @@ function runOne(module: Module, index: number, name: string, args: readonly Tens
 export function runStableHloText(text: string, file: string, opts: RunOptions = {}): StableHloRun {
   const modules = parseModules(text, file);
   const functions: FunctionRun[] = [];
+  const limits: InterpreterOptions = { maxSteps: opts.maxSteps, maxBytes: opts.maxBytes };
   if (opts.args) {
     const entry = opts.entry ?? "main";
     const literals = opts.args.filter((a): a is string => typeof a === "string");
-    const parsed = parseArgLiterals(literals);
+    const parsed = parseArgLiterals(literals, limits);
     let next = 0;
     const args = opts.args.map((a) => (typeof a === "string" ? parsed[next++] : a));
     modules.forEach((m, i) => {
@@ -89,13 +93,13 @@ export function runStableHloText(text: string, file: string, opts: RunOptions = 
       f.args.forEach((a, j) => {
         if (!sameType(a.type, args[j].type)) throw new Error(`argument ${j} of @${entry} is ${formatType(a.type)}, got ${formatType(args[j].type)}`);
       });
-      functions.push(runOne(m, i, entry, args));
+      functions.push(runOne(m, i, entry, args, limits));
     });
     if (functions.length === 0) return { functions, ok: false, error: `${file}: no function @${entry}` };
   } else {
     modules.forEach((m, i) => {
       for (const f of m.funcs) {
-        if (f.visibility === "public" && f.args.length === 0) functions.push(runOne(m, i, f.name, []));
+        if (f.visibility === "public" && f.args.length === 0) functions.push(runOne(m, i, f.name, [], limits));
       }
     });
     if (functions.length === 0) return { functions, ok: false, error: `${file}: no public zero-argument function to run` };

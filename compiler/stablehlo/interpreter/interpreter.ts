@@ -7,12 +7,14 @@
 import type { Block, Func, Module, Op, Region, TensorType } from "../ir.js";
 import { formatType, numElements } from "../ir.js";
 import type { CheckResult, EvalContext } from "./context.js";
-import { InterpreterError } from "./errors.js";
+import { formatBytes, InterpreterError, InterpreterLimitError } from "./errors.js";
 import { lookupRule, TERMINATORS } from "./op-table.js";
-import { finish, type Tensor } from "./tensor.js";
+import { bytesPerElement, finish, type Tensor } from "./tensor.js";
 
 class Scope {
   private readonly values = new Map<string, Tensor>();
+  /** Bytes of the op results this scope holds (counted against maxBytes until the scope ends). */
+  bytes = 0;
   constructor(private readonly parent?: Scope) {}
 
   get(name: string): Tensor | undefined {
@@ -25,6 +27,31 @@ class Scope {
 }
 
 const MAX_CALL_DEPTH = 200;
+
+/**
+ * Default limit on interpreted ops executed (every op of every block run, loop iterations included).
+ * 10^7 is about 1.5 s of a tight interpreted loop; the examples' emitted kernels run a few thousand
+ * ops per call (the most measured across the test suite: 2,174), so it stops runaway loops quickly
+ * and leaves real programs three orders of magnitude of room.
+ */
+export const DEFAULT_MAX_STEPS = 10_000_000;
+/** Default limit on bytes of live tensor data (4 GiB). */
+export const DEFAULT_MAX_BYTES = 4 * 2 ** 30;
+
+/** Resource limits of one interpreter; exceeding one throws InterpreterLimitError. */
+export interface InterpreterOptions {
+  /** Interpreted ops executed, loop iterations included (default DEFAULT_MAX_STEPS). */
+  readonly maxSteps?: number;
+  /**
+   * Bytes of live tensor data: the results of every op whose block is still running (element count x
+   * element size of each result type), checked before the op allocates (default DEFAULT_MAX_BYTES).
+   */
+  readonly maxBytes?: number;
+}
+
+function typeBytes(type: TensorType): number {
+  return numElements(type) * bytesPerElement(type.element);
+}
 
 function typeMatches(t: Tensor, type: TensorType): boolean {
   return (
@@ -40,9 +67,22 @@ export class Interpreter implements EvalContext {
   private readonly funcs = new Map<string, Func>();
   private scope: Scope | undefined;
   private depth = 0;
+  /** Interpreted ops executed so far. */
+  steps = 0;
+  /** Bytes of live op results (see InterpreterOptions.maxBytes). */
+  liveBytes = 0;
+  /** The most liveBytes reached. */
+  peakBytes = 0;
+  readonly maxSteps: number;
+  readonly maxBytes: number;
 
-  constructor(readonly module: Module) {
+  constructor(
+    readonly module: Module,
+    options: InterpreterOptions = {},
+  ) {
     for (const f of module.funcs) this.funcs.set(f.name, f);
+    this.maxSteps = options.maxSteps ?? DEFAULT_MAX_STEPS;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   }
 
   /** Runs function `name` on `args` (bf16 arguments are rounded to bf16 on entry). */
@@ -102,13 +142,30 @@ export class Interpreter implements EvalContext {
       throw new InterpreterError(`block takes ${block.args.length} arguments, got ${args.length}`, block.ops[0]?.loc);
     }
     block.args.forEach((a, i) => scope.set(a.name, args[i]));
+    try {
+      return this.runOps(block, scope);
+    } finally {
+      this.liveBytes -= scope.bytes;
+    }
+  }
+
+  private runOps(block: Block, scope: Scope): Tensor[] {
     for (const op of block.ops) {
+      if (++this.steps > this.maxSteps) {
+        throw new InterpreterLimitError("maxSteps", this.maxSteps, `${this.maxSteps} interpreted ops executed, and ${op.name} is next`, op.loc);
+      }
       const operands = op.operands.map((v) => {
         const t = scope.get(v.name);
         if (!t) throw new InterpreterError(`${op.name}: operand ${v.name} has no value`, op.loc);
         return t;
       });
       if (TERMINATORS.has(op.name)) return operands;
+      let bytes = 0;
+      for (const r of op.results) bytes += typeBytes(r.type);
+      if (this.liveBytes + bytes > this.maxBytes) this.tooManyBytes(op, bytes);
+      this.liveBytes += bytes;
+      scope.bytes += bytes;
+      if (this.liveBytes > this.peakBytes) this.peakBytes = this.liveBytes;
       const results = this.evalOp(op, operands, scope);
       if (results.length !== op.results.length) {
         throw new InterpreterError(`${op.name}: produced ${results.length} results, the op declares ${op.results.length}`, op.loc);
@@ -121,6 +178,15 @@ export class Interpreter implements EvalContext {
       });
     }
     throw new InterpreterError("block has no terminator (func.return / stablehlo.return)", block.ops[block.ops.length - 1]?.loc);
+  }
+
+  private tooManyBytes(op: Op, bytes: number): never {
+    const biggest = op.results.reduce((a, r) => (typeBytes(r.type) > typeBytes(a.type) ? r : a), op.results[0]);
+    const detail =
+      typeBytes(biggest.type) > this.maxBytes
+        ? `${formatType(biggest.type)} is ${formatBytes(typeBytes(biggest.type))}`
+        : `${op.name} would bring live tensors to ${formatBytes(this.liveBytes + bytes)}`;
+    throw new InterpreterLimitError("maxBytes", this.maxBytes, detail, op.loc);
   }
 
   private evalOp(op: Op, operands: Tensor[], scope: Scope): Tensor[] {
@@ -137,8 +203,14 @@ export class Interpreter implements EvalContext {
 }
 
 /** Runs one function of a module; check ops inside it are recorded into `checks` when given. */
-export function runFunction(module: Module, funcName: string, args: readonly Tensor[], checks?: CheckResult[]): Tensor[] {
-  const interp = new Interpreter(module);
+export function runFunction(
+  module: Module,
+  funcName: string,
+  args: readonly Tensor[],
+  checks?: CheckResult[],
+  options?: InterpreterOptions,
+): Tensor[] {
+  const interp = new Interpreter(module, options);
   try {
     return interp.run(funcName, args);
   } finally {
@@ -152,8 +224,8 @@ export interface ModuleRun {
 }
 
 /** Runs a module's entry function (`@main` by default). */
-export function runModule(module: Module, args: readonly Tensor[] = [], entry = "main"): ModuleRun {
-  const interp = new Interpreter(module);
+export function runModule(module: Module, args: readonly Tensor[] = [], entry = "main", options?: InterpreterOptions): ModuleRun {
+  const interp = new Interpreter(module, options);
   const results = interp.run(entry, args);
   return { results, checks: interp.checks };
 }

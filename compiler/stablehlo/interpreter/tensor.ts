@@ -37,6 +37,11 @@ export function allocData(element: ElementType, size: number): TensorData {
   }
 }
 
+/** Bytes one element occupies in the interpreter's storage (see the table above). */
+export function bytesPerElement(element: ElementType): number {
+  return element === "i1" ? 1 : element === "f64" || element === "i64" ? 8 : 4;
+}
+
 export function zeros(type: TensorType): Tensor {
   return { type, data: allocData(type.element, numElements(type)) };
 }
