@@ -92,6 +92,14 @@ process.stdin.on("end", () => {
 });
 `;
 
+let trustedCache: { modules: TrustedModules; json: string } | undefined;
+
+/** The trusted modules as JSON, serialized once per process (they are the same for every config). */
+function trustedJson(modules: TrustedModules): string {
+  if (trustedCache?.modules !== modules) trustedCache = { modules, json: JSON.stringify(modules) };
+  return trustedCache.json;
+}
+
 function permissionFlag(): string {
   const [major, minor] = process.versions.node.split(".").map(Number);
   return major > 22 || (major === 22 && minor >= 13) ? "--permission" : "--experimental-permission";
@@ -158,7 +166,7 @@ export function runInSandbox(trusted: TrustedModules, config: ConfigPayload, lim
       const parsed = parseResult(Buffer.concat(result).toString("utf8"));
       resolvePromise(parsed === undefined ? { kind: "crashed", detail: "it did not send a well-formed result" } : { kind: "result", result: parsed });
     });
-    child.stdin!.end(JSON.stringify({ trusted, config }));
+    child.stdin!.end(`{"trusted":${trustedJson(trusted)},"config":${JSON.stringify(config)}}`);
   });
 }
 

@@ -96,6 +96,18 @@ describe("the config runs in a sandboxed child process", () => {
     expect(run.stderr[0]).toMatch(/ error config-eval-timeout: /);
   });
 
+  it("a thrown value that cannot be printed, or a symbol: exit 2, located at the throw", async () => {
+    const proxy = await check(
+      [["maskTokenId: 255", "maskTokenId: boom()"]],
+      "function boom(): number {\n  throw new Proxy({}, { get() { throw new Error(\"trap\"); } });\n}\n",
+    );
+    expect(proxy.code).toBe(2);
+    expect(proxy.stderr).toEqual([expect.stringMatching(/:1:1: error config-eval-error: evaluating the config threw: threw a value that cannot be printed$/)]);
+    const symbol = await check([["maskTokenId: 255", "maskTokenId: boom()"]], 'function boom(): number {\n  throw Symbol("odd");\n}\n');
+    expect(symbol.code).toBe(2);
+    expect(symbol.stderr).toEqual([expect.stringMatching(/ error config-eval-error: evaluating the config threw: threw Symbol\(odd\)$/)]);
+  });
+
   it("an allocation without bound on the JS heap: exit 2 (memory limit)", async () => {
     const run = await check([], "", "const hoard: number[][] = [];\nwhile (hoard.length >= 0) hoard.push(new Array(100_000).fill(1.5));\n");
     expect(run.code).toBe(2);
