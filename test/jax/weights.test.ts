@@ -6,7 +6,7 @@ import { randomWeights } from "../../runtime/weights/random.js";
 import { decodeSafetensors, encodeSafetensors, loadCheckpointWeights, SafetensorsError, writeCheckpointFolders, writeSafetensors } from "../../runtime/weights/safetensors.js";
 import { buildManifest } from "../../compiler/manifest.js";
 import tiny from "../../examples/tiny.js";
-import { python, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { PYTHON, python, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
 interface PythonArrays {
   /** name → values as f32 (exact for bf16 arrays). */
@@ -291,4 +291,37 @@ print(json.dumps(results))`,
       expect(results[i].slice(1)).toEqual([weightCount, weightCount]);
     });
   });
+
+  it("dflashc run --backend jax --allow-nonfinite: the worker's loader is told too (the TS loader refuses first without it)", async () => {
+    const { runCommand } = await import("../../compiler/commands/run.js");
+    const { memoryIo } = await import("../../compiler/commands/io.js");
+    const plan = tinyPlan();
+    const manifest = buildManifest(plan, "examples/tiny.ts", new Map());
+    const t = tempDir("run-nonfinite");
+    const d = tempDir("run-nonfinite-draft");
+    writeCheckpointFolders(randomWeights(plan, 2), manifest, { target: t, draft: d });
+    const file = join(t, "model.safetensors");
+    const tensors = decodeSafetensors(readFileSync(file)).tensors;
+    const victim = tensors.get("model.norm.weight")!;
+    tensors.set("model.norm.weight", { ...victim, data: Float32Array.from(victim.data, (x, i) => (i === 3 ? NaN : x)) });
+    writeFileSync(file, encodeSafetensors(tensors));
+    const repo = join(import.meta.dirname, "..", "..");
+    const opts = { backend: "jax" as const, weights: t, draftWeights: d, promptIds: [[5, 6, 7]], maxNewTokens: 2, targetOnly: true };
+    const refused = memoryIo(repo);
+    expect(await runCommand("examples/tiny.ts", opts, refused)).toBe(2);
+    expect(refused.stderr.join("\n")).toMatch(/tensor model\.norm\.weight holds NaN at index \[3\]/);
+    const allowed = memoryIo(repo);
+    // The worker runs on the project's JAX Python (runCommand reads DFLASHC_PYTHON).
+    const saved = process.env.DFLASHC_PYTHON;
+    process.env.DFLASHC_PYTHON = PYTHON;
+    let code: number;
+    try {
+      code = await runCommand("examples/tiny.ts", { ...opts, allowNonFinite: true }, allowed);
+    } finally {
+      if (saved === undefined) delete process.env.DFLASHC_PYTHON;
+      else process.env.DFLASHC_PYTHON = saved;
+    }
+    expect(code, allowed.stderr.join("\n")).toBe(0);
+    expect(allowed.stdout[0]).toMatch(/target-only decoding on the jax backend/);
+  }, 120_000);
 });
