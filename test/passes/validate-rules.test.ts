@@ -102,6 +102,16 @@ const CASES: readonly Case[] = [
     edits: [["numPages: 4096", "numPages: /*@*/100_000"]],
     message: /tpu-v5p has [\d.]+ GiB of HBM: at most \d+ pages would fit \(numPages = 100000\), or \d+ requests at full context \(maxRequests = 64\)/,
   },
+  // sizes no backend can allocate, without hardware
+  { code: "tensor-too-large", title: "a vocabulary of 2^31 - 1", edits: [["vocabSize: 256", "vocabSize: /*@*/2_147_483_647"]], message: /embed_tokens.*beyond 2\^31 - 1.*lower vocabSize/ },
+  { code: "tensor-too-large", title: "a page of 2^30 rows", edits: [["pageSize: 16, numPages: 64", "pageSize: /*@*/1_073_741_824, numPages: 64"]], message: /the target cache holds 64 pages of 1073741824 rows.*int32.*lower pageSize/ },
+  { code: "tensor-too-large", title: "a page pool beyond 2^31 rows", edits: [["numPages: 64", "numPages: /*@*/200_000_000"]], message: /lower numPages/ },
+  {
+    code: "memory-too-large",
+    title: "caches beyond 1 TiB",
+    edits: [["numPages: 64", "numPages: /*@*/1_000_000"], ["numLayers: 2,", "numLayers: 512,"]],
+    message: /weights and caches need [\d.]+ GiB .*beyond the 1024 GiB any backend could allocate: lower numPages/,
+  },
 ];
 
 const dir = new TempDir();
