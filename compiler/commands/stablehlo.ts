@@ -5,7 +5,8 @@ import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
 import { checkStableHlo } from "../stablehlo/check-file.js";
 import { formatLoc, InterpreterLimitError } from "../stablehlo/interpreter/errors.js";
 import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS } from "../stablehlo/interpreter/interpreter.js";
-import { toArray, type Tensor } from "../stablehlo/interpreter/tensor.js";
+import { jsonI64 } from "../stablehlo/interpreter/i64.js";
+import { toArray, values, type Tensor } from "../stablehlo/interpreter/tensor.js";
 import { runStableHloText } from "../stablehlo/run-file.js";
 import { formatType } from "../stablehlo/ir.js";
 import { displayPath } from "./check.js";
@@ -33,9 +34,14 @@ export async function stablehloCheckCommand(file: string, opts: { json?: boolean
 }
 
 function summarize(t: Tensor): string {
-  const values = toArray(t).slice(0, 16);
+  const shown = values(t).slice(0, 16);
   const more = t.data.length > 16 ? ", ..." : "";
-  return `${formatType(t.type)} [${values.join(", ")}${more}]`;
+  return `${formatType(t.type)} [${shown.join(", ")}${more}]`;
+}
+
+/** Values for JSON: numbers, and i64 exactly (a string where a number could not hold it). */
+function jsonValues(t: Tensor): (number | string)[] {
+  return t.data instanceof BigInt64Array ? Array.from(t.data, jsonI64) : toArray(t);
 }
 
 /** `--args` is one string of `;`-separated typed dense literals. */
@@ -107,7 +113,7 @@ export async function stablehloRunCommand(file: string, opts: StablehloRunOption
           module: f.module,
           error: f.error,
           checks: f.checks,
-          results: f.results?.map((t) => ({ type: formatType(t.type), values: toArray(t) })),
+          results: f.results?.map((t) => ({ type: formatType(t.type), values: jsonValues(t) })),
         })),
       }),
     );

@@ -15,6 +15,7 @@
 import { formatType, sameType, type Module, type SourceLoc } from "./ir.js";
 import type { CheckResult } from "./interpreter/context.js";
 import { InterpreterLimitError } from "./interpreter/errors.js";
+import { recoverExactI64 } from "./interpreter/exact-literals.js";
 import { Interpreter, type InterpreterOptions } from "./interpreter/interpreter.js";
 import type { Tensor } from "./interpreter/tensor.js";
 import { parseModules } from "./parser.js";
@@ -60,6 +61,7 @@ export function parseArgLiterals(literals: readonly string[], limits: Interprete
   const names = parts.map((_, i) => `%a${i}`).join(", ");
   const text = `func.func @args() -> (${types}) {\n${body}\n  func.return ${names} : ${types}\n}\n`;
   const [module] = parseModules(text, "<args>");
+  recoverExactI64([module], text);
   return new Interpreter(module, limits).run("args", []);
 }
 
@@ -77,6 +79,7 @@ function runOne(module: Module, index: number, name: string, args: readonly Tens
 
 export function runStableHloText(text: string, file: string, opts: RunOptions = {}): StableHloRun {
   const modules = parseModules(text, file);
+  recoverExactI64(modules, text);
   const functions: FunctionRun[] = [];
   const limits: InterpreterOptions = { maxSteps: opts.maxSteps, maxBytes: opts.maxBytes };
   if (opts.args) {

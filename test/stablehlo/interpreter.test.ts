@@ -333,7 +333,7 @@ describe("decode-sized kernels agree with naive loops", () => {
     for (let i = 0; i < M; i += 5) {
       for (let j = 0; j < N; j += 37) {
         let s = 0;
-        for (let k = 0; k < K; k++) s += a.data[i * K + k] * b.data[k * N + j];
+        for (let k = 0; k < K; k++) s += (a.data[i * K + k] as number) * (b.data[k * N + j] as number);
         expect(r.data[i * N + j]).toBe(Math.fround(s));
       }
     }

@@ -6,7 +6,7 @@
 import type { Region } from "../ir.js";
 import type { EvalContext } from "./context.js";
 import { compileScalarRegion, type ScalarFn } from "./scalar-region.js";
-import { allocData } from "./tensor.js";
+import { allocData, type Scalar } from "./tensor.js";
 
 export function elementBody(region: Region, ctx: EvalContext): ScalarFn {
   return compileScalarRegion(region) ?? interpretedBody(region, ctx);
@@ -17,7 +17,7 @@ function interpretedBody(region: Region, ctx: EvalContext): ScalarFn {
   return (args, out) => {
     const tensors = argTypes.map((type, i) => {
       const data = allocData(type.element, 1);
-      data[0] = args[i];
+      (data as unknown as Scalar[])[0] = args[i]; // number or (i64) bigint storage
       return { type, data };
     });
     const results = ctx.runRegion(region, tensors);

@@ -7,10 +7,10 @@
 import type { ComparisonDirection, ComparisonType, Op, Region } from "../ir.js";
 import { denseAttr, enumAttr } from "./attrs.js";
 import { binaryKernel, compareKernel, convertKernel, defaultComparisonType, unaryKernel } from "./scalar.js";
-import { rounder, tensorFromDense } from "./tensor.js";
+import { rounder, tensorFromDense, type Scalar } from "./tensor.js";
 
-/** Reads `args` (the block arguments), writes the terminator's operands into `out`. */
-export type ScalarFn = (args: ArrayLike<number>, out: number[]) => void;
+/** Reads `args` (the block arguments), writes the terminator's operands into `out`; bigints for i64. */
+export type ScalarFn = (args: ArrayLike<Scalar>, out: Scalar[]) => void;
 
 type Step = (slots: Float64Array) => void;
 
@@ -43,7 +43,8 @@ function compile(region: Region): ScalarFn | undefined {
     return s;
   };
   for (const a of block.args) {
-    if (a.type.shape.length !== 0) return undefined;
+    // i64 regions run interpreted (exact, on BigInt64Array tensors); compiled slots are doubles.
+    if (a.type.shape.length !== 0 || a.type.element === "i64") return undefined;
     slot(a.name);
   }
   const nArgs = block.args.length;
@@ -59,7 +60,7 @@ function compile(region: Region): ScalarFn | undefined {
       break;
     }
     const result = op.results[0];
-    if (!result || result.type.shape.length !== 0) return undefined;
+    if (!result || result.type.shape.length !== 0 || result.type.element === "i64") return undefined;
     const r = slot(result.name);
     const round = rounder(result.type.element);
     const element = op.operands[0]?.type.element;
@@ -72,7 +73,7 @@ function compile(region: Region): ScalarFn | undefined {
   const nSlots = slotOf.size;
   const slots = new Float64Array(nSlots);
   return (args, out) => {
-    for (let i = 0; i < nArgs; i++) slots[i] = args[i];
+    for (let i = 0; i < nArgs; i++) slots[i] = args[i] as number;
     for (let i = 0; i < steps.length; i++) steps[i](slots);
     for (let i = 0; i < ret.length; i++) out[i] = slots[ret[i]];
   };
@@ -87,7 +88,7 @@ function makeStep(
   element: Op["results"][number]["type"]["element"] | undefined,
 ): Step | undefined {
   if (op.name === "stablehlo.constant") {
-    const v = tensorFromDense(denseAttr(op, "value"), op.results[0].type).data[0];
+    const v = tensorFromDense(denseAttr(op, "value"), op.results[0].type).data[0] as number;
     return (s) => {
       s[r] = v;
     };

@@ -5,7 +5,8 @@
  * - f32  Float32Array (every store rounds to f32)
  * - bf16 Float32Array holding values already rounded to bf16 (see bf16.ts)
  * - f64  Float64Array
- * - i64  Float64Array of integral values (this project's i64 values stay within 2^53)
+ * - i64  BigInt64Array: exact two's complement, every op wraps modulo 2^64 (see i64.ts); floats
+ *        never go through BigInt
  * - i32  Int32Array (stores wrap modulo 2^32)
  * - ui32 Uint32Array
  * - i1   Uint8Array of 0/1
@@ -13,7 +14,11 @@
 import { roundBf16, roundBf16Array } from "./bf16.js";
 import { formatType, numElements, type DenseElements, type ElementType, type TensorType } from "../ir.js";
 
-export type TensorData = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;
+/** Storage of every element type but i64: plain numbers. */
+export type NumberData = Float32Array | Float64Array | Int32Array | Uint32Array | Uint8Array;
+export type TensorData = NumberData | BigInt64Array;
+/** One element's value: a number, or a bigint for i64. */
+export type Scalar = number | bigint;
 
 export interface Tensor {
   readonly type: TensorType;
@@ -26,8 +31,9 @@ export function allocData(element: ElementType, size: number): TensorData {
     case "bf16":
       return new Float32Array(size);
     case "f64":
-    case "i64":
       return new Float64Array(size);
+    case "i64":
+      return new BigInt64Array(size);
     case "i32":
       return new Int32Array(size);
     case "ui32":
@@ -78,34 +84,59 @@ export function finish(element: ElementType, data: TensorData): TensorData {
   return data;
 }
 
-/** Builds a tensor from plain numbers, rounding each to the element type. */
-export function tensorFromValues(type: TensorType, values: ArrayLike<number>): Tensor {
+/**
+ * Exact i64 values of dense literals whose numbers lost precision (beyond 2^53) in the parser's
+ * `number[]`; filled from the source text by exact-literals.ts. Keyed by the literal's object.
+ */
+export const exactI64Values = new WeakMap<DenseElements, readonly bigint[]>();
+
+/** Builds a tensor from plain numbers (or bigints for i64), rounding each to the element type. */
+export function tensorFromValues(type: TensorType, values: ArrayLike<number | bigint>): Tensor {
   const size = numElements(type);
   if (values.length !== size) {
     throw new Error(`${formatType(type)} needs ${size} values, got ${values.length}`);
   }
-  const data = allocData(type.element, size);
+  if (type.element === "i64") {
+    const data = new BigInt64Array(size);
+    for (let i = 0; i < size; i++) data[i] = toBigInt(values[i]);
+    return { type, data };
+  }
+  const data = allocData(type.element, size) as NumberData;
   const round = rounder(type.element);
-  for (let i = 0; i < size; i++) data[i] = round(values[i]);
+  for (let i = 0; i < size; i++) data[i] = round(Number(values[i]));
   return { type, data };
 }
 
-export function tensorFromDense(dense: DenseElements, type: TensorType = dense.type): Tensor {
-  if (dense.splat || dense.values.length === 1) {
-    const size = numElements(type);
-    const data = allocData(type.element, size);
-    data.fill(rounder(type.element)(dense.values[0]));
-    return { type, data };
-  }
-  return tensorFromValues(type, dense.values);
+/** A value as i64: bigints wrap modulo 2^64, numbers truncate (non-finite gives 0). */
+function toBigInt(v: number | bigint): bigint {
+  if (typeof v === "bigint") return BigInt.asIntN(64, v);
+  return Number.isFinite(v) ? BigInt.asIntN(64, BigInt(Math.trunc(v))) : 0n;
 }
 
-export function scalarTensor(element: ElementType, value: number): Tensor {
+export function tensorFromDense(dense: DenseElements, type: TensorType = dense.type): Tensor {
+  const values: readonly (number | bigint)[] = (type.element === "i64" && exactI64Values.get(dense)) || dense.values;
+  if (dense.splat || values.length === 1) {
+    const size = numElements(type);
+    if (type.element === "i64") return { type, data: new BigInt64Array(size).fill(toBigInt(values[0])) };
+    const data = allocData(type.element, size) as NumberData;
+    data.fill(rounder(type.element)(Number(values[0])));
+    return { type, data };
+  }
+  return tensorFromValues(type, values);
+}
+
+export function scalarTensor(element: ElementType, value: number | bigint): Tensor {
   return tensorFromValues({ shape: [], element }, [value]);
 }
 
+/** The values as numbers (i64 beyond 2^53 rounds: use `values` for exact i64). */
 export function toArray(t: Tensor): number[] {
-  return Array.from(t.data as ArrayLike<number>);
+  return t.data instanceof BigInt64Array ? Array.from(t.data, Number) : Array.from(t.data);
+}
+
+/** The values exactly: numbers, or bigints for i64. */
+export function values(t: Tensor): (number | bigint)[] {
+  return Array.from(t.data as ArrayLike<number | bigint>);
 }
 
 /** Row-major strides of a shape (in elements). */
@@ -121,8 +152,8 @@ export function stridesOf(shape: readonly number[]): number[] {
 
 /** Renders a tensor the way `dense<...>` prints it, for check messages. */
 export function formatTensor(t: Tensor, limit = 64): string {
-  const vals = toArray(t);
-  const show = (v: number) => (t.type.element === "i1" ? (v ? "true" : "false") : String(v));
+  const vals = values(t);
+  const show = (v: number | bigint) => (t.type.element === "i1" ? (v ? "true" : "false") : String(v));
   const shown = vals.slice(0, limit).map(show).join(", ");
   return `[${shown}${vals.length > limit ? ", ..." : ""}] : ${formatType(t.type)}`;
 }

@@ -15,7 +15,7 @@ import { optFloatAttr } from "../attrs.js";
 import type { EvalContext, OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
 import { roundBf16 } from "../bf16.js";
-import { formatTensor, tensorFromDense, type Tensor } from "../tensor.js";
+import { formatTensor, tensorFromDense, type Scalar, type Tensor } from "../tensor.js";
 
 export const DEFAULT_TOLERANCE = 1e-4;
 
@@ -26,7 +26,7 @@ function constOperand(op: Op): Tensor {
   return tensorFromDense(dense.value);
 }
 
-type Compare = (a: number, b: number) => boolean;
+type Compare = (a: Scalar, b: Scalar) => boolean;
 
 function compareAll(op: Op, ctx: EvalContext, actual: Tensor, expected: Tensor, same: Compare, how: string): void {
   const shapeOk =
@@ -63,7 +63,7 @@ function compareAll(op: Op, ctx: EvalContext, actual: Tensor, expected: Tensor, 
 const exact: Compare = (a, b) => Object.is(a, b);
 
 function almost(tolerance: number): Compare {
-  return (a, b) => Object.is(a, b) || a === b || Math.abs(a - b) <= tolerance;
+  return (a, b) => Object.is(a, b) || a === b || (typeof a === "number" && typeof b === "number" && Math.abs(a - b) <= tolerance);
 }
 
 const f32 = new Float32Array(1);
@@ -88,6 +88,7 @@ function close(op: Op, element: string): Compare {
   const maxUlp = optFloatAttr(op, "max_ulp_difference") ?? 3;
   const minUlp = optFloatAttr(op, "min_ulp_difference") ?? 0;
   return (a, b) => {
+    if (typeof a === "bigint" || typeof b === "bigint") return a === b && minUlp === 0;
     if (Number.isNaN(a) || Number.isNaN(b)) return Number.isNaN(a) && Number.isNaN(b) && minUlp === 0;
     if (!isFloat(element as Tensor["type"]["element"])) return a === b && minUlp === 0;
     const d = Math.abs(ulpKey(element, a) - ulpKey(element, b));

@@ -27,6 +27,10 @@ export const iotaRule: OpRule = (op) => {
   const stride = stridesOf(type.shape)[dim];
   const extent = type.shape[dim];
   const out = allocData(type.element, size);
+  if (out instanceof BigInt64Array) {
+    for (let i = 0; i < size; i++) out[i] = BigInt(Math.floor(i / stride) % extent);
+    return [{ type, data: out }];
+  }
   for (let i = 0; i < size; i++) out[i] = Math.floor(i / stride) % extent;
   return [{ type, data: finish(type.element, out) }];
 };

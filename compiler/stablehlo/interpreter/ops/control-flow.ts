@@ -22,7 +22,7 @@ export const ifRule: OpRule = (op, [pred], ctx) => ctx.runRegion(op.regions[pred
 /** `case %index`: an index outside [0, n) runs the last branch, per the spec. */
 export const caseRule: OpRule = (op, [index], ctx) => {
   const n = op.regions.length;
-  const i = index.data[0];
+  const i = Number(index.data[0]);
   return ctx.runRegion(op.regions[i >= 0 && i < n ? i : n - 1], []);
 };
 

@@ -9,7 +9,7 @@ import { numElements, type DotDimensionNumbers, type Op } from "../../ir.js";
 import { dotAttr } from "../attrs.js";
 import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
-import { allocData, finish, stridesOf, type Tensor, type TensorData } from "../tensor.js";
+import { allocData, finish, stridesOf, type NumberData, type Tensor } from "../tensor.js";
 
 function freeDims(rank: number, batch: readonly number[], contracting: readonly number[]): number[] {
   const used = new Set([...batch, ...contracting]);
@@ -78,11 +78,22 @@ function dotGeneral(op: Op, lhs: Tensor, rhs: Tensor, dn: DotDimensionNumbers): 
     aM: offsets(ls, lStr, lf),
     bN: offsets(rs, rStr, rf),
   };
+  if (lhs.data instanceof BigInt64Array || rhs.data instanceof BigInt64Array || type.element === "i64") {
+    if (!(lhs.data instanceof BigInt64Array && rhs.data instanceof BigInt64Array && type.element === "i64")) {
+      throw new InterpreterError(`${op.name}: i64 operands need an i64 result`, op.loc);
+    }
+    const out64 = new BigInt64Array(numElements(type));
+    dots64(lhs.data, rhs.data, out64, groups, offsets(ls, lStr, lc), offsets(rs, rStr, rc));
+    return { type, data: out64 };
+  }
   const K = product(ls, lc);
   const aK = mergedStride(ls, lStr, lc);
   const bK = mergedStride(rs, rStr, rc);
-  if (aK !== undefined && bK !== undefined) stridedDots(lhs.data, rhs.data, out, groups, K, aK, bK);
-  else tableDots(lhs.data, rhs.data, out, groups, offsets(ls, lStr, lc), offsets(rs, rStr, rc));
+  const a = lhs.data as NumberData;
+  const b = rhs.data as NumberData;
+  const o = out as NumberData;
+  if (aK !== undefined && bK !== undefined) stridedDots(a, b, o, groups, K, aK, bK);
+  else tableDots(a, b, o, groups, offsets(ls, lStr, lc), offsets(rs, rStr, rc));
   return { type, data: finish(type.element, out) };
 }
 
@@ -94,7 +105,7 @@ interface Groups {
 }
 
 /** Contracting dims walk with one stride per side (the usual case). */
-function stridedDots(a: TensorData, b: TensorData, out: TensorData, g: Groups, K: number, aK: number, bK: number): void {
+function stridedDots(a: NumberData, b: NumberData, out: NumberData, g: Groups, K: number, aK: number, bK: number): void {
   const B = g.aB.length;
   const M = g.aM.length;
   const N = g.bN.length;
@@ -127,7 +138,23 @@ function stridedDots(a: TensorData, b: TensorData, out: TensorData, g: Groups, K
 }
 
 /** Contracting dims that do not nest contiguously: walk them through offset tables. */
-function tableDots(a: TensorData, b: TensorData, out: TensorData, g: Groups, aK: Int32Array, bK: Int32Array): void {
+/** i64 dot products: exact, each product and the sum wrap modulo 2^64. */
+function dots64(a: BigInt64Array, b: BigInt64Array, out: BigInt64Array, g: Groups, aK: Int32Array, bK: Int32Array): void {
+  let o = 0;
+  for (let bi = 0; bi < g.aB.length; bi++) {
+    for (let i = 0; i < g.aM.length; i++) {
+      const aRow = g.aB[bi] + g.aM[i];
+      for (let j = 0; j < g.bN.length; j++) {
+        const bCol = g.bB[bi] + g.bN[j];
+        let s = 0n;
+        for (let k = 0; k < aK.length; k++) s = BigInt.asIntN(64, s + a[aRow + aK[k]] * b[bCol + bK[k]]);
+        out[o++] = s;
+      }
+    }
+  }
+}
+
+function tableDots(a: NumberData, b: NumberData, out: NumberData, g: Groups, aK: Int32Array, bK: Int32Array): void {
   let o = 0;
   for (let bi = 0; bi < g.aB.length; bi++) {
     for (let i = 0; i < g.aM.length; i++) {

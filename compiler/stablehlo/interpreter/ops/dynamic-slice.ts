@@ -11,7 +11,7 @@ import { allocData, stridesOf, type Tensor } from "../tensor.js";
 
 /** Start indices come as scalar operands (one per dim); returns the clamped start. */
 export function clampedStarts(shape: readonly number[], sizes: readonly number[], starts: readonly Tensor[]): number[] {
-  return shape.map((dim, d) => Math.min(Math.max(starts[d].data[0], 0), dim - sizes[d]));
+  return shape.map((dim, d) => Math.min(Math.max(Number(starts[d].data[0]), 0), dim - sizes[d]));
 }
 
 export const dynamicSliceRule: OpRule = (op, [a, ...starts]) => {

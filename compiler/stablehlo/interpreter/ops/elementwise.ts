@@ -9,7 +9,8 @@ import { roundBf16Once } from "../bf16.js";
 import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
 import { binaryKernel, compareKernel, convertKernel, defaultComparisonType, unaryKernel } from "../scalar.js";
-import { allocData, finish, type Tensor, type TensorData } from "../tensor.js";
+import { binaryKernel64, compareKernel64, fromI64, toI64, unaryKernel64 } from "../i64.js";
+import { allocData, finish, type NumberData, type Tensor, type TensorData } from "../tensor.js";
 
 export function shortName(op: Op): string {
   const dot = op.name.indexOf(".");
@@ -30,18 +31,26 @@ function unsupported(op: Op, t: Tensor): never {
 }
 
 export const unaryRule: OpRule = (op, [a]) => {
+  if (a.data instanceof BigInt64Array) {
+    const k = unaryKernel64(shortName(op));
+    if (!k) unsupported(op, a);
+    const src = a.data;
+    const out = new BigInt64Array(src.length);
+    for (let i = 0; i < src.length; i++) out[i] = k(src[i]);
+    return [{ type: op.results[0].type, data: out }];
+  }
   const kernel = unaryKernel(shortName(op), a.type.element);
   if (!kernel) unsupported(op, a);
   const type = op.results[0].type;
   const src = a.data;
   const n = src.length;
-  const out = allocData(type.element, n);
+  const out = allocData(type.element, n) as NumberData;
   for (let i = 0; i < n; i++) out[i] = kernel(src[i]);
   return [{ type, data: finish(type.element, out) }];
 };
 
 // Tight loops for the hot float ops, so V8 keeps each one monomorphic.
-function fastBinary(name: string, x: TensorData, y: TensorData, out: TensorData): boolean {
+function fastBinary(name: string, x: NumberData, y: NumberData, out: NumberData): boolean {
   const n = out.length;
   switch (name) {
     case "add":
@@ -70,12 +79,21 @@ export const binaryRule: OpRule = (op, [a, b]) => {
   requireSameShape(op, a, b);
   const name = shortName(op);
   const type = op.results[0].type;
-  const out = allocData(type.element, a.data.length);
-  if (!(isFloat(a.type.element) && fastBinary(name, a.data, b.data, out))) {
+  if (a.data instanceof BigInt64Array) {
+    const k = binaryKernel64(name);
+    if (!k) unsupported(op, a);
+    const x = a.data;
+    const y = b.data as BigInt64Array;
+    const out = new BigInt64Array(x.length);
+    for (let i = 0; i < out.length; i++) out[i] = k(x[i], y[i]);
+    return [{ type, data: out }];
+  }
+  const out = allocData(type.element, a.data.length) as NumberData;
+  if (!(isFloat(a.type.element) && fastBinary(name, a.data, b.data as NumberData, out))) {
     const kernel = binaryKernel(name, a.type.element);
     if (!kernel) unsupported(op, a);
     const x = a.data;
-    const y = b.data;
+    const y = b.data as NumberData;
     for (let i = 0; i < out.length; i++) out[i] = kernel(x[i], y[i]);
   }
   return [{ type, data: finish(type.element, out) }];
@@ -91,11 +109,18 @@ export function comparisonOf(op: Op, element: Tensor["type"]["element"]): [Compa
 export const compareRule: OpRule = (op, [a, b]) => {
   requireSameShape(op, a, b);
   const [direction, ctype] = comparisonOf(op, a.type.element);
-  const kernel = compareKernel(direction, ctype, a.type.element);
   const n = a.data.length;
   const out = new Uint8Array(n);
+  if (a.data instanceof BigInt64Array) {
+    const k = compareKernel64(direction, ctype);
+    const x = a.data;
+    const y = b.data as BigInt64Array;
+    for (let i = 0; i < n; i++) out[i] = k(x[i], y[i]);
+    return [{ type: op.results[0].type, data: out }];
+  }
+  const kernel = compareKernel(direction, ctype, a.type.element);
   const x = a.data;
-  const y = b.data;
+  const y = b.data as NumberData;
   for (let i = 0; i < n; i++) out[i] = kernel(x[i], y[i]);
   return [{ type: op.results[0].type, data: out }];
 };
@@ -107,9 +132,10 @@ export const selectRule: OpRule = (op, [pred, t, f]) => {
   const p = pred.data;
   if (p.length === 1) return [{ type, data: (p[0] ? t.data : f.data).slice() }];
   requireSameShape(op, pred, t);
-  const out = allocData(type.element, t.data.length);
-  const x = t.data;
-  const y = f.data;
+  // Plain copies: the same loop serves number and bigint (i64) storage.
+  const out = allocData(type.element, t.data.length) as Float64Array;
+  const x = t.data as Float64Array;
+  const y = f.data as Float64Array;
   for (let i = 0; i < out.length; i++) out[i] = p[i] ? x[i] : y[i];
   return [{ type, data: out }];
 };
@@ -118,12 +144,23 @@ export const selectRule: OpRule = (op, [pred, t, f]) => {
 export const clampRule: OpRule = (op, [lo, x, hi]) => {
   const type = op.results[0].type;
   const n = x.data.length;
-  const out = allocData(type.element, n);
-  const l = lo.data;
-  const h = hi.data;
+  const ls = lo.data.length === 1 ? 0 : 1;
+  const hs = hi.data.length === 1 ? 0 : 1;
+  if (x.data instanceof BigInt64Array) {
+    const l = lo.data as BigInt64Array;
+    const h = hi.data as BigInt64Array;
+    const v = x.data;
+    const out = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) {
+      const a = v[i] < l[i * ls] ? l[i * ls] : v[i];
+      out[i] = a > h[i * hs] ? h[i * hs] : a;
+    }
+    return [{ type, data: out }];
+  }
+  const out = allocData(type.element, n) as NumberData;
+  const l = lo.data as NumberData;
+  const h = hi.data as NumberData;
   const v = x.data;
-  const ls = l.length === 1 ? 0 : 1;
-  const hs = h.length === 1 ? 0 : 1;
   for (let i = 0; i < n; i++) out[i] = Math.min(Math.max(v[i], l[i * ls]), h[i * hs]);
   return [{ type, data: finish(type.element, out) }];
 };
@@ -131,8 +168,22 @@ export const clampRule: OpRule = (op, [lo, x, hi]) => {
 export const convertRule: OpRule = (op, [a]) => {
   const type = op.results[0].type;
   const n = a.data.length;
-  const out = allocData(type.element, n);
+  if (a.data instanceof BigInt64Array) {
+    if (type.element === "i64") return [{ type, data: a.data }];
+    const k = fromI64(type.element);
+    const src = a.data;
+    const out = allocData(type.element, n) as NumberData;
+    for (let i = 0; i < n; i++) out[i] = k(src[i]);
+    return [{ type, data: out }];
+  }
   const src = a.data;
+  if (type.element === "i64") {
+    const k = toI64(a.type.element);
+    const out = new BigInt64Array(n);
+    for (let i = 0; i < n; i++) out[i] = k(src[i]);
+    return [{ type, data: out }];
+  }
+  const out = allocData(type.element, n) as NumberData;
   // From f64 or wide integers, bf16 is one rounding (not via f32, which could round twice).
   if (type.element === "bf16" && a.type.element !== "f32" && a.type.element !== "bf16") {
     for (let i = 0; i < n; i++) out[i] = roundBf16Once(src[i]);
@@ -143,17 +194,23 @@ export const convertRule: OpRule = (op, [a]) => {
   return [{ type, data: finish(type.element, out) }];
 };
 
-/** Same-width reinterpretation (f32 <-> i32/ui32); bf16 and 64-bit types are not bit-cast here. */
+/** Same-width reinterpretation (f32 <-> i32/ui32, f64 <-> i64); bf16 is not bit-cast here. */
 export const bitcastConvertRule: OpRule = (op, [a]) => {
   const type = op.results[0].type;
-  const widths: Record<string, number> = { f32: 4, i32: 4, ui32: 4 };
-  if (!widths[a.type.element] || !widths[type.element]) {
+  const widths: Record<string, number> = { f32: 4, i32: 4, ui32: 4, f64: 8, i64: 8 };
+  const from = widths[a.type.element];
+  if (!from || from !== widths[type.element] || a.type.shape.length !== type.shape.length) {
     throw new InterpreterError(`${op.name}: ${a.type.element} -> ${type.element} is not supported`, op.loc);
   }
-  const copy = a.data.slice();
-  const buf = copy.buffer;
-  const data = type.element === "f32" ? new Float32Array(buf) : type.element === "i32" ? new Int32Array(buf) : new Uint32Array(buf);
-  return [{ type, data }];
+  const buf = a.data.slice().buffer;
+  const make: Record<string, (b: ArrayBuffer) => TensorData> = {
+    f32: (b) => new Float32Array(b),
+    i32: (b) => new Int32Array(b),
+    ui32: (b) => new Uint32Array(b),
+    f64: (b) => new Float64Array(b),
+    i64: (b) => new BigInt64Array(b),
+  };
+  return [{ type, data: make[type.element](buf) }];
 };
 
 /** Ops that only pass values through. */

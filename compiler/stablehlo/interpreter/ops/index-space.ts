@@ -47,7 +47,7 @@ export class IndexVectors {
   read(batch: readonly number[], out: number[]): void {
     let base = 0;
     for (let i = 0; i < batch.length; i++) base += batch[i] * this.batchStrides[i];
-    for (let j = 0; j < this.length; j++) out[j] = this.indices.data[base + j * this.vectorStride];
+    for (let j = 0; j < this.length; j++) out[j] = Number(this.indices.data[base + j * this.vectorStride]);
   }
 }
 

@@ -13,7 +13,8 @@ import { InterpreterError } from "../errors.js";
 import { binaryKernel } from "../scalar.js";
 import { elementBody } from "../element-body.js";
 import { stridedCopy } from "../strided.js";
-import { allocData, finish, rounder, stridesOf, type Tensor, type TensorData } from "../tensor.js";
+import { binaryKernel64 } from "../i64.js";
+import { allocData, finish, rounder, stridesOf, type NumberData, type Scalar, type Tensor, type TensorData } from "../tensor.js";
 
 const COMMUTATIVE = new Set(["stablehlo.add", "stablehlo.multiply", "stablehlo.maximum", "stablehlo.minimum", "stablehlo.and", "stablehlo.or"]);
 
@@ -48,10 +49,14 @@ function reducedLast(t: Tensor, dims: ReadonlySet<number>): TensorData {
 }
 
 /** Tight loops for the common single-op reducers; each accumulates with the result type's rounding. */
-function runSimple(name: string, element: ElementType, x: TensorData, init: number, out: TensorData, run: number): boolean {
+function runSimple(name: string, element: ElementType, xData: TensorData, initValue: Scalar, outData: TensorData, run: number): boolean {
+  if (xData instanceof BigInt64Array) return runSimple64(name, xData, initValue as bigint, outData as BigInt64Array, run);
+  const x = xData;
+  const init = initValue as number;
+  const out = outData as NumberData;
   const size = out.length;
   const f32 = element === "f32";
-  const wide = element === "f64" || element === "i64";
+  const wide = element === "f64";
   if (name === "add" && (f32 || wide)) {
     for (let o = 0, base = 0; o < size; o++, base += run) {
       let acc = init;
@@ -77,6 +82,18 @@ function runSimple(name: string, element: ElementType, x: TensorData, init: numb
   for (let o = 0, base = 0; o < size; o++, base += run) {
     let acc = init;
     for (let r = 0; r < run; r++) acc = round(kernel(acc, x[base + r]));
+    out[o] = acc;
+  }
+  return true;
+}
+
+/** The single-op reducers on i64, exact (add and multiply wrap modulo 2^64). */
+function runSimple64(name: string, x: BigInt64Array, init: bigint, out: BigInt64Array, run: number): boolean {
+  const kernel = binaryKernel64(name);
+  if (!kernel) return false;
+  for (let o = 0, base = 0; o < out.length; o++, base += run) {
+    let acc = init;
+    for (let r = 0; r < run; r++) acc = kernel(acc, x[base + r]);
     out[o] = acc;
   }
   return true;
@@ -116,8 +133,11 @@ export const reduceRule: OpRule = (op, operands, ctx) => {
 
   const outs = types.map((t) => allocData(t.element, size));
   const body = elementBody(region, ctx);
-  const args = new Float64Array(2 * n);
-  const acc = new Array<number>(n).fill(0);
+  // Doubles unless an i64 value takes part (then bigints ride in a plain array).
+  const wide = types.some((t) => t.element === "i64") || inputs.some((t) => t.type.element === "i64");
+  const args = (wide ? new Array<Scalar>(2 * n).fill(0) : new Float64Array(2 * n)) as Scalar[];
+  const acc = new Array<Scalar>(n).fill(0);
+  const outData = outs as unknown as Scalar[][];
   for (let o = 0, base = 0; o < size; o++, base += run) {
     for (let m = 0; m < n; m++) acc[m] = inits[m].data[0];
     for (let r = 0; r < run; r++) {
@@ -127,7 +147,7 @@ export const reduceRule: OpRule = (op, operands, ctx) => {
       }
       body(args, acc);
     }
-    for (let m = 0; m < n; m++) outs[m][o] = acc[m];
+    for (let m = 0; m < n; m++) outData[m][o] = acc[m];
   }
   return types.map((type, m) => ({ type, data: finish(type.element, outs[m]) }));
 };

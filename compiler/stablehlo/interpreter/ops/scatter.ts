@@ -10,7 +10,7 @@ import type { OpRule } from "../context.js";
 import { InterpreterError } from "../errors.js";
 import { elementBody } from "../element-body.js";
 import { stridedCopy } from "../strided.js";
-import { finish, stridesOf, type TensorData } from "../tensor.js";
+import { finish, stridesOf, type Scalar, type TensorData } from "../tensor.js";
 import { batchPosition, forEachIndex, IndexVectors } from "./index-space.js";
 
 /** True when the update body just returns its update argument (a plain overwrite). */
@@ -55,8 +55,10 @@ export const scatterRule: OpRule = (op, operands, ctx) => {
   const types = op.results.map((r) => r.type);
   const overwrite = n === 1 && isOverwrite(op);
   const body = overwrite ? undefined : elementBody(op.regions[0], ctx);
-  const args = new Float64Array(2 * n);
-  const out = new Array<number>(n).fill(0);
+  const wide = inputs.some((t) => t.type.element === "i64");
+  const args = (wide ? new Array<Scalar>(2 * n).fill(0) : new Float64Array(2 * n)) as Scalar[];
+  const out = new Array<Scalar>(n).fill(0);
+  const res = results as unknown as Scalar[][];
   const start = new Array<number>(vectors.length).fill(0);
   const full = new Array<number>(iShape.length).fill(0);
 
@@ -84,11 +86,11 @@ export const scatterRule: OpRule = (op, operands, ctx) => {
         u += w[m] * windowUpdStrides[m];
       }
       for (let k = 0; k < n; k++) {
-        args[k] = results[k][r];
+        args[k] = res[k][r];
         args[n + k] = updates[k].data[u];
       }
       body!(args, out);
-      for (let k = 0; k < n; k++) results[k][r] = out[k];
+      for (let k = 0; k < n; k++) res[k][r] = out[k];
     });
   });
   return types.map((type, k) => ({ type, data: finish(type.element, results[k]) }));

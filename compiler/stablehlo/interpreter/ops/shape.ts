@@ -87,7 +87,7 @@ export const padRule: OpRule = (op, [a, padValue]) => {
   const low = intsAttr(op, "edge_padding_low");
   const interior = intsAttr(op, "interior_padding");
   const out = allocData(type.element, numElements(type));
-  out.fill(padValue.data[0]);
+  (out as Float64Array).fill(padValue.data[0] as number); // a bigint for i64: the same fill
   const inStrides = stridesOf(a.type.shape);
   const outStrides = stridesOf(type.shape);
   // For each dim, the operand indices whose padded position lands inside the result.
