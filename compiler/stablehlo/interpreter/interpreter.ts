@@ -8,6 +8,7 @@ import type { Block, Func, Module, Op, Region, TensorType } from "../ir.js";
 import { formatType, numElements } from "../ir.js";
 import type { CheckResult, EvalContext } from "./context.js";
 import { formatBytes, InterpreterError, InterpreterLimitError } from "./errors.js";
+import { liveness } from "./liveness.js";
 import { lookupRule, TERMINATORS } from "./op-table.js";
 import { bytesPerElement, finish, type Tensor } from "./tensor.js";
 
@@ -23,6 +24,10 @@ class Scope {
 
   set(name: string, t: Tensor): void {
     this.values.set(name, t);
+  }
+
+  delete(name: string): void {
+    this.values.delete(name);
   }
 }
 
@@ -150,7 +155,9 @@ export class Interpreter implements EvalContext {
   }
 
   private runOps(block: Block, scope: Scope): Tensor[] {
-    for (const op of block.ops) {
+    const { dying } = liveness(block);
+    for (let i = 0; i < block.ops.length; i++) {
+      const op = block.ops[i];
       if (++this.steps > this.maxSteps) {
         throw new InterpreterLimitError("maxSteps", this.maxSteps, `${this.maxSteps} interpreted ops executed, and ${op.name} is next`, op.loc);
       }
@@ -170,12 +177,20 @@ export class Interpreter implements EvalContext {
       if (results.length !== op.results.length) {
         throw new InterpreterError(`${op.name}: produced ${results.length} results, the op declares ${op.results.length}`, op.loc);
       }
-      op.results.forEach((r, i) => {
-        if (results[i].data.length !== numElements(r.type)) {
-          throw new InterpreterError(`${op.name}: result ${r.name} has ${results[i].data.length} elements, ${formatType(r.type)} needs ${numElements(r.type)}`, op.loc);
+      op.results.forEach((r, j) => {
+        if (results[j].data.length !== numElements(r.type)) {
+          throw new InterpreterError(`${op.name}: result ${r.name} has ${results[j].data.length} elements, ${formatType(r.type)} needs ${numElements(r.type)}`, op.loc);
         }
-        scope.set(r.name, results[i]);
+        scope.set(r.name, results[j]);
       });
+      // Values whose last reader was this op are dropped now, not when the block returns.
+      for (const name of dying[i]) {
+        const t = scope.get(name)!;
+        scope.delete(name);
+        const b = numElements(t.type) * bytesPerElement(t.type.element);
+        this.liveBytes -= b;
+        scope.bytes -= b;
+      }
     }
     throw new InterpreterError("block has no terminator (func.return / stablehlo.return)", block.ops[block.ops.length - 1]?.loc);
   }
