@@ -363,6 +363,9 @@ interface TypeSig {
   readonly tok: IToken;
 }
 
+/** Most results one op may define (`%r:N = ...`); real ops have a handful. */
+const MAX_OP_RESULTS = 65_536;
+
 interface ResultDef {
   readonly tok: IToken;
   readonly count?: number;
@@ -689,7 +692,12 @@ class StableHloParser extends EmbeddedActionsParser {
         });
       },
     });
-    this.CONSUME(Equal);
+    const eq = this.CONSUME(Equal);
+    // Checked before anything makes a name or a type per result (`%r:18446744073709551616 = ...`).
+    this.ACTION(() => {
+      const total = out.reduce((n, r) => n + (r.count ?? 1), 0);
+      if (total > MAX_OP_RESULTS) throw issueAt(eq, `an op with ${total} results: at most ${MAX_OP_RESULTS}`);
+    });
     return out;
   });
 
