@@ -212,8 +212,7 @@ export class Engine {
     let done = 0;
     for (const r of states) {
       if (r.maxNewTokens === 0) {
-        r.phase = "finished";
-        r.finishReason = "length";
+        sched.finishUnsubmitted(r, "length");
         done++;
       }
     }
@@ -227,8 +226,8 @@ export class Engine {
         step = requests[order[nextArrival]].arrivalStep ?? 0;
         continue;
       }
-      sched.preemptedLog.length = 0;
-      sched.finishedLog.length = 0;
+      // The step's report (takePreempted / takeFinished below) covers exactly this step: nothing
+      // between the previous step's take and here (submit, idle) preempts or finishes.
       const batch = sched.scheduleDecode();
       const chunks = sched.schedulePrefill();
       const calls: KernelCall[] = [];
@@ -267,15 +266,17 @@ export class Engine {
       for (const r of sched.admitted) r.assertSynced();
       for (const r of sched.waiting) r.assertSynced();
 
-      done += sched.finishedLog.length;
+      const preempted = sched.takePreempted();
+      const finished = sched.takeFinished();
+      done += finished.length;
       if (event) {
         this.options.onStep!({
           step,
           calls,
           decoded: event.decoded,
           prefilled: event.prefilled,
-          preempted: sched.preemptedLog.map((r) => r.id),
-          finished: sched.finishedLog.map((r) => ({ id: r.id, reason: r.finishReason! })),
+          preempted: preempted.map((r) => r.id),
+          finished: finished.map((r) => ({ id: r.id, reason: r.finishReason! })),
         });
       }
       idleSteps = calls.length === 0 ? idleSteps + 1 : 0;

@@ -38,16 +38,16 @@ export interface PrefillChunk {
   readonly completes: boolean;
 }
 
+/** The empty report of a step without preemptions / finishes (never written: take* hands out fresh arrays otherwise). */
+const NONE: readonly RequestState[] = Object.freeze([]);
+
 export class Scheduler {
   readonly pool: PagePool;
   readonly draft: DraftCacheHost | null;
-  /** Waiting requests, front first (preempted ones go back to the front). */
-  readonly waiting: RequestState[] = [];
-  /** Prefilling and decoding requests, oldest admission first. */
-  readonly admitted: RequestState[] = [];
-  /** Requests preempted / finished since the engine last cleared these (its per-step report). */
-  readonly preemptedLog: RequestState[] = [];
-  readonly finishedLog: RequestState[] = [];
+  private readonly queue: RequestState[] = [];
+  private readonly running: RequestState[] = [];
+  private preempted: RequestState[] = [];
+  private finished: RequestState[] = [];
   private uids = 0;
 
   constructor(readonly config: SchedulerConfig) {
@@ -64,13 +64,61 @@ export class Scheduler {
     return new RequestState(this.uids++, id, prompt, maxNewTokens, stop, usesDraft, blockSize, table, dt);
   }
 
+  /** Waiting requests, front first (preempted ones go back to the front). */
+  get waiting(): readonly RequestState[] {
+    return this.queue;
+  }
+
+  /** Prefilling and decoding requests, oldest admission first. */
+  get admitted(): readonly RequestState[] {
+    return this.running;
+  }
+
+  /** Requests preempted since the last `takePreempted()`, in order. */
+  get preemptedLog(): readonly RequestState[] {
+    return this.preempted;
+  }
+
+  /** Requests finished since the last `takeFinished()`, in order (finishUnsubmitted's are not here). */
+  get finishedLog(): readonly RequestState[] {
+    return this.finished;
+  }
+
+  /** The requests preempted since the last call (the step's report), oldest first; the log starts over. */
+  takePreempted(): readonly RequestState[] {
+    if (this.preempted.length === 0) return NONE;
+    const out = this.preempted;
+    this.preempted = [];
+    return out;
+  }
+
+  /** The requests finished since the last call (the step's report), in finishing order; the log starts over. */
+  takeFinished(): readonly RequestState[] {
+    if (this.finished.length === 0) return NONE;
+    const out = this.finished;
+    this.finished = [];
+    return out;
+  }
+
   submit(r: RequestState): void {
     r.phase = "waiting";
-    this.waiting.push(r);
+    this.queue.push(r);
+  }
+
+  /**
+   * Finishes a request that was never submitted (nothing to generate, e.g. `maxNewTokens` 0): it holds
+   * no pages or slot, and it is not part of any step's report (not in `takeFinished()`).
+   */
+  finishUnsubmitted(r: RequestState, reason: FinishReason): void {
+    if (r.phase !== "waiting" || this.queue.includes(r) || this.running.includes(r)) {
+      throw new Error(`request ${r.id}: finishUnsubmitted on a ${r.phase === "waiting" ? "submitted" : r.phase} request`);
+    }
+    r.phase = "finished";
+    r.finishReason = reason;
   }
 
   get idle(): boolean {
-    return this.waiting.length === 0 && this.admitted.length === 0;
+    return this.queue.length === 0 && this.running.length === 0;
   }
 
   /** Pages for positions `0..positions-1` in the target pool and a paged draft pool: all or nothing. */
@@ -100,27 +148,27 @@ export class Scheduler {
       this.draft.slots.release(r.draftSlot, r.uid);
       r.draftSlot = -1;
     }
-    const i = this.admitted.indexOf(r);
-    if (i >= 0) this.admitted.splice(i, 1);
+    const i = this.running.indexOf(r);
+    if (i >= 0) this.running.splice(i, 1);
   }
 
   finish(r: RequestState, reason: FinishReason): void {
     if (r.phase === "waiting") {
-      const i = this.waiting.indexOf(r);
-      if (i >= 0) this.waiting.splice(i, 1);
+      const i = this.queue.indexOf(r);
+      if (i >= 0) this.queue.splice(i, 1);
     }
     this.releaseAll(r);
     r.phase = "finished";
     r.finishReason = reason;
-    this.finishedLog.push(r);
+    this.finished.push(r);
   }
 
   /** Frees a running request's pages and queues it, first in line, for recompute by prefill. */
   preempt(r: RequestState): void {
     this.releaseAll(r);
     r.resetForRecompute();
-    this.waiting.unshift(r);
-    this.preemptedLog.push(r);
+    this.queue.unshift(r);
+    this.preempted.push(r);
   }
 
   /**
@@ -131,15 +179,15 @@ export class Scheduler {
   scheduleDecode(): RequestState[] {
     const batch: RequestState[] = [];
     const width = this.config.decodeWidth;
-    for (let i = 0; i < this.admitted.length; i++) {
-      const r = this.admitted[i];
+    for (let i = 0; i < this.running.length; i++) {
+      const r = this.running[i];
       if (r.phase !== "decoding") continue;
       const positions = r.kvLen + width;
       let ok = this.ensurePages(r, positions);
       while (!ok) {
-        const victim = this.admitted[this.admitted.length - 1];
+        const victim = this.running[this.running.length - 1];
         if (victim === r) {
-          if (this.admitted.length === 1 && !this.fitsEmptyPool(r, positions)) this.finish(r, "capacity");
+          if (this.running.length === 1 && !this.fitsEmptyPool(r, positions)) this.finish(r, "capacity");
           else this.preempt(r);
           break;
         }
@@ -156,13 +204,13 @@ export class Scheduler {
 
   /** Admits the front waiting request if a slot and pages for its whole prefill plus one decode write are free. */
   private admit(r: RequestState): boolean {
-    if (this.admitted.length >= this.config.maxAdmitted) return false;
+    if (this.running.length >= this.config.maxAdmitted) return false;
     const positions = r.prefillTarget + this.config.decodeWidth;
     if (this.draft?.kind === "static" && this.draft.slots.freeCount === 0) return false;
     if (!this.ensurePages(r, positions)) return false;
     if (this.draft?.kind === "static") r.draftSlot = this.draft.slots.acquire(r.uid);
-    this.waiting.shift();
-    this.admitted.push(r);
+    this.queue.shift();
+    this.running.push(r);
     r.phase = "prefilling";
     return true;
   }
@@ -176,15 +224,15 @@ export class Scheduler {
       budget -= rows;
       chunks.push({ req: r, start: r.kvLen, rows, completes: rows === r.prefillRemaining });
     };
-    for (const r of this.admitted) {
+    for (const r of this.running) {
       if (budget === 0 || chunks.length === this.config.prefillRequests) return chunks;
       if (r.phase === "prefilling") take(r);
     }
-    while (this.waiting.length > 0 && budget > 0 && chunks.length < this.config.prefillRequests) {
-      const r = this.waiting[0];
+    while (this.queue.length > 0 && budget > 0 && chunks.length < this.config.prefillRequests) {
+      const r = this.queue[0];
       if (!this.admit(r)) {
         // Never admissible, even into an empty pool: finish it rather than block the queue forever.
-        if (this.admitted.length === 0 && !this.fitsEmptyPool(r, r.prefillTarget + this.config.decodeWidth)) {
+        if (this.running.length === 0 && !this.fitsEmptyPool(r, r.prefillTarget + this.config.decodeWidth)) {
           this.finish(r, "capacity");
           continue;
         }

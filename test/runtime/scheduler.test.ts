@@ -86,4 +86,81 @@ describe("scheduler", () => {
     expect(small.finishReason).toBe("capacity");
     expect(s.pool.freeCount).toBe(2);
   });
+
+  it("takePreempted hands out the requests preempted since the last take, then starts over", () => {
+    const s = sched({ numPages: 9, pageSize: 4 });
+    const a = s.newRequest("a", Array(12).fill(1), 50, new Set(), true, 4);
+    const b = s.newRequest("b", Array(12).fill(1), 50, new Set(), true, 4);
+    s.submit(a);
+    s.submit(b);
+    for (const c of s.schedulePrefill()) c.req.applyPrefill(c.rows, 5);
+    expect(s.takePreempted()).toEqual([]);
+    a.applyStep(3, [1, 1, 1, 1], 0);
+    s.scheduleDecode(); // preempts b
+    const taken = s.takePreempted();
+    expect(taken.map((r) => r.id)).toEqual(["b"]);
+    expect(s.preemptedLog).toEqual([]);
+    expect(s.takePreempted()).toEqual([]);
+    expect(taken.map((r) => r.id)).toEqual(["b"]); // the taken report is not cleared by the next take
+    expect(s.waiting[0]).toBe(b); // taking the report changes no queue
+  });
+
+  it("takeFinished hands out the requests finished since the last take, in finishing order, then starts over", () => {
+    const s = sched({ numPages: 64 });
+    const a = s.newRequest("a", [1, 2], 5, new Set(), true, 4);
+    const b = s.newRequest("b", [3], 5, new Set(), true, 4);
+    const c = s.newRequest("c", [4], 5, new Set(), true, 4);
+    for (const r of [a, b, c]) s.submit(r);
+    for (const ch of s.schedulePrefill()) ch.req.applyPrefill(ch.rows, 7);
+    expect(s.takeFinished()).toEqual([]);
+    s.finish(b, "stop");
+    s.finish(a, "length");
+    const taken = s.takeFinished();
+    expect(taken.map((r) => [r.id, r.finishReason])).toEqual([
+      ["b", "stop"],
+      ["a", "length"],
+    ]);
+    expect(s.finishedLog).toEqual([]);
+    s.finish(c, "max_context");
+    expect(s.takeFinished().map((r) => r.id)).toEqual(["c"]);
+    expect(taken.map((r) => r.id)).toEqual(["b", "a"]);
+    expect(s.idle).toBe(true);
+    expect(s.pool.usedCount).toBe(0);
+  });
+
+  it("finishUnsubmitted finishes a never-submitted request without pages and outside the step report", () => {
+    const s = sched({ numPages: 64 });
+    const z = s.newRequest("z", [1, 2, 3], 0, new Set(), true, 4);
+    s.finishUnsubmitted(z, "length");
+    expect(z.phase).toBe("finished");
+    expect(z.finishReason).toBe("length");
+    expect(s.takeFinished()).toEqual([]);
+    expect(s.idle).toBe(true);
+    expect(s.pool.usedCount).toBe(0);
+    expect(z.table.count).toBe(0);
+    // Only for requests the scheduler has never seen.
+    const w = s.newRequest("w", [1], 5, new Set(), true, 4);
+    s.submit(w);
+    expect(() => s.finishUnsubmitted(w, "length")).toThrow(/submitted/);
+    expect(() => s.finishUnsubmitted(z, "length")).toThrow(/finished/);
+    s.schedulePrefill();
+    expect(() => s.finishUnsubmitted(w, "length")).toThrow(/prefilling/);
+    expect(w.phase).toBe("prefilling");
+  });
+
+  it("its queues and logs are read-only from outside", () => {
+    const s = sched({ numPages: 64 });
+    // Type-level only (tsc checks these lines); never run.
+    const mutate = () => {
+      // @ts-expect-error the waiting queue is the scheduler's
+      s.waiting.push(s.newRequest("x", [1], 1, new Set(), true, 4));
+      // @ts-expect-error admitted requests are the scheduler's
+      s.admitted.length = 0;
+      // @ts-expect-error clear the report with takePreempted()
+      s.preemptedLog.length = 0;
+      // @ts-expect-error clear the report with takeFinished()
+      s.finishedLog.length = 0;
+    };
+    expect(typeof mutate).toBe("function");
+  });
 });
