@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Scheduler, type SchedulerConfig } from "../../runtime/scheduler.js";
-import { toyManifest } from "./helpers/toy.js";
+import { Engine, type StepEvent } from "../../runtime/engine.js";
+import { ToyBackend, toyGreedy, toyManifest } from "./helpers/toy.js";
 
 function sched(o: { numPages: number; pageSize?: number; maxAdmitted?: number; prefillTokens?: number; width?: number }) {
   const m = toyManifest({ numPages: o.numPages, pageSize: o.pageSize ?? 4, maxContext: 64 });
@@ -162,5 +163,28 @@ describe("scheduler", () => {
       s.finishedLog.length = 0;
     };
     expect(typeof mutate).toBe("function");
+  });
+});
+
+describe("the engine's step report through the scheduler", () => {
+  it("reports each finish and preemption in exactly one step; a maxNewTokens 0 request in none", async () => {
+    const m = toyManifest({ numPages: 9, pageSize: 4, blockSize: 4, maxContext: 64 });
+    const weights = new Map(m.weights.map((w) => [w.name, new Float32Array(w.shape.reduce((a, b) => a * b, 1))]));
+    const events: StepEvent[] = [];
+    const engine = await Engine.create(m, new ToyBackend(0.3), weights, { onStep: (e) => events.push(e) });
+    const reqs = [
+      { id: "zero", promptIds: [1, 2], maxNewTokens: 0 },
+      { id: "a", promptIds: Array(12).fill(3), maxNewTokens: 12 },
+      { id: "b", promptIds: Array(12).fill(4), maxNewTokens: 12 },
+      { id: "late", promptIds: [5], maxNewTokens: 3, arrivalStep: 4 },
+    ];
+    const res = await engine.generate(reqs);
+    expect(res[0]).toMatchObject({ id: "zero", tokens: [], finishReason: "length" });
+    for (let i = 1; i < reqs.length; i++) expect(res[i].tokens).toEqual(toyGreedy(reqs[i].promptIds, reqs[i].maxNewTokens, 97));
+    const finished = events.flatMap((e) => e.finished.map((f) => f.id));
+    expect([...finished].sort()).toEqual(["a", "b", "late"]);
+    const preempted = events.flatMap((e) => e.preempted);
+    expect(preempted.length).toBe(res.reduce((n, r) => n + r.stats.preemptions, 0));
+    expect(preempted.length).toBeGreaterThan(0); // 8 usable pages for two 12-token prompts growing to 24
   });
 });
