@@ -5,8 +5,7 @@
 import type { KernelGraph } from "./ir/graph.js";
 import type { DecoderPlan } from "./ir/plan.js";
 import { emitJaxPackage } from "./jax/emit.js";
-import { emitGraph } from "./stablehlo/emit.js";
-import { printModule } from "./stablehlo/printer.js";
+import { emitGraphText } from "./stablehlo/emit.js";
 import { emitRuntime } from "./ts/emit-runtime.js";
 
 export const EMIT_KINDS = ["stablehlo", "jax", "runtime"] as const;
@@ -20,7 +19,7 @@ export interface EmitContext {
 
 export const EMITTERS = {
   /** One module per kernel bucket; the manifest's hash covers them, so they come first. */
-  stablehlo: (graph: KernelGraph): string => printModule(emitGraph(graph)),
+  stablehlo: (graph: KernelGraph): string => emitGraphText(graph),
   /** Lowered from the same graphs (at least one bucket of each kernel: every bucket lowers alike). */
   jax: (plan: DecoderPlan, ctx: EmitContext, graphs: readonly KernelGraph[]): Map<string, string> => emitJaxPackage(plan, ctx, graphs),
   runtime: (plan: DecoderPlan, ctx: EmitContext): Map<string, string> => emitRuntime(plan, ctx),

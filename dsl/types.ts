@@ -17,7 +17,7 @@ export interface Llama3RopeScaling {
 
 export type RopeScaling = Llama3RopeScaling;
 
-/** Fields every decoder-only transformer declares. Names follow DESIGN.md. */
+/** Fields every decoder-only transformer declares. */
 export interface ModelOptions {
   /** Identifier `[a-z_][a-z0-9_]*`: it becomes a Python and TypeScript name. */
   readonly name: string;
@@ -71,7 +71,7 @@ export type DraftLayerType = "full_attention" | "sliding_attention";
  */
 export interface DFlashDraftOptions {
   readonly numLayers: number;
-  /** Target layers whose outputs feed the drafter. Default: DESIGN.md's rule from the target depth. */
+  /** Target layers whose outputs feed the drafter. Default: layers 1 .. L-3 of the target's L, evenly spread (`[L//2]` for a one-layer drafter; compiler/passes/resolve.ts). */
   readonly targetLayerIds?: readonly number[];
   /** The mask token `M` that fills block positions 1..K-1. */
   readonly maskTokenId: number;

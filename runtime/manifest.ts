@@ -150,10 +150,3 @@ export function readManifest(dir: string): Manifest {
   }
   return parseManifest(raw, join(dir, "manifest.json"));
 }
-
-/** The kernel signature for a kernel and bucket id, or a clear error: the runtime never asks for a shape outside the manifest. */
-export function findKernel(m: Manifest, kernel: KernelName, bucketId: string): ManifestKernel {
-  const k = m.kernels.find((x) => x.kernel === kernel && x.bucketId === bucketId);
-  if (!k) throw new ManifestError(`no kernel ${kernel}.${bucketId} in the manifest of ${m.name}`);
-  return k;
-}

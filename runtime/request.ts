@@ -1,5 +1,5 @@
 /**
- * Per-request host state and the state-sync invariant (DESIGN.md "State sync"): after every step,
+ * Per-request host state and the state-sync invariant (docs/kernels.md, "Host-side state after a step"): after every step,
  * for every live request, `kvLen == draftCtxLen == committed - 1`. A step advances every length by
  * `a + 1` — the accepted drafts plus the bonus — never by the block size.
  */

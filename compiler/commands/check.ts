@@ -1,27 +1,12 @@
 /**
- * `dflashc check <config.ts>`: load, type-check, evaluate and validate a declaration, then plan it.
- * Exit 0 with a one-line summary (or the resolved plan with --json), 2 with located diagnostics.
+ * `dflashc check <config.ts>`: the pipeline's load and plan steps (compiler/pipeline.ts `loadAndPlan`:
+ * type-check, evaluate and validate a declaration, then plan it). Exit 0 with a one-line summary (or
+ * the resolved plan with --json), 2 with located diagnostics.
  */
 import { isAbsolute, relative, resolve } from "node:path";
-import type { DecoderDeclaration } from "../../dsl/types.js";
 import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { loadConfig } from "../frontend/load-config.js";
-import type { DecoderPlan } from "../ir/plan.js";
-import { validateDeclaration } from "../passes/validate.js";
+import { loadAndPlan } from "../pipeline.js";
 import { ExitCode, type Io } from "./io.js";
-
-export type LoadAndPlanResult =
-  | { readonly ok: true; readonly declaration: DecoderDeclaration; readonly plan: DecoderPlan }
-  | { readonly ok: false; readonly diagnostics: readonly Diagnostic[] };
-
-/** Every phase up to a valid plan: what `check` and `compile` share. Diagnostics carry absolute paths. */
-export async function loadAndPlan(file: string): Promise<LoadAndPlanResult> {
-  const loaded = await loadConfig(file);
-  if (!loaded.ok) return loaded;
-  const validated = validateDeclaration(loaded.declaration);
-  if (!validated.ok) return { ok: false, diagnostics: validated.issues.map((i) => loaded.source.error(i.path, i.code, i.message)) };
-  return validated;
-}
 
 /** A path as the user wants to read it: relative to the working directory when inside it. */
 export function displayPath(file: string, cwd: string): string {

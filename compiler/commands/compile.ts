@@ -1,8 +1,11 @@
-/** `dflashc compile <config.ts> [-o DIR] [--emit stablehlo,jax,runtime] [--json]` */
+/**
+ * `dflashc compile <config.ts> [-o DIR] [--emit stablehlo,jax,runtime] [--json]`: the whole pipeline
+ * (compiler/pipeline.ts `compileFile`), then the folder written atomically (compiler/output.ts).
+ */
 import { join, resolve } from "node:path";
-import { EMIT_KINDS, compilePlan, type EmitKind } from "../compile.js";
 import { OutputFolderError, writeFolderAtomically } from "../output.js";
-import { displayPath, loadAndPlan, reportDiagnostics } from "./check.js";
+import { EMIT_KINDS, compileFile, type EmitKind } from "../pipeline.js";
+import { displayPath, reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface CompileCommandOptions {
@@ -26,12 +29,11 @@ export async function compileCommand(file: string, opts: CompileCommandOptions, 
     io.err(`error usage: ${emit}`);
     return ExitCode.userError;
   }
-  const loaded = await loadAndPlan(resolve(io.cwd, file));
-  if (!loaded.ok) return reportDiagnostics(loaded.diagnostics, opts.json, io);
-  const plan = loaded.plan;
-  const source = displayPath(resolve(io.cwd, file), io.cwd);
+  const path = resolve(io.cwd, file);
   // Rendering errors are compiler bugs: let them propagate to the CLI's exit-1 handler.
-  const files = compilePlan(plan, { source, emit });
+  const compiled = await compileFile(path, { source: displayPath(path, io.cwd), emit });
+  if (!compiled.ok) return reportDiagnostics(compiled.diagnostics, opts.json, io);
+  const { plan, files } = compiled;
   const out = resolve(io.cwd, opts.out ?? join("out", plan.name));
   try {
     writeFolderAtomically(out, files);

@@ -15,7 +15,7 @@ import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
 import type { Manifest } from "../../runtime/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
-import { loadAndPlan } from "./check.js";
+import { loadAndPlan } from "../pipeline.js";
 import { compareLossless, compileInMemory, describeResult } from "./run.js";
 import { ExitCode, type Io } from "./io.js";
 

@@ -13,7 +13,8 @@ import { buildPlanReport } from "../cost/plan-report.js";
 import { renderPlanSvg } from "../cost/svg.js";
 import { formatPlanTable } from "../cost/table.js";
 import { OutputFolderError, writeFileAtomically } from "../output.js";
-import { loadAndPlan, reportDiagnostics } from "./check.js";
+import { loadAndPlan } from "../pipeline.js";
+import { reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface PlanCommandOptions {

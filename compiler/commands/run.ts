@@ -8,7 +8,7 @@
  * On the reference backend, the memory the run needs is estimated from the plan first; above
  * `--max-memory` (default 8 GiB) or 80% of the machine's memory the run is refused (exit 2).
  * `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder
- * compiled with verify "sampling", the reference backend): the same seed gives the same tokens.
+ * compiled with verify "sampling", on either backend): the same seed gives the same tokens.
  * Exit codes: 0 ok, 2 the user's input is wrong, 3 the lossless check failed.
  */
 import { mkdtempSync, rmSync } from "node:fs";
@@ -27,7 +27,8 @@ import { isSampling, samplingParams, SamplingError, type SamplingParams } from "
 import { SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, parseWeightSource, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { WeightsError } from "../../runtime/backend.js";
-import { displayPath, loadAndPlan } from "./check.js";
+import { loadAndPlan } from "../pipeline.js";
+import { displayPath } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
 export interface RunOptions {
@@ -224,7 +225,6 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
   const seed = opts.seed ?? 0;
   if (!Number.isSafeInteger(seed) || seed < 0) return usage(`--seed takes a non-negative integer, got ${seed}`);
   if (isSampling(sampling) && opts.checkLossless) return usage("--check-lossless compares tokens with greedy target-only decoding; sampling is lossless in distribution, not token for token (drop --temperature)");
-  if (isSampling(sampling) && opts.backend === "jax") return usage("the jax backend does not run the sampling kernels yet; use --backend reference for --temperature > 0");
   if (opts.targetOnly && opts.checkLossless) return usage("--check-lossless compares speculative decoding with target-only decoding; drop --target-only");
   if (!Number.isInteger(opts.maxNewTokens) || opts.maxNewTokens < 0) return usage(`--max-new-tokens takes a non-negative integer, got ${opts.maxNewTokens}`);
 

@@ -121,8 +121,6 @@ export type GNode = {
   };
 }[OpName];
 
-export type NodeOf<K extends OpName> = Extract<GNode, { op: K }>;
-
 export interface GParam {
   readonly name: string;
   readonly id: number;
@@ -141,10 +139,6 @@ export interface GFunc {
 export interface KernelGraph {
   readonly sig: KernelSig;
   readonly funcs: readonly GFunc[];
-}
-
-export function mainFunc(g: KernelGraph): GFunc {
-  return findFunc(g, "main");
 }
 
 export function findFunc(g: KernelGraph, name: string): GFunc {

@@ -37,7 +37,7 @@ export function roundHalfEven(x: number): number {
   return f % 2 === 0 ? f : f + 1;
 }
 
-/** DESIGN.md's default: `[L//2]` for one layer, else `round(1 + i*(L-4)/(n-1))` for i in 0..n-1. */
+/** The default `targetLayerIds` of a drafter: `[L//2]` for one layer, else `round(1 + i*(L-4)/(n-1))` for i in 0..n-1 (layers 1 .. L-3, evenly spread). */
 export function defaultTargetLayerIds(targetLayers: number, draftLayers: number): number[] {
   if (draftLayers === 1) return [Math.floor(targetLayers / 2)];
   const span = targetLayers - 4;

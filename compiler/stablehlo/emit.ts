@@ -1,6 +1,9 @@
 /**
- * StableHLO emission: kernel signature → kernel graph → StableHLO module → text. Every module is
- * checked by the verifier before it leaves: an invalid module here is a compiler bug.
+ * The StableHLO lowering step of the pipeline (compiler/pipeline.ts, step 4): kernel graph → StableHLO
+ * module (lower/, one rule per graph op) → text. Every module is checked by the verifier before it
+ * leaves: an invalid module here is a compiler bug. The pipeline builds each graph once and lowers it
+ * here and to JAX; `emitKernel`/`emitKernelText` build the graph of one signature themselves, for
+ * callers that want a single kernel (tests, the reference helpers).
  */
 import type { DecoderPlan, KernelSig } from "../ir/plan.js";
 import type { KernelGraph } from "../ir/graph.js";
@@ -33,11 +36,17 @@ export function emitGraph(graph: KernelGraph): Module {
   return module;
 }
 
+/** The verified module of a built kernel graph as the MLIR text of `stablehlo/<kernel>.<bucket>.mlir`. */
+export function emitGraphText(graph: KernelGraph): string {
+  return printModule(emitGraph(graph));
+}
+
+/** The verified module of one kernel × bucket of `plan`, its graph built here. */
 export function emitKernel(plan: DecoderPlan, sig: KernelSig): Module {
   return emitGraph(buildKernelGraph(plan, sig));
 }
 
-/** The module as the MLIR text of `stablehlo/<kernel>.<bucket>.mlir`. */
+/** `emitKernel` as the MLIR text of `stablehlo/<kernel>.<bucket>.mlir`. */
 export function emitKernelText(plan: DecoderPlan, sig: KernelSig): string {
-  return printModule(emitKernel(plan, sig));
+  return emitGraphText(buildKernelGraph(plan, sig));
 }

@@ -8,6 +8,7 @@ import { main } from "../../compiler/cli.js";
 import { memoryIo } from "../../compiler/commands/io.js";
 import { VERSION } from "../../compiler/version.js";
 import { REPO, TempDir, applyEdits, example, stripMarker } from "../frontend/config-fixture.js";
+import { JAX_PYTHON, NO_JAX, requireJax } from "../helpers/jax-python.js";
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -90,6 +91,29 @@ describe("dflashc run", () => {
     expect(await tokens("11")).toEqual(a);
     expect(await tokens("12")).not.toEqual(a);
   });
+
+  // The jax backend runs the sampling kernels (scripts/device/lossless.ts decodes sampled requests
+  // through it on the device): `run` must not refuse the combination, and it decodes on CPU JAX.
+  it.skipIf(NO_JAX)("samples on the jax backend (--backend jax --temperature 0.8 is not refused)", async () => {
+    requireJax();
+    const env = { DFLASHC_PYTHON: process.env.DFLASHC_PYTHON, DFLASHC_JAX_CACHE: process.env.DFLASHC_JAX_CACHE, JAX_PLATFORMS: process.env.JAX_PLATFORMS };
+    Object.assign(process.env, { DFLASHC_PYTHON: JAX_PYTHON, DFLASHC_JAX_CACHE: "off", JAX_PLATFORMS: "cpu" });
+    try {
+      const args = ["run", "examples/tiny-sampling.ts", "--backend", "jax", "--weights", "random:0", "--temperature", "0.8", "--seed", "5"];
+      const r = await cli([...args, "--prompt-ids", "1,2,3", "--max-new-tokens", "2", "--json"]);
+      expect(r.err).not.toMatch(/error usage/);
+      expect(r.code, r.err).toBe(0);
+      const doc = JSON.parse(r.out) as { backend: string; sampling: { temperature: number }; requests: { tokens: number[] }[] };
+      expect(doc.backend).toBe("jax");
+      expect(doc.sampling.temperature).toBe(0.8);
+      expect(doc.requests[0].tokens).toHaveLength(2);
+    } finally {
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }, 300_000);
 });
 
 describe("dflashc compile", () => {

@@ -5,7 +5,7 @@
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { EMIT_KINDS, compilePlan, smallestBucketOfEachKernel } from "../../compiler/compile.js";
-import { loadAndPlan } from "../../compiler/commands/check.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../compiler/diagnostics.js";
 
 export const GOLDEN_ROOT = dirname(fileURLToPath(import.meta.url));

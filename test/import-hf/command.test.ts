@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadAndPlan } from "../../compiler/commands/check.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { importHfCommand } from "../../compiler/commands/import-hf.js";
 import { memoryIo } from "../../compiler/commands/io.js";
 import { importHf } from "../../compiler/import-hf/index.js";

@@ -162,7 +162,7 @@ describe("import-hf: with the DFlash drafter", () => {
     expect(buildPlan(d).draft!.slidingWindow).toBe(2048);
   });
 
-  it("draft dimensions that differ from the target's are declared; absent layer ids take DESIGN.md's default", () => {
+  it("draft dimensions that differ from the target's are declared; absent layer ids take the default (layers 1 .. L-3, evenly spread)", () => {
     const cfg = edited("Qwen3-8B-DFlash-b16", (c) => {
       c.intermediate_size = 6144;
       c.num_key_value_heads = 4;

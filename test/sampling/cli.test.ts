@@ -41,7 +41,6 @@ describe("dflashc run with sampling", () => {
       [{ temperature: 1, topP: 1.5 }, /--top-p must be/],
       [{ temperature: 1, seed: -1 }, /--seed takes a non-negative integer/],
       [{ temperature: 1, checkLossless: true }, /lossless in distribution/],
-      [{ temperature: 1, backend: "jax" }, /jax backend does not run the sampling kernels yet/],
     ];
     for (const [o, msg] of cases) {
       const r = await run(o);
