@@ -176,6 +176,29 @@ const headDim: Rule = {
   },
 };
 
+const evenHeadDim: Rule = {
+  name: "head dims are even (RoPE rotates pairs of dimensions)",
+  codes: ["head-dim-odd"],
+  check: (d) => {
+    const t = d.target;
+    const out: ValidationIssue[] = [];
+    // The resolved head dims (resolve.ts); values other rules report are skipped.
+    const whole = (n: number, k: number) => (isPositiveInt(n) && isPositiveInt(k) && n % k === 0 ? n / k : undefined);
+    const targetDim = t.headDim !== undefined ? (isPositiveInt(t.headDim) ? t.headDim : undefined) : whole(t.hiddenSize, t.numHeads);
+    if (targetDim !== undefined && targetDim % 2 !== 0) {
+      out.push(issue(["target", t.headDim !== undefined ? "headDim" : "hiddenSize"], "head-dim-odd", `the target's head dim ${targetDim} is odd: rotary embeddings need an even head dim`));
+    }
+    const dr = d.draft;
+    if (dr) {
+      const draftDim = dr.headDim !== undefined ? (isPositiveInt(dr.headDim) ? dr.headDim : undefined) : dr.numHeads !== undefined ? whole(t.hiddenSize, dr.numHeads) : undefined;
+      if (draftDim !== undefined && draftDim % 2 !== 0) {
+        out.push(issue(["draft", dr.headDim !== undefined ? "headDim" : "numHeads"], "head-dim-odd", `the draft's head dim ${draftDim} is odd: rotary embeddings need an even head dim`));
+      }
+    }
+    return out;
+  },
+};
+
 const draftDims: Rule = {
   name: "the draft's dims agree with the target's shared embedding and LM head",
   codes: ["draft-dims-mismatch"],
@@ -426,6 +449,7 @@ export const RULES: readonly Rule[] = [
   names,
   heads,
   headDim,
+  evenHeadDim,
   draftDims,
   layerIds,
   maskToken,

@@ -11,7 +11,7 @@ import { smallestBucketOfEachKernel } from "../../compiler/compile.js";
 import { NotPlainDataError, toPlainData } from "../../compiler/frontend/plain-data.js";
 import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import { validateDeclaration, VALIDATION_CODES } from "../../compiler/passes/validate.js";
-import { describeError, fuzz, FuzzBug, pick, type Outcome } from "./harness.js";
+import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 
 const EXAMPLES_DIR = new URL("../../examples/", import.meta.url);
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((f) => f.endsWith(".ts")).sort();
@@ -47,7 +47,7 @@ function update(root: unknown, path: Path, f: (old: unknown) => unknown): unknow
   if (path.length === 0) return f(root);
   if (typeof root !== "object" || root === null) return root;
   const [head, ...rest] = path;
-  const copy: Record<Key, unknown> = Array.isArray(root) ? [...root] : {};
+  const copy = (Array.isArray(root) ? [...root] : {}) as Record<Key, unknown>;
   if (!Array.isArray(root)) for (const [k, x] of Object.entries(root)) setOwn(copy, k, x);
   const next = update((root as Record<Key, unknown>)[head], rest, f);
   if (next === DELETE) {
@@ -192,5 +192,5 @@ describe("fuzz: declarations through validation and planning", () => {
   it("never throws, never takes too long, never grows memory past the bound", async () => {
     const stats = await fuzz("declarations", declaration, exec);
     expect(stats.cases).toBeGreaterThan(0);
-  });
+  }, timeoutOf("declarations"));
 });

@@ -40,6 +40,14 @@ export function runsOf(target: Target): number {
   return Math.max(1, Math.round(TOTAL_RUNS * SHARES[target]));
 }
 
+/**
+ * Vitest's timeout for a target's fuzz test: generous (a long run scales it), since hangs are the
+ * watchdog's job (it names the case; vitest's timeout cannot interrupt a synchronous loop anyway).
+ */
+export function timeoutOf(target: Target): number {
+  return 120_000 + runsOf(target) * 50;
+}
+
 /** The target's own seed: base seed mixed with its name, so targets do not share random streams. */
 export function seedOf(target: Target): number {
   let h = BASE_SEED >>> 0;
@@ -55,7 +63,7 @@ export type Outcome = "ok" | "user-error" | "check-failed";
 
 /** A case that ended as neither: the exception is what the CLI would report as an internal error. */
 export class FuzzBug extends Error {
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
     this.name = "FuzzBug";
   }

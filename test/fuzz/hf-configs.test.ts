@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../compiler/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
 import { validateDeclaration } from "../../compiler/passes/validate.js";
-import { describeError, fuzz, FuzzBug, pick, type Outcome } from "./harness.js";
+import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 import { jsonMutation, mutateJsonValue, mutateText, textMutation } from "./json-mutations.js";
 
 const DIR = fileURLToPath(new URL("../fixtures/hf/", import.meta.url));
@@ -75,5 +75,5 @@ describe("fuzz: import-hf on mutated Hugging Face configs", () => {
   it("never throws, never takes too long, never grows memory past the bound", async () => {
     const stats = await fuzz("hf-configs", hfCase, exec);
     expect(stats.cases).toBeGreaterThan(0);
-  });
+  }, timeoutOf("hf-configs"));
 });

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { checkFinite, decodeSafetensors, encodeSafetensors, SafetensorsError, SafetensorsFile, type NamedTensor, type SafetensorsDType } from "../../runtime/weights/safetensors.js";
-import { describeError, fuzz, FuzzBug, pick, type Outcome } from "./harness.js";
+import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 import { jsonMutation, mutateJsonValue, mutateText, textMutation } from "./json-mutations.js";
 
 const dir = mkdtempSync(join(tmpdir(), "dflashc-fuzz-st-"));
@@ -166,5 +166,5 @@ describe("fuzz: safetensors headers and files", () => {
   it("never throws, never takes too long, never grows memory past the bound", async () => {
     const stats = await fuzz("safetensors", fileCase, exec);
     expect(stats.cases).toBeGreaterThan(0);
-  });
+  }, timeoutOf("safetensors"));
 });

@@ -16,7 +16,7 @@ import { recoverExactI64 } from "../../compiler/stablehlo/interpreter/exact-lite
 import { Interpreter } from "../../compiler/stablehlo/interpreter/interpreter.js";
 import { parseModules } from "../../compiler/stablehlo/parser.js";
 import { runStableHloText } from "../../compiler/stablehlo/run-file.js";
-import { describeError, fuzz, FuzzBug, pick, type Outcome } from "./harness.js";
+import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 
 /** Interpreter limits for every case: small enough that a case stays well under the time bound. */
 export const LIMITS = { maxSteps: 100_000, maxBytes: 16 * 2 ** 20 };
@@ -199,5 +199,5 @@ describe("fuzz: StableHLO parse, verify and interpret", () => {
   it("never throws, never takes too long, never grows memory past the bound", async () => {
     const stats = await fuzz("stablehlo", hloCase, exec);
     expect(stats.cases).toBeGreaterThan(0);
-  });
+  }, timeoutOf("stablehlo"));
 });

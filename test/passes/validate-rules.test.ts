@@ -49,6 +49,7 @@ const CASES: readonly Case[] = [
     edits: [["  headDim: 16,\n", ""], ["numHeads: 4", "numHeads: 6"], ["hiddenSize: 64", "hiddenSize: /*@*/64"]],
   },
   { code: "draft-dims-mismatch", title: "draft numHeads that does not divide the shared hidden size", edits: [["maskTokenId: 255 }", "maskTokenId: 255, numHeads: /*@*/6 }"]] },
+  { code: "head-dim-odd", title: "an odd head dim (RoPE rotates pairs)", edits: [["headDim: 16", "headDim: /*@*/15"]] },
   // layer ids
   {
     code: "draft-layer-out-of-range",
