@@ -8,6 +8,7 @@ import { compileCommand } from "./commands/compile.js";
 import { demoCommand } from "./commands/demo.js";
 import { importHfCommand } from "./commands/import-hf.js";
 import { ExitCode, processIo, type Io } from "./commands/io.js";
+import { formatDiagnostic, userError } from "./diagnostics.js";
 import { planCommand, type PlanCommandOptions } from "./commands/plan.js";
 import { runCommand } from "./commands/run.js";
 import { stablehloCheckCommand, stablehloRunCommand } from "./commands/stablehlo.js";
@@ -39,12 +40,23 @@ function parseBytes(value: string): number {
   return n;
 }
 
+/** A commander error message (`error: ...`, possibly with more lines after) as a `usage` diagnostic. */
+function usageLine(s: string): string {
+  const m = /^error: ([^]*?)\n?$/.exec(s);
+  return m ? `${formatDiagnostic(userError("usage", m[1]))}\n` : s;
+}
+
 export function buildProgram(io: Io, setCode: (code: number) => void): Command {
   const program = new Command("dflashc")
     .description("Compile DFlash speculative decoders to StableHLO, JAX and a TypeScript runtime")
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s) });
+    .configureOutput({
+      writeOut: (s) => io.out(s),
+      writeErr: (s) => io.err(s),
+      // commander's own usage errors ("error: unknown option '--x'") print like every diagnostic.
+      outputError: (s, write) => write(usageLine(s)),
+    });
   const run = (f: () => Promise<number>) => async () => setCode(await f());
 
   program
@@ -172,7 +184,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (e instanceof CommanderError) {
       // --help and --version end here with code 0; usage mistakes are the user's input: exit 2.
       if (e.exitCode === 0) return ExitCode.ok;
-      if (e.code === "dflashc.usage") io.err(`error usage: ${e.message}`);
+      if (e.code === "dflashc.usage") io.err(formatDiagnostic(userError("usage", e.message)));
       return ExitCode.userError;
     }
     io.err(`internal error (a dflashc bug, please report it): ${(e as Error).stack ?? String(e)}`);

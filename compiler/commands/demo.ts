@@ -9,7 +9,7 @@
  * must be identical too.
  */
 import { join } from "node:path";
-import { formatDiagnostic } from "../diagnostics.js";
+import { printDiagnostics } from "../diagnostics.js";
 import { packageRoot } from "../package-root.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
@@ -51,8 +51,10 @@ export async function demoCommand(io: Io): Promise<number> {
   const file = join(packageRoot(), "examples", "tiny.ts");
   const loaded = await loadAndPlan(file);
   if (!loaded.ok) {
-    for (const d of loaded.diagnostics) io.err(formatDiagnostic(d));
-    return ExitCode.bug; // the shipped example must always check
+    // The shipped example must always check: reported like any diagnostic (paths relative to the
+    // working folder), but it is dflashc's own input, so exit 1.
+    printDiagnostics(loaded.diagnostics, io);
+    return ExitCode.bug;
   }
   const plan = loaded.plan;
   const t0 = performance.now();

@@ -18,7 +18,7 @@ import type { DecoderPlan } from "../ir/plan.js";
 import { compilePlan } from "../compile.js";
 import { writeFolderAtomically } from "../output.js";
 import { JaxBackend } from "../../runtime/backends/jax.js";
-import { formatDiagnostic } from "../diagnostics.js";
+import { forDisplay, printDiagnostics, userError, userWarning, type AnyDiagnostic } from "../diagnostics.js";
 import type { Backend, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, RequestError, type EngineOptions, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
@@ -210,10 +210,15 @@ async function makeBackend(opts: RunOptions, plan: DecoderPlan, source: string, 
 }
 
 export async function runCommand(configFile: string, opts: RunOptions, io: Io): Promise<number> {
-  const usage = (msg: string) => {
-    io.err(`error usage: ${msg}`);
+  // Every user error goes out one way (compiler/diagnostics.ts): `error <code>: <message>` on stderr,
+  // paths relative to the working folder; with --json also one { ok: false, diagnostics } document.
+  // (`error` repeats an unlocated diagnostic's message in the JSON document, as before the catalog.)
+  const fail = (diagnostics: readonly AnyDiagnostic[], extra?: Record<string, unknown>) => {
+    const ds = diagnostics.map((d) => forDisplay(d, io.cwd));
+    printDiagnostics(ds, io, { json: opts.json, extra: ds.length === 1 && ds[0].file === undefined ? { error: ds[0].message, ...extra } : extra });
     return ExitCode.userError;
   };
+  const usage = (msg: string) => fail([userError("usage", msg)]);
   if (opts.promptIds.length === 0) return usage("give at least one --prompt-ids");
   let sampling: SamplingParams;
   try {
@@ -229,11 +234,7 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
   if (!Number.isInteger(opts.maxNewTokens) || opts.maxNewTokens < 0) return usage(`--max-new-tokens takes a non-negative integer, got ${opts.maxNewTokens}`);
 
   const loaded = await loadAndPlan(resolve(io.cwd, configFile));
-  if (!loaded.ok) {
-    for (const d of loaded.diagnostics) io.err(formatDiagnostic({ ...d, file: displayPath(d.file, io.cwd) }));
-    if (opts.json) io.out(JSON.stringify({ ok: false, diagnostics: loaded.diagnostics }));
-    return ExitCode.userError;
-  }
+  if (!loaded.ok) return fail(loaded.diagnostics);
   const plan = loaded.plan;
   if (opts.checkLossless && !plan.draft) return usage(`${plan.name} has no draft: there is nothing to check against target-only decoding`);
   const source = displayPath(resolve(io.cwd, configFile), io.cwd);
@@ -242,11 +243,7 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     // Refuse before compiling or allocating anything: a decoder too large for the CPU would otherwise
     // print nothing and take all of the machine's memory.
     const problem = referenceMemoryProblem(plan, opts.maxMemory);
-    if (problem) {
-      io.err(`error memory: ${problem}`);
-      if (opts.json) io.out(JSON.stringify({ ok: false, error: problem, memory: estimateReferenceMemory(plan) }));
-      return ExitCode.userError;
-    }
+    if (problem) return fail([userError("memory", problem)], { memory: estimateReferenceMemory(plan) });
   }
 
   let cleanup = () => {};
@@ -268,9 +265,8 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
       lossless = compareLossless(main.results, base.results);
     }
     for (const c of lossless?.capacityStops ?? []) {
-      io.err(
-        `warning capacity: request ${c.id} stopped for lack of pages (${c.speculative} tokens speculative, finish ${c.speculativeReason}; ${c.targetOnly} target-only, finish ${c.targetOnlyReason}); the tokens both produced agree`,
-      );
+      const message = `request ${c.id} stopped for lack of pages (${c.speculative} tokens speculative, finish ${c.speculativeReason}; ${c.targetOnly} target-only, finish ${c.targetOnlyReason}); the tokens both produced agree`;
+      printDiagnostics([userWarning("capacity", message)], io);
     }
     if (opts.json) {
       io.out(
@@ -301,16 +297,10 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
     return lossless && !lossless.ok ? ExitCode.checkFailed : ExitCode.ok;
   } catch (e) {
     // A JAX worker that cannot start (no python3, no jax) is the environment, not a dflashc bug.
-    if (e instanceof Error && e.name === "JaxBackendError") {
-      io.err(`error backend: ${e.message}`);
-      if (opts.json) io.out(JSON.stringify({ ok: false, error: e.message }));
-      return ExitCode.userError;
-    }
-    if (e instanceof WeightSourceError || e instanceof SafetensorsError || e instanceof WeightsError || e instanceof RequestError) {
-      io.err(`error ${e instanceof RequestError ? "request" : "weights"}: ${e.message}`);
-      if (opts.json) io.out(JSON.stringify({ ok: false, error: e.message }));
-      return ExitCode.userError;
-    }
+    if (e instanceof Error && e.name === "JaxBackendError") return fail([userError("backend", e.message)]);
+    if (e instanceof WeightSourceError) return fail([userError("weights-source", e.message)]);
+    if (e instanceof SafetensorsError || e instanceof WeightsError) return fail([userError("weights", e.message)]);
+    if (e instanceof RequestError) return fail([userError("request", e.message)]);
     throw e;
   } finally {
     cleanup();
