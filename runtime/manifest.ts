@@ -112,7 +112,44 @@ export function serializeManifest(m: Manifest): string {
     kernels: kernels.map((k) => ({ ...k, args: k.args.filter((a) => a.role !== "weight") })),
     plan,
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return `${compactJson(file, "")}\n`;
+}
+
+/**
+ * JSON for a reviewer: indented like `JSON.stringify(v, null, 2)`, except that a flat object (at most
+ * 8 keys, each a primitive or a one-line array: a tensor signature, a bucket, a cache) is one line, an
+ * array of numbers (a shape) or a short array of primitives is one line, and a long array of strings
+ * has one string per line. Keys keep their insertion order, so the text is deterministic; it is plain
+ * JSON (`parseManifest` is `JSON.parse`).
+ */
+function compactJson(v: unknown, indent: string): string {
+  if (v === undefined) return "null";
+  if (v === null || typeof v !== "object") return JSON.stringify(v);
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    if (isShortArray(v)) return JSON.stringify(v);
+    return `[\n${v.map((x) => `${inner}${compactJson(x, inner)}`).join(",\n")}\n${indent}]`;
+  }
+  const entries = Object.entries(v).filter(([, x]) => x !== undefined);
+  if (entries.length === 0) return "{}";
+  if (isFlatObject(v)) return JSON.stringify(v);
+  return `{\n${entries.map(([k, x]) => `${inner}${JSON.stringify(k)}: ${compactJson(x, inner)}`).join(",\n")}\n${indent}}`;
+}
+
+function isPrimitive(x: unknown): boolean {
+  return x === null || typeof x !== "object";
+}
+
+/** Numbers (a shape, a bucket list), or a few primitives. */
+function isShortArray(x: unknown): boolean {
+  return Array.isArray(x) && (x.every((y) => typeof y === "number") || (x.every(isPrimitive) && JSON.stringify(x).length <= 120));
+}
+
+function isFlatObject(x: unknown): boolean {
+  if (x === null || typeof x !== "object" || Array.isArray(x)) return false;
+  const values = Object.values(x).filter((y) => y !== undefined);
+  return values.length <= 8 && values.every((y) => isPrimitive(y) || isShortArray(y));
 }
 
 export function parseManifest(text: string, where = "manifest.json"): Manifest {
