@@ -96,11 +96,3 @@ export class DiagnosticError extends Error {
     this.diagnostics = diagnostics;
   }
 }
-
-/** Thrown when a check the user asked for fails (a lossless check, a `check.*` op): exit 3. */
-export class CheckFailedError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "CheckFailedError";
-  }
-}
