@@ -19,7 +19,7 @@ import qwen3 from "../examples/qwen3-8b-dflash.js";
 import { pagedKV, pow2Buckets } from "../dsl/index.js";
 import type { Backend } from "../runtime/backend.js";
 import { Engine } from "../runtime/engine.js";
-import type { Manifest, ManifestKernel } from "../runtime/manifest.js";
+import type { Manifest, ManifestKernel } from "../contract/manifest.js";
 
 const COUNTS = [1, 8, 64, 256];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);

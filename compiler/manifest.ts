@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DecoderPlan } from "./ir/plan.js";
-import { MANIFEST_FORMAT, type Manifest, type ManifestCache, type ManifestTensor } from "../runtime/manifest.js";
+import { MANIFEST_FORMAT, type Manifest, type ManifestCache, type ManifestTensor } from "../contract/manifest.js";
 import { VERSION } from "./version.js";
 import { draftWeights, targetWeights } from "./ir/weights.js";
 

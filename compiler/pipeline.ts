@@ -17,8 +17,8 @@
  * the StableHLO texts and the two packages embed that hash (the worker's handshake checks it).
  */
 import type { DecoderDeclaration } from "../dsl/types.js";
-import { serializeManifest, type Manifest } from "../runtime/manifest.js";
-import type { Diagnostic } from "./diagnostics.js";
+import { serializeManifest, type Manifest } from "../contract/manifest.js";
+import type { Diagnostic } from "../contract/diagnostics.js";
 import { EMITTERS, type EmitContext, type EmitKind } from "./emitters.js";
 import { loadConfig, type LoadResult } from "./frontend/load-config.js";
 import type { KernelGraph } from "./ir/graph.js";

@@ -3,7 +3,7 @@
  * interpreter's tensors, in a worker process); the host sends int32 metadata (and the sampling kernels'
  * f32 inputs) and reads int32 results.
  */
-import type { Manifest, ManifestKernel } from "./manifest.js";
+import type { Manifest, ManifestKernel } from "../contract/manifest.js";
 
 /** A kernel input: int32 metadata, or f32 for the sampling kernels' `uniforms`, `temperature`, `top_p`. */
 export type KernelInput = Int32Array | Float32Array;

@@ -3,7 +3,7 @@
  * The runtime never asks for a shape outside the manifest — a size past the largest bucket is a clear
  * error here, never a recompile or a clamped write on the device.
  */
-import type { KernelName, Manifest, ManifestKernel } from "./manifest.js";
+import type { KernelName, Manifest, ManifestKernel } from "../contract/manifest.js";
 
 export class BucketError extends Error {
   constructor(message: string) {

@@ -4,7 +4,7 @@
  * `capacity` rows, because `dynamic_update_slice` would clamp an out-of-range start and corrupt the
  * cache silently. Paged layout: a second page pool, one draft block table per request.
  */
-import type { ManifestCache } from "./manifest.js";
+import type { ManifestCache } from "../contract/manifest.js";
 import { BlockTable, PagePool } from "./pages.js";
 
 export class DraftCapacityError extends Error {

@@ -16,7 +16,7 @@
  */
 import { assertWeights, type Backend, type KernelInput, type Weights } from "./backend.js";
 import { BucketError, KernelTable } from "./buckets.js";
-import type { KernelName, Manifest, ManifestKernel } from "./manifest.js";
+import type { KernelName, Manifest, ManifestKernel } from "../contract/manifest.js";
 import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
 import { Scheduler, type PrefillChunk } from "./scheduler.js";
 import { fillSamplingInputs, isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";

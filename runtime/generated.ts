@@ -6,7 +6,7 @@
  */
 import type { Backend, Weights } from "./backend.js";
 import { createEngine, type Engine, type EngineOptions } from "./engine.js";
-import { readManifest, type KernelName, type Manifest } from "./manifest.js";
+import { readManifest, type KernelName, type Manifest } from "../contract/manifest.js";
 import { loadWeights, parseWeightSource } from "./weights/source.js";
 
 /** One kernel bucket as a generated module lists it: int32 inputs and outputs only (weights and caches live in the backend). */

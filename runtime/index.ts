@@ -1,7 +1,7 @@
 /**
  * The dflashc runtime library (`dflashc/runtime`): what a generated runtime module binds to.
  */
-export * from "./manifest.js";
+export * from "../contract/manifest.js";
 export * from "./buckets.js";
 export * from "./pages.js";
 export * from "./draft-slots.js";

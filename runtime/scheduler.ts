@@ -11,7 +11,7 @@
  * request too large for the whole pool finishes with reason "capacity".
  */
 import { draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
-import type { ManifestCache } from "./manifest.js";
+import type { ManifestCache } from "../contract/manifest.js";
 import { BlockTable, PagePool } from "./pages.js";
 import { RequestState, type FinishReason } from "./request.js";
 

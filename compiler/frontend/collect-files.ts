@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, resolve } from "node:path";
 import { ts } from "ts-morph";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { errorAt, positionAt } from "./location.js";
 
 /** The config's source files by absolute path; `entry` first. */

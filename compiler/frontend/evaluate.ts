@@ -10,7 +10,7 @@ import { readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
 import { join } from "node:path";
 import { ts } from "ts-morph";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { packageRoot } from "../package-root.js";
 import type { ConfigPayload, ShippedModule } from "./child-main.js";
 import { DSL_MODULE, resolveRelative, type ConfigFiles } from "./collect-files.js";

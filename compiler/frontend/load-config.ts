@@ -4,7 +4,7 @@
  * evaluate the default export in a sandboxed child process (sandbox.ts). Validation
  * (passes/validate.ts) comes next, located with `source`.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { collectFiles } from "./collect-files.js";
 import { evaluateConfig, type UncheckedDeclaration } from "./evaluate.js";
 import { errorAt } from "./location.js";

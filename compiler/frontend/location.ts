@@ -1,4 +1,4 @@
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 
 /** 1-based line and column of a character offset, as every diagnostic reports them. */
 export interface Position {

@@ -9,7 +9,7 @@
  * valid however the type-checking project changes later.
  */
 import { Node, Project, ts, type ObjectLiteralExpression, type SourceFile, type TypeChecker } from "ts-morph";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import type { ConfigFiles } from "./collect-files.js";
 import { errorAt, positionAt, type Position } from "./location.js";
 import type { PropertyPath } from "./plain-data.js";

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { Project, ts, type SourceFile } from "ts-morph";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { packageRoot } from "../package-root.js";
 import { DSL_MODULE, type ConfigFiles } from "./collect-files.js";
 import { errorAt, positionAt } from "./location.js";

@@ -2,7 +2,7 @@
  * Typed, located access to the fields of one config.json object. Every rejection names the field and
  * carries its location, so the user sees `config.json:12:17: error hf-invalid-field: ...`.
  */
-import { DiagnosticError } from "../diagnostics.js";
+import { DiagnosticError } from "../../contract/diagnostics.js";
 import { jsonDiagnostic, type JsonSource, type JsonValue } from "./json-source.js";
 
 /** Stable error codes of the importer. */

@@ -3,7 +3,7 @@
  * at the exact field of the user's config.json (`file:line:col`). `JSON.parse` only reports an offset
  * for syntax errors and nothing at all for a field whose value we reject.
  */
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
 
 export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 

@@ -4,7 +4,7 @@
  * is an error naming the field and what is supported.
  */
 import type { DType, Llama3RopeScaling, ModelFamily } from "../../dsl/types.js";
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../../contract/diagnostics.js";
 import { HfError, HfFields, show } from "./fields.js";
 import { jsonDiagnostic } from "./json-source.js";
 

@@ -5,7 +5,7 @@
  * with check's code, so nothing is written that check would then reject.
  */
 import type { DecoderDeclaration } from "../../dsl/types.js";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
 import type { ValidationIssue } from "../passes/validate-issue.js";
 import { RULES } from "../passes/validate-rules.js";
 import { validateShape } from "../passes/validate-shape.js";

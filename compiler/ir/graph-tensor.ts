@@ -3,7 +3,7 @@
  * whose low 16 mantissa bits are zero), i32 in an Int32Array.
  */
 import { GraphError, numel, type GDType, type GType } from "./graph.js";
-import { roundBf16 } from "./bf16.js";
+import { roundBf16 } from "../../contract/bf16.js";
 
 export { roundBf16 };
 

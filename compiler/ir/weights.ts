@@ -4,7 +4,7 @@
  * (`fc.weight`, `hidden_norm.weight`, `layers.N...`, `norm.weight`). Kernel arguments prefix them
  * with `target.` / `draft.` so the two never collide.
  */
-import type { ResolvedDraft, ResolvedModel } from "./plan.js";
+import type { DecoderPlan, ResolvedDraft, ResolvedModel } from "./plan.js";
 
 export interface WeightSpec {
   /** The checkpoint's own tensor name, without the `target.`/`draft.` prefix. */
@@ -71,4 +71,13 @@ export function isDraftContextWeight(name: string): boolean {
 /** The target tensors the drafter shares: the embedding and the LM head (the embedding when tied). */
 export function isSharedTargetWeight(name: string): boolean {
   return name === "model.embed_tokens.weight" || name === "lm_head.weight";
+}
+
+/** Every checkpoint tensor of the plan as a kernel argument (`target.<hf>`, then `draft.<hf>`), with its dtype. */
+export function planWeights(plan: DecoderPlan): { name: string; shape: readonly number[]; dtype: DecoderPlan["target"]["dtype"] }[] {
+  const dtype = plan.target.dtype;
+  return [
+    ...targetWeights(plan.target).map((w) => ({ name: `target.${w.name}`, shape: w.shape, dtype })),
+    ...(plan.draft ? draftWeights(plan.draft).map((w) => ({ name: `draft.${w.name}`, shape: w.shape, dtype })) : []),
+  ];
 }

@@ -2,9 +2,9 @@
  * `dflashc stablehlo check`: parse a file and verify every module in it. Syntax errors and verifier
  * findings come back alike, as located diagnostics.
  */
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
-import { parseModules } from "./parser.js";
-import { verifyModule } from "./verifier.js";
+import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
+import { parseModules } from "../../stablehlo/parser.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 
 export function checkStableHlo(text: string, file: string): Diagnostic[] {
   try {

@@ -8,11 +8,11 @@
 import type { DecoderPlan, KernelSig } from "../ir/plan.js";
 import type { KernelGraph } from "../ir/graph.js";
 import { buildKernelGraph } from "../passes/build-kernels.js";
-import type { Module } from "./ir.js";
+import type { Module } from "../../stablehlo/ir.js";
 import { lowerGraph } from "./lower/graph.js";
-import { printModule } from "./printer.js";
-import { verifyModule } from "./verifier.js";
-import { formatDiagnostic } from "../diagnostics.js";
+import { printModule } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
+import { formatDiagnostic } from "../../contract/diagnostics.js";
 
 export class EmitError extends Error {
   constructor(message: string) {

@@ -12,13 +12,13 @@
  * function is reported in that function's `error`, and the other functions still run. A resource
  * limit (`maxSteps`, `maxBytes`) stops the whole run: it throws InterpreterLimitError (exit 2).
  */
-import { formatType, sameType, type Module, type SourceLoc } from "./ir.js";
-import type { CheckResult } from "./interpreter/context.js";
-import { InterpreterLimitError } from "./interpreter/errors.js";
-import { recoverExactI64 } from "./interpreter/exact-literals.js";
-import { Interpreter, type InterpreterOptions } from "./interpreter/interpreter.js";
-import type { Tensor } from "./interpreter/tensor.js";
-import { parseModules } from "./parser.js";
+import { formatType, sameType, type Module, type SourceLoc } from "../../stablehlo/ir.js";
+import type { CheckResult } from "../../stablehlo/interpreter/context.js";
+import { InterpreterLimitError } from "../../stablehlo/interpreter/errors.js";
+import { recoverExactI64 } from "../../stablehlo/interpreter/exact-literals.js";
+import { Interpreter, type InterpreterOptions } from "../../stablehlo/interpreter/interpreter.js";
+import type { Tensor } from "../../stablehlo/interpreter/tensor.js";
+import { parseModules } from "../../stablehlo/parser.js";
 
 export interface FunctionRun {
   /** Function name, without `@`. */

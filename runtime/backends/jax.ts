@@ -14,7 +14,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { Backend, KernelInput, Weights } from "../backend.js";
-import type { Manifest, ManifestKernel } from "../manifest.js";
+import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import type { WeightSource } from "../weights/source.js";
 import { encodeFrame, f32, FrameDecoder, FramingError, i32, type Frame, type FrameHeader, type WireArray } from "./jax-framing.js";
 

@@ -6,12 +6,12 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Module } from "../../compiler/stablehlo/ir.js";
-import { Interpreter } from "../../compiler/stablehlo/interpreter/index.js";
-import { zeros, type Tensor } from "../../compiler/stablehlo/interpreter/tensor.js";
-import { parseModules } from "../../compiler/stablehlo/parser.js";
+import type { Module } from "../../stablehlo/ir.js";
+import { Interpreter } from "../../stablehlo/interpreter/index.js";
+import { zeros, type Tensor } from "../../stablehlo/interpreter/tensor.js";
+import { parseModules } from "../../stablehlo/parser.js";
 import type { Backend, KernelInput, Weights } from "../backend.js";
-import type { Manifest, ManifestKernel, ManifestTensor } from "../manifest.js";
+import type { Manifest, ManifestKernel, ManifestTensor } from "../../contract/manifest.js";
 
 export class ReferenceBackendError extends Error {
   constructor(message: string) {

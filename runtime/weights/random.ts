@@ -15,11 +15,16 @@
  * - biases: std 0.1 (so a dropped bias shows in every test);
  * - norm weights (`*norm*`): `1 + 0.1 * n`;
  * - the embedding: std 1 (unit-scale residual stream; tied LM heads give well-separated logits).
- * bf16 plans get every value rounded to bf16 (nearest, ties to even), so all backends see the same weights.
+ * bf16 tensors get every value rounded to bf16 (nearest, ties to even), so all backends see the same weights.
+ *
+ * The weights are the manifest's (`manifest.weights`: kernel argument name, shape, dtype); the compiler's
+ * `planWeights(plan)` lists the same ones for a plan.
  */
-import type { DecoderPlan } from "../../compiler/ir/plan.js";
-import { draftWeights, targetWeights, type WeightSpec } from "../../compiler/ir/weights.js";
-import { roundBf16 } from "../../compiler/ir/bf16.js";
+import { roundBf16 } from "../../contract/bf16.js";
+import type { ManifestTensor } from "../../contract/manifest.js";
+
+/** One weight to draw: its kernel argument name (`target.<hf>` / `draft.<hf>`), shape and dtype. */
+export type WeightTensor = Pick<ManifestTensor, "name" | "shape" | "dtype">;
 
 export class SplitMix32 {
   private state: number;
@@ -67,13 +72,13 @@ export function streamFor(seed: number, name: string): SplitMix32 {
   return new SplitMix32(Math.imul(seed >>> 0, 0x9e3779b1) ^ fnv1a(name));
 }
 
-/** How one weight is drawn: `mean + std * normalish`. */
-function initOf(w: WeightSpec): { mean: number; std: number } {
-  const base = w.name.split(".").at(-2) ?? "";
-  if (w.name.endsWith(".bias")) return { mean: 0, std: 0.1 };
+/** How one weight is drawn, from its Hugging Face name (`hf`) and shape: `mean + std * normalish`. */
+function initOf(hf: string, shape: readonly number[]): { mean: number; std: number } {
+  const base = hf.split(".").at(-2) ?? "";
+  if (hf.endsWith(".bias")) return { mean: 0, std: 0.1 };
   if (base.includes("norm")) return { mean: 1, std: 0.1 };
-  if (w.name === "model.embed_tokens.weight") return { mean: 0, std: 1 };
-  return { mean: 0, std: Math.max(0.02, 1 / Math.sqrt(w.shape[w.shape.length - 1])) };
+  if (hf === "model.embed_tokens.weight") return { mean: 0, std: 1 };
+  return { mean: 0, std: Math.max(0.02, 1 / Math.sqrt(shape[shape.length - 1])) };
 }
 
 function draw(seed: number, key: string, shape: readonly number[], mean: number, std: number, bf16: boolean): Float32Array {
@@ -87,18 +92,13 @@ function draw(seed: number, key: string, shape: readonly number[], mean: number,
   return out;
 }
 
-/** Every weight of the plan's target and draft, keyed by kernel argument name (`target.<hf>`, `draft.<hf>`). */
-export function randomWeights(plan: DecoderPlan, seed: number): Map<string, Float32Array> {
-  const bf16 = plan.target.dtype === "bf16";
+/** Every weight of `weights` (the manifest's list), keyed by its kernel argument name. */
+export function randomWeights(weights: readonly WeightTensor[], seed: number): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
-  const add = (prefix: string, specs: readonly WeightSpec[]) => {
-    for (const w of specs) {
-      const { mean, std } = initOf(w);
-      out.set(`${prefix}${w.name}`, draw(seed, `${prefix}${w.name}`, w.shape, mean, std, bf16));
-    }
-  };
-  add("target.", targetWeights(plan.target));
-  if (plan.draft) add("draft.", draftWeights(plan.draft));
+  for (const w of weights) {
+    const { mean, std } = initOf(w.name.slice(w.name.indexOf(".") + 1), w.shape);
+    out.set(w.name, draw(seed, w.name, w.shape, mean, std, w.dtype === "bf16"));
+  }
   return out;
 }
 

@@ -10,7 +10,7 @@
  */
 import { closeSync, existsSync, lstatSync, openSync, readdirSync, readSync, statSync, writeFileSync } from "node:fs";
 import { isAbsolute, join, relative, resolve } from "node:path";
-import type { Manifest } from "../manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { BoundedReadError, describeErrno, readFileBounded } from "./read-bounded.js";
 
 export class SafetensorsError extends Error {

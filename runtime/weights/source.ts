@@ -5,8 +5,7 @@
  */
 import { existsSync, lstatSync, statSync } from "node:fs";
 import { isAbsolute, join, resolve } from "node:path";
-import type { DecoderPlan } from "../../compiler/ir/plan.js";
-import type { Manifest } from "../manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { randomWeights } from "./random.js";
 import { describeErrno } from "./read-bounded.js";
 import { loadCheckpointWeights, type LoadCheckpointOptions } from "./safetensors.js";
@@ -65,6 +64,6 @@ function requireFolder(path: string, what: string): void {
  * weights are finite by construction.
  */
 export function loadWeights(source: WeightSource, manifest: Manifest, opts: LoadCheckpointOptions = {}): Map<string, Float32Array> {
-  if (source.kind === "random") return randomWeights(manifest.plan as DecoderPlan, source.seed);
+  if (source.kind === "random") return randomWeights(manifest.weights, source.seed);
   return loadCheckpointWeights(manifest, { target: source.target, draft: source.draft }, opts);
 }

@@ -14,7 +14,7 @@ import { appendFileSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import type { Backend } from "../../runtime/backend.js";
 import { createEngine, type EngineOptions } from "../../runtime/engine.js";
-import { readManifest } from "../../runtime/manifest.js";
+import { readManifest } from "../../contract/manifest.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { JaxBackend } from "../../runtime/backends/jax.js";
@@ -90,7 +90,7 @@ export function formatRow(r: LosslessRow): string {
 export async function losslessRows(caseDir: string, backend: BackendFactory = jaxBackend): Promise<LosslessRow[]> {
   const manifest = readManifest(caseDir);
   const index = JSON.parse(readFileSync(join(caseDir, "reference", "index.json"), "utf8")) as ReferenceIndex;
-  const weights = randomWeights(manifest.plan as DecoderPlan, index.seed);
+  const weights = randomWeights(manifest.weights, index.seed);
   const requests = sessionRequests(index.generate);
   const run = async (options: EngineOptions) => {
     const engine = await createEngine(manifest, backend(caseDir, index), weights, options);

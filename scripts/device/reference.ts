@@ -5,7 +5,7 @@
  * replay the same calls on a device and be compared number for number.
  *
  * The reference is the kernel graph evaluator (compiler/ir/graph-eval.ts), the witness that the
- * StableHLO interpreter is checked against; weights are `randomWeights(plan, seed)`, which the JAX
+ * StableHLO interpreter is checked against; weights are `randomWeights(planWeights(plan), seed)`, which the JAX
  * package's `weights.random_weights(seed)` reproduces bit for bit, so no weights travel.
  *
  * Layout of `<dir>/reference/`: `index.json` (see `ReferenceIndex`) and one raw little-endian file
@@ -20,11 +20,12 @@ import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
 import type { Backend, KernelInput, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { compilePlan } from "../../compiler/compile.js";
-import { parseManifest } from "../../runtime/manifest.js";
+import { parseManifest } from "../../contract/manifest.js";
 import { createEngine, type EngineOptions, type GenerateRequest } from "../../runtime/engine.js";
-import type { Manifest, ManifestKernel } from "../../runtime/manifest.js";
+import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import type { SamplingParams } from "../../runtime/sampling.js";
 import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /** A backend that evaluates the plan's kernel graphs on the host; caches are kept between calls. */
 export class GraphBackend implements Backend {
@@ -213,7 +214,7 @@ export async function writeCase(dir: string, plan: DecoderPlan, opts: CaseOption
   const { maxNewTokens, sampling } = opts.record;
   const refDir = join(dir, "reference");
   mkdirSync(refDir, { recursive: true });
-  const weights = randomWeights(plan, opts.seed);
+  const weights = randomWeights(planWeights(plan), opts.seed);
   const prompts = casePrompts(plan, opts.seed, opts.record.prompts, opts.record.promptLength);
   const requests = sessionRequests({ prompts, maxNewTokens, sampling });
   const recorder = new RecordingBackend(new GraphBackend(plan), refDir);

@@ -70,7 +70,7 @@ def _tensor(d: dict) -> Tensor:
 
 
 def read_manifest(case_dir: str) -> tuple[dict, dict[tuple[str, str], Kernel]]:
-    """manifest.json with every kernel's full argument list (weights first, as runtime/manifest.ts does)."""
+    """manifest.json with every kernel's full argument list (weights first, as contract/manifest.ts does)."""
     path = os.path.join(case_dir, "manifest.json")
     try:
         with open(path, encoding="utf-8") as f:

@@ -1,4 +1,4 @@
-// The catalog of diagnostic codes (compiler/diagnostic-codes.ts) against the sources that use the codes
+// The catalog of diagnostic codes (contract/diagnostic-codes.ts) against the sources that use the codes
 // and the document that lists them (docs/diagnostics.md), and the one way every command prints a user
 // error: `file:line:col: error <code>: <message>` or `error <code>: <message>`, paths relative to the
 // working folder.
@@ -8,12 +8,12 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import ts from "typescript";
-import { main } from "../../compiler/cli.js";
-import { demoCommand } from "../../compiler/commands/demo.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { runCommand, type RunOptions } from "../../compiler/commands/run.js";
-import { DIAGNOSTIC_CODES, DIAGNOSTIC_PHASES, renderDiagnosticsDoc } from "../../compiler/diagnostic-codes.js";
-import { displayPath, formatDiagnostic, forDisplay, relativizePaths } from "../../compiler/diagnostics.js";
+import { main } from "../../cli/cli.js";
+import { demoCommand } from "../../cli/commands/demo.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { runCommand, type RunOptions } from "../../cli/commands/run.js";
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_PHASES, renderDiagnosticsDoc } from "../../contract/diagnostic-codes.js";
+import { displayPath, formatDiagnostic, forDisplay, relativizePaths } from "../../contract/diagnostics.js";
 import type { LoadAndPlanResult } from "../../compiler/pipeline.js";
 import { REPO, TempDir, applyEdits, example } from "../frontend/config-fixture.js";
 
@@ -66,7 +66,7 @@ function stringLiterals(e: ts.Node): string[] {
 /** code → the `file:line` places that use it. */
 function codesInSources(): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  const files = ["compiler", "runtime", "dsl"].flatMap((d) => tsFiles(join(REPO, d))).filter((f) => !f.endsWith(join("compiler", "diagnostic-codes.ts")));
+  const files = ["compiler", "runtime", "dsl", "stablehlo", "contract", "cli"].flatMap((d) => tsFiles(join(REPO, d))).filter((f) => !f.endsWith(join("contract", "diagnostic-codes.ts")));
   for (const file of files) {
     const sf = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
     const rel = relative(REPO, file);
@@ -139,7 +139,7 @@ describe("the catalog of diagnostic codes", () => {
   it("every code the sources use is in the catalog, and every catalog code is used (no dead codes)", () => {
     const used = codesInSources();
     const missing = [...used].filter(([c]) => !codes.includes(c)).map(([c, at]) => `${c} (${at.join(", ")})`);
-    expect(missing, "codes used in compiler/, runtime/, dsl/ but missing from compiler/diagnostic-codes.ts").toEqual([]);
+    expect(missing, "codes used in the sources but missing from contract/diagnostic-codes.ts").toEqual([]);
     const dead = codes.filter((c) => !used.has(c));
     expect(dead, "catalog codes no source uses").toEqual([]);
   });
@@ -147,12 +147,12 @@ describe("the catalog of diagnostic codes", () => {
   it("the scan finds each kind of use (so a pattern it stops recognizing fails here, not silently)", () => {
     const used = codesInSources();
     const firstFile = (c: string) => used.get(c)?.[0].replace(/:\d+$/, "");
-    expect(firstFile("stablehlo-syntax")).toBe("compiler/stablehlo/parser.ts"); // code: "..."
+    expect(firstFile("stablehlo-syntax")).toBe("stablehlo/parser.ts"); // code: "..."
     expect(used.get("config-eval-timeout")).toBeDefined(); // entryError("...", ...) over several lines
     expect(used.get("tensor-too-large")?.length).toBeGreaterThanOrEqual(2); // issue(path, "...", ...)
     expect(firstFile("hf-unsupported-moe")).toBe("compiler/import-hf/fields.ts"); // the HfError table
     expect(used.get("run-limit")).toBeDefined(); // printed `error run-limit: ...`
-    expect(firstFile("weights-source")).toBe("compiler/commands/run.ts"); // userError("...", ...)
+    expect(firstFile("weights-source")).toBe("cli/commands/run.ts"); // userError("...", ...)
   });
 });
 

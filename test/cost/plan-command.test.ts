@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { planCommand } from "../../compiler/commands/plan.js";
-import { importHfCommand } from "../../compiler/commands/import-hf.js";
-import { memoryIo } from "../../compiler/commands/io.js";
+import { planCommand } from "../../cli/commands/plan.js";
+import { importHfCommand } from "../../cli/commands/import-hf.js";
+import { memoryIo } from "../../cli/commands/io.js";
 import type { PlanReport } from "../../compiler/cost/plan-report.js";
 
 const ROOT = new URL("../../", import.meta.url).pathname;

@@ -58,8 +58,8 @@ describe("docs/architecture.md", () => {
       ["UncheckedDeclaration", "compiler/frontend/evaluate.ts"],
       ["DecoderPlan", "compiler/ir/plan.ts"],
       ["KernelGraph", "compiler/ir/graph.ts"],
-      ["Module", "compiler/stablehlo/ir.ts"],
-      ["Manifest", "runtime/manifest.ts"],
+      ["Module", "stablehlo/ir.ts"],
+      ["Manifest", "contract/manifest.ts"],
       ["Backend", "runtime/backend.ts"],
     ];
     for (const [type, file] of defined) {

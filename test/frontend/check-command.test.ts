@@ -2,9 +2,9 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkCommand } from "../../compiler/commands/check.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { formatDiagnostic } from "../../compiler/diagnostics.js";
+import { checkCommand } from "../../cli/commands/check.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { formatDiagnostic } from "../../contract/diagnostics.js";
 import { applyEdits, checkJson, example, REPO, stripMarker, TempDir } from "./config-fixture.js";
 
 const dir = new TempDir();

@@ -7,8 +7,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { checkCommand } from "../../compiler/commands/check.js";
-import { memoryIo } from "../../compiler/commands/io.js";
+import { checkCommand } from "../../cli/commands/check.js";
+import { memoryIo } from "../../cli/commands/io.js";
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const MARKER = "/*@*/";

@@ -3,8 +3,8 @@
 // and every failure is a located, one-line diagnostic inside the config file.
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
-import { checkCommand } from "../../compiler/commands/check.js";
-import { memoryIo } from "../../compiler/commands/io.js";
+import { checkCommand } from "../../cli/commands/check.js";
+import { memoryIo } from "../../cli/commands/io.js";
 import { example, TempDir } from "./config-fixture.js";
 
 const EXAMPLES = ["tiny", "qwen3-8b-dflash", "qwen3-4b-dflash", "llama3.1-8b-dflash"].map(example);

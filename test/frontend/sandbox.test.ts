@@ -4,9 +4,9 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkCommand } from "../../compiler/commands/check.js";
-import { compileCommand } from "../../compiler/commands/compile.js";
-import { memoryIo } from "../../compiler/commands/io.js";
+import { checkCommand } from "../../cli/commands/check.js";
+import { compileCommand } from "../../cli/commands/compile.js";
+import { memoryIo } from "../../cli/commands/io.js";
 import { trustedModules } from "../../compiler/frontend/evaluate.js";
 import { loadConfig } from "../../compiler/frontend/load-config.js";
 import { parseResult, runInSandbox, type SandboxLimits } from "../../compiler/frontend/sandbox.js";

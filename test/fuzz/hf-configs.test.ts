@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DiagnosticError } from "../../compiler/diagnostics.js";
+import { DiagnosticError } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
 import { validateDeclaration } from "../../compiler/passes/validate.js";
 import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";

@@ -9,12 +9,12 @@ import fc from "fast-check";
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DiagnosticError } from "../../compiler/diagnostics.js";
+import { DiagnosticError } from "../../contract/diagnostics.js";
 import { checkStableHlo } from "../../compiler/stablehlo/check-file.js";
-import { InterpreterError, InterpreterLimitError } from "../../compiler/stablehlo/interpreter/errors.js";
-import { recoverExactI64 } from "../../compiler/stablehlo/interpreter/exact-literals.js";
-import { Interpreter } from "../../compiler/stablehlo/interpreter/interpreter.js";
-import { parseModules } from "../../compiler/stablehlo/parser.js";
+import { InterpreterError, InterpreterLimitError } from "../../stablehlo/interpreter/errors.js";
+import { recoverExactI64 } from "../../stablehlo/interpreter/exact-literals.js";
+import { Interpreter } from "../../stablehlo/interpreter/interpreter.js";
+import { parseModules } from "../../stablehlo/parser.js";
 import { runStableHloText } from "../../compiler/stablehlo/run-file.js";
 import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 

@@ -17,10 +17,10 @@ import { dirname, join } from "node:path";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { EMIT_KINDS, compilePlan } from "../../compiler/compile.js";
 import { loadAndPlan } from "../../compiler/pipeline.js";
-import { formatDiagnostic } from "../../compiler/diagnostics.js";
+import { formatDiagnostic } from "../../contract/diagnostics.js";
 import type { DecoderPlan, TensorSig } from "../../compiler/ir/plan.js";
 import { planForJson } from "../../compiler/manifest.js";
-import { parseManifest, type Manifest } from "../../runtime/manifest.js";
+import { parseManifest, type Manifest } from "../../contract/manifest.js";
 
 export const GOLDEN_ROOT = dirname(fileURLToPath(import.meta.url));
 const REPO = join(GOLDEN_ROOT, "..", "..");

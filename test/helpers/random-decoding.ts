@@ -11,8 +11,8 @@ import type { KernelGraph } from "../../compiler/ir/graph.js";
 import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
 import { SplitMix32 } from "../../runtime/weights/random.js";
 import { emitKernel } from "../../compiler/stablehlo/emit.js";
-import { runFunction } from "../../compiler/stablehlo/interpreter/index.js";
-import type { Module } from "../../compiler/stablehlo/ir.js";
+import { runFunction } from "../../stablehlo/interpreter/index.js";
+import type { Module } from "../../stablehlo/ir.js";
 
 export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, Tensor>) => Map<string, Tensor>;
 

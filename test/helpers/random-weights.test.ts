@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { randomTensor, randomTokens, randomWeights, SplitMix32 } from "../../runtime/weights/random.js";
 import { roundBf16 } from "../../compiler/ir/graph-tensor.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPlan } from "./naive-variants.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const mean = (xs: Float32Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const std = (xs: Float32Array) => {
@@ -19,7 +20,7 @@ describe("randomWeights", () => {
 
   it("has exactly one tensor per weight argument of the plan's kernels, of the right size", () => {
     for (const plan of [tinyPlan(), tinyLlamaPlan()]) {
-      const w = randomWeights(plan, 1);
+      const w = randomWeights(planWeights(plan), 1);
       const args = new Map(plan.kernels.flatMap((k) => k.args.filter((a) => a.role === "weight")).map((a) => [a.name, a.shape]));
       expect([...w.keys()].sort()).toEqual([...args.keys()].sort());
       for (const [name, shape] of args) expect(w.get(name)!.length).toBe(shape.reduce((a, b) => a * b, 1));
@@ -28,17 +29,17 @@ describe("randomWeights", () => {
 
   it("is deterministic per (seed, name) and differs between seeds", () => {
     const plan = tinyPlan();
-    const a = randomWeights(plan, 42);
-    const b = randomWeights(tinyPlan(), 42);
-    const c = randomWeights(plan, 43);
+    const a = randomWeights(planWeights(plan), 42);
+    const b = randomWeights(planWeights(tinyPlan()), 42);
+    const c = randomWeights(planWeights(plan), 43);
     for (const [name, t] of a) expect(b.get(name)).toEqual(t);
     expect(c.get("draft.fc.weight")).not.toEqual(a.get("draft.fc.weight"));
     // A tensor's values do not depend on which other tensors exist.
-    expect(randomWeights(tinyBf16Plan(), 42).get("target.model.norm.weight")).toEqual(a.get("target.model.norm.weight")!.map(roundBf16));
+    expect(randomWeights(planWeights(tinyBf16Plan()), 42).get("target.model.norm.weight")).toEqual(a.get("target.model.norm.weight")!.map(roundBf16));
   });
 
   it("scales like the documented init", () => {
-    const w = randomWeights(tinyPlan(), 7);
+    const w = randomWeights(planWeights(tinyPlan()), 7);
     const q = w.get("target.model.layers.0.self_attn.q_proj.weight")!;
     expect(Math.abs(mean(q))).toBeLessThan(0.01);
     expect(std(q)).toBeCloseTo(1 / Math.sqrt(64), 2);
@@ -49,7 +50,7 @@ describe("randomWeights", () => {
   });
 
   it("rounds every value of a bf16 plan to bf16", () => {
-    for (const t of randomWeights(tinyBf16Plan(), 3).values()) expect(t.every((v) => roundBf16(v) === v)).toBe(true);
+    for (const t of randomWeights(planWeights(tinyBf16Plan()), 3).values()) expect(t.every((v) => roundBf16(v) === v)).toBe(true);
     expect(randomTensor(1, "x", [16], 1, "bf16").every((v) => roundBf16(v) === v)).toBe(true);
   });
 

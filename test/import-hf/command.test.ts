@@ -5,8 +5,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadAndPlan } from "../../compiler/pipeline.js";
-import { importHfCommand } from "../../compiler/commands/import-hf.js";
-import { memoryIo } from "../../compiler/commands/io.js";
+import { importHfCommand } from "../../cli/commands/import-hf.js";
+import { memoryIo } from "../../cli/commands/io.js";
 import { importHf } from "../../compiler/import-hf/index.js";
 import { FIXTURES, fixture } from "./helpers.js";
 

@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { importHfCommand, MAX_CONFIG_BYTES } from "../../compiler/commands/import-hf.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { DiagnosticError, type Diagnostic } from "../../compiler/diagnostics.js";
+import { importHfCommand, MAX_CONFIG_BYTES } from "../../cli/commands/import-hf.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { validateDeclaration } from "../../compiler/passes/validate.js";

@@ -14,7 +14,7 @@ import llamaExample from "../../examples/llama3.1-8b-dflash.js";
 import qwen3_4bExample from "../../examples/qwen3-4b-dflash.js";
 import qwen3_8bExample from "../../examples/qwen3-8b-dflash.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";
-import { DiagnosticError } from "../../compiler/diagnostics.js";
+import { DiagnosticError } from "../../contract/diagnostics.js";
 import { importHf, sanitizeName, type HfConfigText } from "../../compiler/import-hf/index.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { edited, fixture, valueLoc } from "./helpers.js";

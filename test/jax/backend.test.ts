@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildManifest } from "../../compiler/manifest.js";
 import { JaxBackend, JaxBackendError, type JaxBackendOptions } from "../../runtime/backends/jax.js";
 import { createEngine } from "../../runtime/engine.js";
-import type { Manifest } from "../../runtime/manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { PYTHON, pythonEnv, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 
@@ -53,6 +53,7 @@ while True:
     # "zeros": well-formed outputs (every token 0, nothing accepted)
     framing.write_frame(stdout, reply, {t.name: np.zeros(shape(t), np.int32) for t in sig.outputs})
 `;
+import { planWeights } from "../../compiler/ir/weights.js";
 
 describe("the jax backend", () => {
   let outDir = "";
@@ -63,7 +64,7 @@ describe("the jax backend", () => {
     requirePython();
     const plan = tinyPlan();
     manifest = buildManifest(plan, "examples/tiny.ts", new Map());
-    weights = randomWeights(plan, 1);
+    weights = randomWeights(planWeights(plan), 1);
     outDir = tempDir("jax-backend");
     writePackage(outDir, plan, manifest.contentHash);
     writeFileSync(join(outDir, "fake_worker.py"), FAKE_WORKER);

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import type { Backend, KernelInput } from "../../runtime/backend.js";
-import { readManifest, type Manifest } from "../../runtime/manifest.js";
+import { readManifest, type Manifest } from "../../contract/manifest.js";
 import tiny from "../../examples/tiny.js";
 import tinySampling from "../../examples/tiny-sampling.js";
 import { formatRow, losslessRows, samplingRow, type PathTokens } from "../../scripts/device/lossless.js";

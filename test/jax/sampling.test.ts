@@ -12,7 +12,7 @@ import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { pagedKV } from "../../dsl/builders.js";
 import { JaxBackend, JaxBackendError } from "../../runtime/backends/jax.js";
 import { createEngine, type StepEvent } from "../../runtime/engine.js";
-import type { Manifest, ManifestKernel } from "../../runtime/manifest.js";
+import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import tinySampling from "../sampling/fixtures/tiny-sampling.js";
 import { configSignatures, kernelFunctions, pyCompile, python, PYTHON, pythonEnv, pythonFiles, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
@@ -166,6 +166,7 @@ if __name__ == "__main__":
     assert "jax" not in sys.modules, "the stand-in worker imported JAX"
     sys.exit(code)
 `;
+import { planWeights } from "../../compiler/ir/weights.js";
 
 describe("f32 sampling inputs through the jax backend and the generated worker", () => {
   let outDir = "";
@@ -187,7 +188,7 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
 
   it("sends uniforms, temperature and top_p as f32, bit for bit", async () => {
     const b = backend("echo");
-    await b.init(manifest, randomWeights(plan, 0));
+    await b.init(manifest, randomWeights(planWeights(plan), 0));
     try {
       const k = kernel("verify_sample.r2");
       const uniforms = Float32Array.from([0.1, 0.25, 1 - 2 ** -24, 0, 1e-7, 0.5, 0.75, 0.999]);
@@ -255,7 +256,7 @@ except worker.RequestError as e:
   it("carries a sampling generate() through the engine (target-only path, stand-in tokens)", async () => {
     const kernels = new Set<string>();
     const onStep = (e: StepEvent) => e.calls.forEach((c) => kernels.add(c.kernel));
-    const engine = await createEngine(manifest, backend("zeros"), randomWeights(plan, 0), { targetOnly: true, onStep });
+    const engine = await createEngine(manifest, backend("zeros"), randomWeights(planWeights(plan), 0), { targetOnly: true, onStep });
     try {
       const [r] = await engine.generate([{ promptIds: [1, 2, 3], maxNewTokens: 3, sampling: { temperature: 0.8, topK: 5, topP: 0.9 }, seed: 7 }]);
       expect(r.tokens).toEqual([0, 0, 0]);

@@ -7,6 +7,7 @@ import { decodeSafetensors, encodeSafetensors, loadCheckpointWeights, Safetensor
 import { buildManifest } from "../../compiler/manifest.js";
 import tiny from "../../examples/tiny.js";
 import { PYTHON, python, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 interface PythonArrays {
   /** name → values as f32 (exact for bf16 arrays). */
@@ -84,14 +85,14 @@ function expectBitIdentical(got: Map<string, Float32Array>, want: Map<string, Fl
 describe("weights (the package's weights.py shim over dflashc_jax.weights)", () => {
   beforeAll(requirePython);
 
-  it("random_weights(seed) is randomWeights(plan, seed), bit for bit, as float32 arrays of the manifest shapes (f32)", () => {
+  it("random_weights(seed) is randomWeights(planWeights(plan), seed), bit for bit, as float32 arrays of the manifest shapes (f32)", () => {
     const plan = tinyPlan();
     const got = pythonWeights(plan, "weights.random_weights(1234)");
-    expectBitIdentical(got.values, randomWeights(plan, 1234));
+    expectBitIdentical(got.values, randomWeights(planWeights(plan), 1234));
     expect(new Set(got.dtypes.values())).toEqual(new Set(["float32"]));
     for (const [name, shape] of weightShapes(plan)) expect(got.shapes.get(name), name).toEqual(shape);
     // The shim is the library function bound to the package's config.
-    expectBitIdentical(pythonWeights(plan, "lib.random_weights(config, 1234)").values, randomWeights(plan, 1234));
+    expectBitIdentical(pythonWeights(plan, "lib.random_weights(config, 1234)").values, randomWeights(planWeights(plan), 1234));
   });
 
   it("random_weights of a bf16 decoder returns bfloat16 arrays, rounded exactly as the TS generator rounds", () => {
@@ -101,11 +102,11 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
     // The model dtype, not f32: the kernels refuse f32 weights for a bf16 decoder.
     expect(new Set(got.dtypes.values())).toEqual(new Set(["bfloat16"]));
     // f32 view of the bf16 values (exact): the TS generator's bf16-rounded values, bit for bit.
-    expectBitIdentical(got.values, randomWeights(plan, 5));
+    expectBitIdentical(got.values, randomWeights(planWeights(plan), 5));
 
     // A checkpoint loads into bfloat16 too (here F32 storage of bf16-representable values: exact).
     const dir = tempDir("ckpt-bf16");
-    const want = randomWeights(plan, 5);
+    const want = randomWeights(planWeights(plan), 5);
     const shapes = weightShapes(plan);
     const side = (prefix: string) => new Map([...want].filter(([n]) => n.startsWith(prefix)).map(([n, data]) => [n.slice(prefix.length), { shape: shapes.get(n)!, data }]));
     writeSafetensors(join(dir, "model.safetensors"), side("target."));
@@ -117,7 +118,7 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
 
   it("stack_params stacks each layer stack in layer order; together the entries are every weight once", () => {
     const plan = tinyPlan();
-    const want = randomWeights(plan, 3);
+    const want = randomWeights(planWeights(plan), 3);
     const got = pythonWeights(plan, "weights.stack_params(weights.random_weights(3))");
     const covered: string[] = [];
     for (const [name, values] of got.values) {
@@ -147,7 +148,7 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
 
   it("load_checkpoint reads HF safetensors folders (target sharded over two files, drafter in F32/BF16)", () => {
     const plan = tinyPlan();
-    const want = randomWeights(plan, 9);
+    const want = randomWeights(planWeights(plan), 9);
     const dir = tempDir("ckpt");
     const target = [...want].filter(([n]) => n.startsWith("target.")).map(([n, data]) => [n.slice("target.".length), data] as const);
     const draft = [...want].filter(([n]) => n.startsWith("draft.")).map(([n, data]) => [n.slice("draft.".length), data] as const);
@@ -255,7 +256,7 @@ print(json.dumps(results))`,
     const dirs = cases.map(([what, value, dtype]) => {
       const t = tempDir(`nonfinite-${dtype}`);
       const d = tempDir(`nonfinite-${dtype}-draft`);
-      writeCheckpointFolders(randomWeights(plan, 2), manifest, { target: t, draft: d }, { dtype });
+      writeCheckpointFolders(randomWeights(planWeights(plan), 2), manifest, { target: t, draft: d }, { dtype });
       const file = join(t, "model.safetensors");
       const tensors = decodeSafetensors(readFileSync(file)).tensors;
       const victim = tensors.get(name)!;
@@ -293,13 +294,13 @@ print(json.dumps(results))`,
   });
 
   it("dflashc run --backend jax --allow-nonfinite: the worker's loader is told too (the TS loader refuses first without it)", async () => {
-    const { runCommand } = await import("../../compiler/commands/run.js");
-    const { memoryIo } = await import("../../compiler/commands/io.js");
+    const { runCommand } = await import("../../cli/commands/run.js");
+    const { memoryIo } = await import("../../cli/commands/io.js");
     const plan = tinyPlan();
     const manifest = buildManifest(plan, "examples/tiny.ts", new Map());
     const t = tempDir("run-nonfinite");
     const d = tempDir("run-nonfinite-draft");
-    writeCheckpointFolders(randomWeights(plan, 2), manifest, { target: t, draft: d });
+    writeCheckpointFolders(randomWeights(planWeights(plan), 2), manifest, { target: t, draft: d });
     const file = join(t, "model.safetensors");
     const tensors = decodeSafetensors(readFileSync(file)).tensors;
     const victim = tensors.get("model.norm.weight")!;

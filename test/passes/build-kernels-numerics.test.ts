@@ -7,6 +7,7 @@ import { naiveGreedy } from "../helpers/naive-model.js";
 import { randomTokens } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const cases: [string, () => DecoderPlan, number][] = [
   ["tiny f32, static draft cache", tinyPlan, 1e-5],
@@ -22,7 +23,7 @@ describe("kernel graphs (evaluator) vs the naive model", () => {
   for (const [name, plan, tol] of cases) {
     it(name, () => {
       const p = plan();
-      const report = runNaiveScenario(p, randomWeights(p, 11), evaluatorRun(p), { tol });
+      const report = runNaiveScenario(p, randomWeights(planWeights(p), 11), evaluatorRun(p), { tol });
       expect(report.failures).toEqual([]);
       expect(report.checks).toBeGreaterThan(40);
       expect(report.maxRelErr).toBeLessThanOrEqual(tol);
@@ -35,7 +36,7 @@ describe("speculative greedy decoding through the kernel graphs", () => {
   for (const [name, plan] of [["f32", tinyPlan], ["bf16", tinyBf16Plan], ["f32 paged draft", () => tinyPagedDraftPlan("f32")]] as const) {
     it(`equals the naive model's greedy output (${name})`, () => {
       const p = plan();
-      const weights = randomWeights(p, 21);
+      const weights = randomWeights(planWeights(p), 21);
       const prompt = randomTokens(21, "prompt", 6, p.target.vocabSize, [p.draft!.maskTokenId]);
       const { tokens, accepted } = speculativeGreedy(p, weights, evaluatorRun(p), prompt, 16);
       expect(tokens).toEqual(naiveGreedy(weights, p, prompt, 16));

@@ -6,14 +6,15 @@ import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { buildManifest } from "../../compiler/manifest.js";
-import { demoCommand } from "../../compiler/commands/demo.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { compareLossless, estimateReferenceMemory, referenceMemoryProblem, runCommand, type RunOptions } from "../../compiler/commands/run.js";
+import { demoCommand } from "../../cli/commands/demo.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { compareLossless, estimateReferenceMemory, referenceMemoryProblem, runCommand, type RunOptions } from "../../cli/commands/run.js";
 import tiny from "../../examples/tiny.js";
 import type { GenerateResult } from "../../runtime/engine.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { writeCheckpointFolders } from "../../runtime/weights/safetensors.js";
 import { naiveGreedy } from "../helpers/naive-model.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "dflashc-run-test-"));
@@ -34,7 +35,7 @@ describe("dflashc run", () => {
     expect(doc.ok).toBe(true);
     expect(doc.mode).toBe("speculative");
     expect(doc.lossless).toEqual({ ok: true, tokens: 8, mismatches: [], capacityStops: [] });
-    const w = randomWeights(plan, 3);
+    const w = randomWeights(planWeights(plan), 3);
     expect(doc.requests[0].tokens).toEqual(naiveGreedy(w, plan, [5, 6, 7], 4));
     expect(doc.requests[1].tokens).toEqual(naiveGreedy(w, plan, [42], 4));
     expect(doc.requests[0].stats.acceptance).toHaveLength(3);
@@ -47,12 +48,12 @@ describe("dflashc run", () => {
     mkdirSync(t);
     mkdirSync(d);
     const manifest = buildManifest(plan, "examples/tiny.ts", new Map());
-    writeCheckpointFolders(randomWeights(plan, 3), manifest, { target: t, draft: d }, { shards: 2 });
+    writeCheckpointFolders(randomWeights(planWeights(plan), 3), manifest, { target: t, draft: d }, { shards: 2 });
     const io = memoryIo(repo);
     const code = await runCommand("examples/tiny.ts", { ...base, weights: t, draftWeights: d, targetOnly: true, promptIds: [[5, 6, 7]] }, io);
     expect(code).toBe(0);
     expect(io.stdout[0]).toMatch(/^tiny_dflash: target-only decoding on the reference backend/);
-    expect(io.stdout[1]).toBe(`request 0: 4 tokens (length): ${naiveGreedy(randomWeights(plan, 3), plan, [5, 6, 7], 4).join(" ")}`);
+    expect(io.stdout[1]).toBe(`request 0: 4 tokens (length): ${naiveGreedy(randomWeights(planWeights(plan), 3), plan, [5, 6, 7], 4).join(" ")}`);
   });
 
   it("user mistakes exit 2 with a clear message", async () => {
@@ -107,7 +108,7 @@ describe("dflashc run", () => {
     expect(stop.speculative).toBeLessThan(stop.targetOnly);
     expect(doc.lossless.tokens).toBe(stop.speculative);
     expect(io.stderr.join("\n")).toMatch(/warning capacity: request 0 stopped for lack of pages/);
-    const w = randomWeights(plan, 3);
+    const w = randomWeights(planWeights(plan), 3);
     expect(doc.requests[0].tokens).toEqual(naiveGreedy(w, plan, prompt, stop.speculative));
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { Engine, type GenerateRequest } from "../../runtime/engine.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { compileTiny, randomRequests, tinyVariant } from "./helpers/reference.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const cases = [
   { K: 2, layout: "static" as const },
@@ -21,7 +22,7 @@ describe("forced drafts through verify (reference backend)", () => {
       // Request i takes two steps, accepting a = 2i and 2i+1: ceil(K/2) requests cover 0..K-1.
       const n = Math.ceil(K / 2);
       const c = compileTiny(tinyVariant({ blockSize: K, draftLayout: layout, maxRequests: Math.max(4, n) }));
-      const weights = randomWeights(c.plan, 40 + K);
+      const weights = randomWeights(planWeights(c.plan), 40 + K);
       const plan = (i: number) => [Math.min(2 * i, K - 1), Math.min(2 * i + 1, K - 1)];
       const base = randomRequests(50 + K, n, [3, 1, 6, 2], 2 * K + 1);
       const truthEngine = await Engine.create(c.manifest, c.backend(), weights, { targetOnly: true });

@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { Engine, type GenerateRequest } from "../../runtime/engine.js";
-import type { Manifest } from "../../runtime/manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { ToyBackend, toyGreedy, toyManifest, type ToyCall } from "./helpers/toy.js";
 
 const weightsOf = (m: Manifest) => new Map(m.weights.map((w) => [w.name, new Float32Array(w.shape.reduce((a, b) => a * b, 1))]));

@@ -2,8 +2,8 @@
 // sampling parameters, and user mistakes exit 2 with a message naming the flag.
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { runCommand, type RunOptions } from "../../compiler/commands/run.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { runCommand, type RunOptions } from "../../cli/commands/run.js";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
 const config = "test/sampling/fixtures/tiny-sampling.ts";

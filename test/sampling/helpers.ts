@@ -12,7 +12,7 @@ import { verifyGraph } from "../../compiler/ir/graph-verify.js";
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
 import type { Tensor } from "../../compiler/ir/graph-tensor.js";
 import { emitGraph } from "../../compiler/stablehlo/emit.js";
-import { runFunction } from "../../compiler/stablehlo/interpreter/index.js";
+import { runFunction } from "../../stablehlo/interpreter/index.js";
 
 /**
  * Qwen3-style, vocab 16, hidden 32, 2 layers, a 1-layer DFlash draft, block 4, up to 16 requests,

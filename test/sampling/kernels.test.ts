@@ -4,9 +4,9 @@
 // request's tokens depend only on its seed and index, not on its batch.
 import { describe, expect, it } from "vitest";
 import { emitKernelText } from "../../compiler/stablehlo/emit.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
-import { printModule } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { parseModule } from "../../stablehlo/parser.js";
+import { printModule } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 import type { DecoderPlan, KernelName } from "../../compiler/ir/plan.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { GREEDY, samplingParams, UniformStream } from "../../runtime/sampling.js";
@@ -15,12 +15,13 @@ import { naiveGreedy } from "../helpers/naive-model.js";
 import { comparingRun, evaluatorRun, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";
 import { SamplingDriver, type SampleRequest } from "./driver.js";
 import { tinySamplingPlan } from "./helpers.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const PROMPTS = [[3, 1, 4, 1, 5], [2, 7], [9]];
 const PARAMS = [samplingParams({ temperature: 1, topK: 5 }), samplingParams({ temperature: 0.8, topP: 0.9 }), GREEDY];
 
 function session(plan: DecoderPlan, run: ConstructorParameters<typeof SamplingDriver>[2], kernel: KernelName, steps: number, seed = 9): { driver: SamplingDriver; reqs: SampleRequest[] } {
-  const driver = new SamplingDriver(plan, randomWeights(plan, 3), run);
+  const driver = new SamplingDriver(plan, randomWeights(planWeights(plan), 3), run);
   const reqs = PROMPTS.map((prompt, i) => driver.newRequests(prompt, 1, 24, PARAMS[i], seed, i, i)[0]);
   driver.prefillAllButLast(reqs);
   for (let s = 0; s < steps; s++) driver.step(kernel, reqs);
@@ -61,7 +62,7 @@ describe("temperature 0 through the sampling kernels is the greedy path", () => 
       const plan = tinySamplingPlan(dtype);
       const run = evaluatorRun(plan);
       for (const [greedy, sampled] of [["decode_step", "decode_step_sample"], ["target_step", "target_step_sample"]] as const) {
-        const driver = new SamplingDriver(plan, randomWeights(plan, 4), run);
+        const driver = new SamplingDriver(plan, randomWeights(planWeights(plan), 4), run);
         const reqs = PROMPTS.map((prompt, i) => driver.newRequests(prompt, 1, 24, GREEDY, 77, i, i)[0]);
         driver.prefillAllButLast(reqs);
         for (let s = 0; s < 4; s++) {
@@ -83,7 +84,7 @@ describe("temperature 0 through the sampling kernels is the greedy path", () => 
 
   it("prefill-all-but-last then decode_step_sample at temperature 0 reproduces the naive greedy tokens", () => {
     const plan = tinySamplingPlan();
-    const weights = randomWeights(plan, 4);
+    const weights = randomWeights(planWeights(plan), 4);
     const driver = new SamplingDriver(plan, weights, evaluatorRun(plan));
     const reqs = PROMPTS.map((prompt, i) => driver.newRequests(prompt, 1, 24, GREEDY, 1, i, i)[0]);
     driver.prefillAllButLast(reqs);
@@ -95,7 +96,7 @@ describe("temperature 0 through the sampling kernels is the greedy path", () => 
 describe("same seed, same tokens", () => {
   it("a request's tokens depend on (seed, request index) only: alone in bucket 1 or with others in bucket 4", () => {
     const plan = tinySamplingPlan();
-    const weights = randomWeights(plan, 6);
+    const weights = randomWeights(planWeights(plan), 6);
     const run = evaluatorRun(plan);
     const params = samplingParams({ temperature: 1.2, topP: 0.95 });
     /** The request under test keeps stream (42, 7) and sits in host row `row` behind `companions` others. */
@@ -116,7 +117,7 @@ describe("same seed, same tokens", () => {
 
   it("different seeds give different tokens", () => {
     const plan = tinySamplingPlan();
-    const weights = randomWeights(plan, 6);
+    const weights = randomWeights(planWeights(plan), 6);
     const tokens = (seed: number) => {
       const driver = new SamplingDriver(plan, weights, evaluatorRun(plan));
       const reqs = driver.newRequests([5, 6, 7], 4, 24, samplingParams({ temperature: 1 }), seed);

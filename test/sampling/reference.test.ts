@@ -5,6 +5,7 @@ import { chiSquare, exactJoint } from "./reference.js";
 import { tinySamplingPlan } from "./helpers.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { samplingParams } from "../../runtime/sampling.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /** Counts whose chi-square statistic against `truth` (n samples) is exactly `x`, on 2 cells. */
 function twoCells(x: number, n = 10_000): { counts: Map<string, number>; truth: Map<string, number> } {
@@ -48,7 +49,7 @@ describe("chiSquare", () => {
 describe("exactJoint", () => {
   it("is a distribution over the first 3 tokens, supported on top-k paths", () => {
     const plan = tinySamplingPlan();
-    const { joint } = exactJoint(randomWeights(plan, 5), plan, [3, 1, 4], samplingParams({ temperature: 1, topK: 3 }), 3);
+    const { joint } = exactJoint(randomWeights(planWeights(plan), 5), plan, [3, 1, 4], samplingParams({ temperature: 1, topK: 3 }), 3);
     expect([...joint.values()].reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
     expect(joint.size).toBeLessThanOrEqual(27);
     expect([...joint.keys()].every((k) => k.split(",").length === 3)).toBe(true);

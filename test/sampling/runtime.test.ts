@@ -8,7 +8,7 @@ import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { emitKernelText } from "../../compiler/stablehlo/emit.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, RequestError, type EngineOptions, type GenerateRequest, type StepEvent } from "../../runtime/engine.js";
-import type { Manifest } from "../../runtime/manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { samplingParams, type SamplingParams } from "../../runtime/sampling.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { naiveGreedy } from "../helpers/naive-model.js";
@@ -16,6 +16,7 @@ import { evaluatorRun } from "../helpers/random-decoding.js";
 import { compileTiny, tinyVariant } from "../runtime/helpers/reference.js";
 import { SamplingDriver } from "./driver.js";
 import { tinySamplingPlan } from "./helpers.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /** A manifest of `plan` and reference backends that render each module on first use (shared cache). */
 function compiled(plan: DecoderPlan): { manifest: Manifest; backend: () => ReferenceBackend } {
@@ -34,7 +35,7 @@ function compiled(plan: DecoderPlan): { manifest: Manifest; backend: () => Refer
 }
 
 const plan = tinySamplingPlan();
-const weights = randomWeights(plan, 8);
+const weights = randomWeights(planWeights(plan), 8);
 const c = compiled(plan);
 
 async function generate(reqs: readonly GenerateRequest[], options: EngineOptions = {}): Promise<{ tokens: number[][]; steps: StepEvent[] }> {
@@ -125,7 +126,7 @@ describe("sampling through the engine (reference backend)", () => {
     for (const [s, msg] of bad) await expect(generate([{ promptIds: [1, 2], maxNewTokens: 2, sampling: s }])).rejects.toThrow(msg);
     await expect(generate([{ promptIds: [1, 2], maxNewTokens: 2, seed: -3 }])).rejects.toThrow(RequestError);
     const greedy = compileTiny(tinyVariant({ blockSize: 4 }));
-    const engine = await Engine.create(greedy.manifest, greedy.backend(), randomWeights(greedy.plan, 1));
+    const engine = await Engine.create(greedy.manifest, greedy.backend(), randomWeights(planWeights(greedy.plan), 1));
     await expect(engine.generate([{ promptIds: [1, 2], maxNewTokens: 2, sampling: { temperature: 0.5 } }])).rejects.toThrow(/verify: "sampling"/);
   });
 });

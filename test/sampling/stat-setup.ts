@@ -10,6 +10,7 @@ import { randomWeights } from "../../runtime/weights/random.js";
 import { probsReportingRun, SamplingDriver, type HostRule, type SampleRequest } from "./driver.js";
 import { tinySamplingPlan } from "./helpers.js";
 import { exactJoint } from "./reference.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 export const PROMPT = [3, 1, 4, 1, 5, 9];
 /** Tokens per sample whose joint distribution is tested. */
@@ -30,7 +31,7 @@ export interface Experiment {
 
 export function experiment(params: Partial<SamplingParams>, weightSeed = 5): Experiment {
   const plan = tinySamplingPlan();
-  const weights = randomWeights(plan, weightSeed);
+  const weights = randomWeights(planWeights(plan), weightSeed);
   const p = samplingParams(params);
   const { joint, conditionals } = exactJoint(weights, plan, PROMPT, p, DEPTH);
   return { plan, weights, params: p, truth: joint, conditionals };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { type FuncBuilder, ModuleBuilder } from "../../compiler/stablehlo/builder.js";
-import { type Module, type TensorType, type Value, roundBf16, tensorType } from "../../compiler/stablehlo/ir.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
-import { printModule } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { type FuncBuilder, ModuleBuilder } from "../../stablehlo/builder.js";
+import { type Module, type TensorType, type Value, roundBf16, tensorType } from "../../stablehlo/ir.js";
+import { parseModule } from "../../stablehlo/parser.js";
+import { printModule } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 
 const f32 = (...shape: number[]) => tensorType(shape, "f32");
 const i32 = (...shape: number[]) => tensorType(shape, "i32");

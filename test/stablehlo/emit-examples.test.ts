@@ -2,10 +2,10 @@
 import { expect, it } from "vitest";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
 import { emitKernel, emitKernelText } from "../../compiler/stablehlo/emit.js";
-import { formatType, numElements, type Op, type TensorType } from "../../compiler/stablehlo/ir.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
-import { printModule } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { formatType, numElements, type Op, type TensorType } from "../../stablehlo/ir.js";
+import { parseModule } from "../../stablehlo/parser.js";
+import { printModule } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 import llama31_8b from "../../examples/llama3.1-8b-dflash.js";
 import qwen3_4b from "../../examples/qwen3-4b-dflash.js";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";

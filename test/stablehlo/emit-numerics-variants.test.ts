@@ -8,11 +8,12 @@ import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
 import { runNaiveScenario } from "../helpers/naive-scenario.js";
 import { tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 import { comparingRun, evaluatorRun, findSig, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 function check(plan: DecoderPlan, tol: number, draft = true): void {
   const mismatches: Mismatch[] = [];
   const run = comparingRun(interpreterRun(plan), evaluatorRun(plan), tol, mismatches);
-  const report = runNaiveScenario(plan, randomWeights(plan, 9), run, { tol, draft });
+  const report = runNaiveScenario(plan, randomWeights(planWeights(plan), 9), run, { tol, draft });
   expect(mismatches).toEqual([]);
   expect(report.failures).toEqual([]);
   expect(report.maxRelErr).toBeLessThanOrEqual(tol);
@@ -29,7 +30,7 @@ describe("interpreter vs evaluator vs naive: variants", () => {
     const plan = tinyPlan();
     const sig = findSig(plan, "verify", 1);
     const cap = plan.caches.draft!.kind === "static" ? plan.caches.draft!.capacity : 0;
-    const weights = randomWeights(plan, 3);
+    const weights = randomWeights(planWeights(plan), 3);
     const args = new Map(
       sig.args.map((a) => {
         if (a.role === "weight") return [a.name, fromData("f32", a.shape, weights.get(a.name)!)];

@@ -9,6 +9,7 @@ import { naiveGreedy } from "../helpers/naive-model.js";
 import { randomTokens } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyPlan } from "../helpers/naive-variants.js";
 import { comparingRun, evaluatorRun, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /** Runs the scenario with interpreter and evaluator side by side; returns both reports. */
 function interpreterScenario(plan: DecoderPlan, tol: number, draft = true) {
@@ -16,7 +17,7 @@ function interpreterScenario(plan: DecoderPlan, tol: number, draft = true) {
   const errors: number[] = [];
   const calls = new Map<string, number[]>();
   const run = comparingRun(interpreterRun(plan, calls), evaluatorRun(plan), tol, mismatches, errors);
-  const report = runNaiveScenario(plan, randomWeights(plan, 5), run, { tol, draft });
+  const report = runNaiveScenario(plan, randomWeights(planWeights(plan), 5), run, { tol, draft });
   return { report, mismatches, maxVsEvaluator: Math.max(0, ...errors), kernels: [...calls.keys()] };
 }
 
@@ -45,7 +46,7 @@ describe("interpreter(emitted StableHLO) vs graph evaluator vs naive model", () 
 
 it("speculative greedy decoding through the interpreter equals the naive model's greedy output", () => {
   const plan = tinyPlan();
-  const weights = randomWeights(plan, 21);
+  const weights = randomWeights(planWeights(plan), 21);
   const prompt = randomTokens(21, "prompt", 6, plan.target.vocabSize, [plan.draft!.maskTokenId]);
   const { tokens } = speculativeGreedy(plan, weights, interpreterRun(plan), prompt, 12);
   expect(tokens).toEqual(naiveGreedy(weights, plan, prompt, 12));

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { formatLoc } from "../../compiler/stablehlo/interpreter/errors.js";
+import { formatLoc } from "../../stablehlo/interpreter/errors.js";
 import { runStableHloText } from "../../compiler/stablehlo/run-file.js";
 
 const dir = join(import.meta.dirname, "interp");

@@ -1,8 +1,8 @@
 /** Exact i64 in the interpreter: library kernels, exact literals, and `stablehlo run` output. */
 import { describe, expect, test } from "vitest";
-import { main } from "../../compiler/cli.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { compareKernel64, fromI64, toI64 } from "../../compiler/stablehlo/interpreter/i64.js";
+import { main } from "../../cli/cli.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { compareKernel64, fromI64, toI64 } from "../../stablehlo/interpreter/i64.js";
 import { parseArgLiterals, runStableHloText } from "../../compiler/stablehlo/run-file.js";
 import { TempDir } from "../frontend/config-fixture.js";
 

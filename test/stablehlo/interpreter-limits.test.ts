@@ -5,11 +5,11 @@
  */
 import { join } from "node:path";
 import { describe, expect, test } from "vitest";
-import { main } from "../../compiler/cli.js";
-import { memoryIo } from "../../compiler/commands/io.js";
-import { InterpreterLimitError } from "../../compiler/stablehlo/interpreter/errors.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS, Interpreter, runFunction } from "../../compiler/stablehlo/interpreter/interpreter.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
+import { main } from "../../cli/cli.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { InterpreterLimitError } from "../../stablehlo/interpreter/errors.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS, Interpreter, runFunction } from "../../stablehlo/interpreter/interpreter.js";
+import { parseModule } from "../../stablehlo/parser.js";
 import { runStableHloText } from "../../compiler/stablehlo/run-file.js";
 
 const dir = join(import.meta.dirname, "interp-limits");

@@ -4,13 +4,13 @@
  * scatter, if/case, custom_call checks), and decode-sized dot_general/reduce against naive loops.
  */
 import { describe, expect, test } from "vitest";
-import type { Module, Op, TensorType } from "../../compiler/stablehlo/ir.js";
-import { roundBf16, roundBf16Array, roundBf16Once } from "../../compiler/stablehlo/interpreter/bf16.js";
-import { InterpreterError } from "../../compiler/stablehlo/interpreter/errors.js";
-import { Interpreter, runFunction, runModule } from "../../compiler/stablehlo/interpreter/interpreter.js";
-import { lookupRule, OP_TABLE } from "../../compiler/stablehlo/interpreter/op-table.js";
-import { tensorFromValues, toArray, type Tensor } from "../../compiler/stablehlo/interpreter/tensor.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
+import type { Module, Op, TensorType } from "../../stablehlo/ir.js";
+import { roundBf16, roundBf16Array, roundBf16Once } from "../../stablehlo/interpreter/bf16.js";
+import { InterpreterError } from "../../stablehlo/interpreter/errors.js";
+import { Interpreter, runFunction, runModule } from "../../stablehlo/interpreter/interpreter.js";
+import { lookupRule, OP_TABLE } from "../../stablehlo/interpreter/op-table.js";
+import { tensorFromValues, toArray, type Tensor } from "../../stablehlo/interpreter/tensor.js";
+import { parseModule } from "../../stablehlo/parser.js";
 import { parseArgLiterals, runStableHloText } from "../../compiler/stablehlo/run-file.js";
 
 const t = (shape: number[], element: TensorType["element"]): TensorType => ({ shape, element });

@@ -2,8 +2,8 @@
 // the lines its rule must print, in order. The real-size goldens pin the whole modules only by hash.
 import { describe, expect, it } from "vitest";
 import { lowerGraph } from "../../compiler/stablehlo/lower/graph.js";
-import { printModule } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { printModule } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 import { RULE_GRAPHS, expectLines } from "../helpers/one-node-graph.js";
 
 function lower(graph: keyof typeof RULE_GRAPHS): string {

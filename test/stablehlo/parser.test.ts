@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { DiagnosticError, type Diagnostic } from "../../compiler/diagnostics.js";
-import type { Attribute, Module, Op } from "../../compiler/stablehlo/ir.js";
-import { parseModule, parseModules } from "../../compiler/stablehlo/parser.js";
-import { printModule, printModules } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
+import type { Attribute, Module, Op } from "../../stablehlo/ir.js";
+import { parseModule, parseModules } from "../../stablehlo/parser.js";
+import { printModule, printModules } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
 

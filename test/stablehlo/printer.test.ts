@@ -1,11 +1,11 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { ModuleBuilder } from "../../compiler/stablehlo/builder.js";
-import { type Module, type Op, roundBf16, tensorType } from "../../compiler/stablehlo/ir.js";
-import { parseModule, parseModules } from "../../compiler/stablehlo/parser.js";
-import { formatFloat, printModule, printModules, printOp } from "../../compiler/stablehlo/printer.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { ModuleBuilder } from "../../stablehlo/builder.js";
+import { type Module, type Op, roundBf16, tensorType } from "../../stablehlo/ir.js";
+import { parseModule, parseModules } from "../../stablehlo/parser.js";
+import { formatFloat, printModule, printModules, printOp } from "../../stablehlo/printer.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 
 // Regenerate the fixture after an intended printer change (then read the diff):
 //   UPDATE_STABLEHLO_FIXTURES=1 npx vitest run test/stablehlo/printer.test.ts

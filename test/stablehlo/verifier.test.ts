@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type Diagnostic, formatDiagnostic } from "../../compiler/diagnostics.js";
+import { type Diagnostic, formatDiagnostic } from "../../contract/diagnostics.js";
 import { checkStableHlo } from "../../compiler/stablehlo/check-file.js";
-import { tensorType } from "../../compiler/stablehlo/ir.js";
-import { parseModule } from "../../compiler/stablehlo/parser.js";
-import { ShapeError, checkOp, inferResultTypes, knownOps } from "../../compiler/stablehlo/shape-rules.js";
-import { verifyModule } from "../../compiler/stablehlo/verifier.js";
+import { tensorType } from "../../stablehlo/ir.js";
+import { parseModule } from "../../stablehlo/parser.js";
+import { ShapeError, checkOp, inferResultTypes, knownOps } from "../../stablehlo/shape-rules.js";
+import { verifyModule } from "../../stablehlo/verifier.js";
 
 const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), "utf8");
 

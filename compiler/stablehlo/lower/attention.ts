@@ -5,8 +5,8 @@
  * each group's pages, so a large bucket (prefill's T groups) runs it over chunks of groups in a
  * `while` loop to bound the temporaries.
  */
-import type { FuncBuilder } from "../builder.js";
-import { tensorType, type Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import { tensorType, type Value } from "../../../stablehlo/ir.js";
 import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from "./context.js";
 import { readPagedCache, type Layer } from "./cache.js";
 import { gatherRows } from "./dense.js";

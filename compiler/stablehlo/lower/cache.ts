@@ -3,8 +3,8 @@
  * as XLA does); the static draft cache's block writes are one scatter whose starts are clamped first,
  * as `dynamic_update_slice` clamps them (the runtime keeps clamping impossible); reads are gathers.
  */
-import type { FuncBuilder } from "../builder.js";
-import type { Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import type { Value } from "../../../stablehlo/ir.js";
 import { bcast, splat, type StableHloRules } from "./context.js";
 
 /** A layer index, static (an attribute) or dynamic (an i32 scalar operand of a shared layer function). */

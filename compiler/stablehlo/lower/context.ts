@@ -4,8 +4,8 @@
  * splat constants and broadcasts.
  */
 import type { GDType, GType, OpAttrMap, OpName } from "../../ir/graph.js";
-import type { FuncBuilder } from "../builder.js";
-import { tensorType, type ElementType, type Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import { tensorType, type ElementType, type Value } from "../../../stablehlo/ir.js";
 
 /**
  * One op's lowering: StableHLO values for the node's results, emitted into `f` from its operands.

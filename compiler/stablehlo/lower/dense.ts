@@ -3,8 +3,8 @@
  * residual adds, the LM head, and the plain shape ops. Floats compute in f32 and are converted back
  * to the model dtype once per graph op, which is what the evaluator does.
  */
-import type { FuncBuilder } from "../builder.js";
-import type { Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import type { Value } from "../../../stablehlo/ir.js";
 import { ropeInvFreq } from "../../ir/graph-rope.js";
 import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from "./context.js";
 

@@ -4,8 +4,8 @@
  * of its rule. Donated main arguments carry JAX's `jax.buffer_donor = true`.
  */
 import { formatGType, GraphError, ruleFor, type GFunc, type GNode, type GType, type KernelGraph } from "../../ir/graph.js";
-import { ModuleBuilder, type ArgSpec, type FuncBuilder } from "../builder.js";
-import { formatType, type Module, type Value } from "../ir.js";
+import { ModuleBuilder, type ArgSpec, type FuncBuilder } from "../../../stablehlo/builder.js";
+import { formatType, type Module, type Value } from "../../../stablehlo/ir.js";
 import { elementOf, type StableHloRule } from "./context.js";
 import { STABLEHLO_RULES } from "./rules.js";
 

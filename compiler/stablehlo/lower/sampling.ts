@@ -8,8 +8,8 @@
  * `compare` and `select`, so it runs on every PJRT backend, and the graph evaluator
  * (compiler/ir/graph-eval-sampling.ts) repeats it operation by operation.
  */
-import type { FuncBuilder } from "../builder.js";
-import { tensorType, type ElementType, type Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import { tensorType, type ElementType, type Value } from "../../../stablehlo/ir.js";
 import { indexSteps, KEY_STEPS, ONE_BITS, U_MAX } from "../../ir/graph-eval-sampling.js";
 import { bcast, splat, type StableHloRules } from "./context.js";
 import { argmax } from "./tokens.js";

@@ -2,8 +2,8 @@
  * StableHLO lowering of the integer ops: argmax (a two-operand reduce, lowest index on ties), greedy
  * acceptance (a min-reduce over the first mismatch), block layout, block positions and paged row ids.
  */
-import type { FuncBuilder } from "../builder.js";
-import { tensorType, type Value } from "../ir.js";
+import type { FuncBuilder } from "../../../stablehlo/builder.js";
+import { tensorType, type Value } from "../../../stablehlo/ir.js";
 import { bcast, splat, withScalar, type StableHloRules } from "./context.js";
 
 /** Index of each row's maximum of `x[N, V]`; among equal maxima the lowest index wins. */

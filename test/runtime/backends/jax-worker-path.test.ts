@@ -29,6 +29,7 @@ class _HideInstalledJax:
 
 sys.meta_path.insert(0, _HideInstalledJax)
 `;
+import { planWeights } from "../../../compiler/ir/weights.js";
 
 describe("JAX worker import path", () => {
   it("without JAX, the worker answers no_jax: the output's own jax/ folder never stands in for it", async () => {
@@ -47,7 +48,7 @@ describe("JAX worker import path", () => {
       env: { PYTHONPATH: `:.:${hide}`, PYTHONPYCACHEPREFIX: pythonEnv().PYTHONPYCACHEPREFIX! },
       initTimeoutMs: 60_000,
     });
-    const err = await createEngine(manifest, backend, randomWeights(plan, 1)).catch((e: Error) => e);
+    const err = await createEngine(manifest, backend, randomWeights(planWeights(plan), 1)).catch((e: Error) => e);
     await backend.close();
     expect(err).toBeInstanceOf(JaxBackendError);
     expect((err as Error).message).toMatch(/no_jax[\s\S]*JAX is not importable/);

@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { Engine } from "../../../runtime/engine.js";
 import { randomWeights } from "../../../runtime/weights/random.js";
 import { compileTiny, tinyVariant } from "../helpers/reference.js";
+import { planWeights } from "../../../compiler/ir/weights.js";
 
 function layers(n: number) {
   const base = tinyVariant({ blockSize: 4 });
@@ -21,7 +22,7 @@ function layers(n: number) {
 
 async function measure(n: number): Promise<{ peak: number; resident: number; tokens: number[] }> {
   const c = layers(n);
-  const weights = randomWeights(c.plan, 3);
+  const weights = randomWeights(planWeights(c.plan), 3);
   const backend = c.backend();
   const engine = await Engine.create(c.manifest, backend, weights);
   const [r] = await engine.generate([{ promptIds: [5, 6, 7], maxNewTokens: 6 }]);

@@ -11,10 +11,11 @@ import { emitKernelText } from "../../../compiler/stablehlo/emit.js";
 import type { Backend } from "../../../runtime/backend.js";
 import { ReferenceBackend } from "../../../runtime/backends/reference.js";
 import { Engine } from "../../../runtime/engine.js";
-import type { ManifestKernel } from "../../../runtime/manifest.js";
+import type { ManifestKernel } from "../../../contract/manifest.js";
 import { randomWeights } from "../../../runtime/weights/random.js";
 import { naiveGreedy } from "../../helpers/naive-model.js";
 import { compileTiny, tinyVariant } from "../helpers/reference.js";
+import { planWeights } from "../../../compiler/ir/weights.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "dflashc-ref-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -33,7 +34,7 @@ class Recording implements Backend {
 
 describe("reference backend", () => {
   const c = compileTiny(tinyVariant({ blockSize: 4 }));
-  const weights = randomWeights(c.plan, 5);
+  const weights = randomWeights(planWeights(c.plan), 5);
 
   it("runs modules from an output folder; target-only decoding carries the donated KV cache across calls", async () => {
     const dir = join(tmp, "out");
@@ -79,7 +80,7 @@ describe("reference backend", () => {
       const d = e.manifest.caches.draft!;
       const rows = d.kind === "static" ? d.capacity! : d.pagesPerRequest! * d.pageSize!;
       expect(rows).toBe(128);
-      const w = randomWeights(e.plan, 9);
+      const w = randomWeights(planWeights(e.plan), 9);
       const prompt = Array.from({ length: 104 }, (_, i) => (i * 37) % 250);
       const rec = new Recording(e.backend());
       const [r] = await (await Engine.create(e.manifest, rec, w)).generate([{ promptIds: prompt, maxNewTokens: 100 }]);

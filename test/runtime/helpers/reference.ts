@@ -10,7 +10,7 @@ import type { DecoderDeclaration } from "../../../dsl/types.js";
 import { pagedKV, pow2Buckets, staticKV } from "../../../dsl/index.js";
 import tiny from "../../../examples/tiny.js";
 import { ReferenceBackend } from "../../../runtime/backends/reference.js";
-import type { Manifest } from "../../../runtime/manifest.js";
+import type { Manifest } from "../../../contract/manifest.js";
 import type { Weights } from "../../../runtime/backend.js";
 import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult } from "../../../runtime/engine.js";
 import { SplitMix32 } from "../../../runtime/weights/random.js";

@@ -14,7 +14,7 @@ import { buildManifest } from "../../../compiler/manifest.js";
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "../../../dsl/index.js";
 import type { Backend, Weights } from "../../../runtime/backend.js";
 import { assertInputsMatch } from "../../../runtime/buckets.js";
-import type { Manifest, ManifestKernel } from "../../../runtime/manifest.js";
+import type { Manifest, ManifestKernel } from "../../../contract/manifest.js";
 
 export interface ToyDecoderOptions {
   blockSize?: number;

@@ -5,9 +5,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { main } from "../../../compiler/cli.js";
-import { memoryIo } from "../../../compiler/commands/io.js";
-import { runCommand, type RunOptions } from "../../../compiler/commands/run.js";
+import { main } from "../../../cli/cli.js";
+import { memoryIo } from "../../../cli/commands/io.js";
+import { runCommand, type RunOptions } from "../../../cli/commands/run.js";
 import { buildManifest } from "../../../compiler/manifest.js";
 import { buildPlan } from "../../../compiler/passes/build-plan.js";
 import tiny from "../../../examples/tiny.js";
@@ -28,6 +28,7 @@ import {
   writeSafetensors,
 } from "../../../runtime/weights/safetensors.js";
 import { parseWeightSource, WeightSourceError } from "../../../runtime/weights/source.js";
+import { planWeights } from "../../../compiler/ir/weights.js";
 
 const repo = fileURLToPath(new URL("../../..", import.meta.url));
 const tmp = mkdtempSync(join(tmpdir(), "dflashc-st-hard-"));
@@ -128,7 +129,7 @@ describe("safetensors headers are checked before any tensor is read", () => {
 
 describe("checkpoint folders that are not what they claim", () => {
   const m = buildManifest(buildPlan(tiny), "examples/tiny.ts", new Map());
-  const weights = randomWeights(m.plan as never, 5);
+  const weights = randomWeights(m.weights, 5);
 
   it("a folder named model.safetensors", () => {
     const d = fresh();
@@ -193,7 +194,7 @@ describe("non-finite weights", () => {
   function poisoned(value: number, dtype: "F32" | "BF16" | "F16" = "F32") {
     const t = fresh();
     const d = fresh();
-    const w = randomWeights(plan, 2);
+    const w = randomWeights(planWeights(plan), 2);
     writeCheckpointFolders(w, m, { target: t, draft: d }, { dtype });
     const file = join(t, "model.safetensors");
     const tensors = decodeSafetensors(readFileSync(file)).tensors;

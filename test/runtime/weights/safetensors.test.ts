@@ -93,7 +93,7 @@ describe("safetensors format", () => {
 
 describe("checkpoint folders", () => {
   const m = toyManifest();
-  const weights = randomWeights(m.plan as DecoderPlan, 11);
+  const weights = randomWeights(m.weights, 11);
 
   it("loads a target folder and a separate drafter folder into kernel argument names", () => {
     const t = fresh();

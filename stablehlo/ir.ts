@@ -4,7 +4,7 @@
  * attributes and regions, like MLIR's generic form) with typed attribute values, so that tables keyed
  * by op name do the per-op work in each stage.
  */
-import { roundBf16 } from "../ir/bf16.js";
+import { roundBf16 } from "../contract/bf16.js";
 
 export { roundBf16 };
 

@@ -9,15 +9,16 @@
  * must be identical too.
  */
 import { join } from "node:path";
-import { printDiagnostics } from "../diagnostics.js";
-import { packageRoot } from "../package-root.js";
+import { printDiagnostics } from "../../contract/diagnostics.js";
+import { packageRoot } from "../../compiler/package-root.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
-import type { Manifest } from "../../runtime/manifest.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
-import { loadAndPlan } from "../pipeline.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { compareLossless, compileInMemory, describeResult } from "./run.js";
 import { ExitCode, type Io } from "./io.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 const PROMPTS: readonly GenerateRequest[] = [
   { id: "0", promptIds: [17, 4, 99, 23, 8], maxNewTokens: 8 },
@@ -64,7 +65,7 @@ export async function demoCommand(io: Io): Promise<number> {
       `${plan.target.numLayers} target layers, ${plan.draft!.model.numLayers} draft layer, block size K=${plan.blockSize})`,
   );
   io.out(`compiled ${files.size} StableHLO kernel buckets in ${((performance.now() - t0) / 1000).toFixed(1)} s; running them in the interpreter on the CPU, random:0 weights`);
-  const weights = randomWeights(plan, 0);
+  const weights = randomWeights(planWeights(plan), 0);
 
   io.out("");
   io.out("speculative decoding (decode_step: draft + verify fused), 3 requests, the third joining at step 2:");

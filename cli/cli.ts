@@ -8,11 +8,11 @@ import { compileCommand } from "./commands/compile.js";
 import { demoCommand } from "./commands/demo.js";
 import { importHfCommand } from "./commands/import-hf.js";
 import { ExitCode, processIo, type Io } from "./commands/io.js";
-import { formatDiagnostic, userError } from "./diagnostics.js";
+import { formatDiagnostic, userError } from "../contract/diagnostics.js";
 import { planCommand, type PlanCommandOptions } from "./commands/plan.js";
 import { runCommand } from "./commands/run.js";
 import { stablehloCheckCommand, stablehloRunCommand } from "./commands/stablehlo.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../compiler/version.js";
 
 function parseIds(value: string, previous: number[][] = []): number[][] {
   const ids = value.split(",").map((s) => s.trim());

@@ -3,8 +3,8 @@
  * (compiler/pipeline.ts `compileFile`), then the folder written atomically (compiler/output.ts).
  */
 import { join, resolve } from "node:path";
-import { OutputFolderError, writeFolderAtomically } from "../output.js";
-import { EMIT_KINDS, compileFile, type EmitKind } from "../pipeline.js";
+import { OutputFolderError, writeFolderAtomically } from "../../compiler/output.js";
+import { EMIT_KINDS, compileFile, type EmitKind } from "../../compiler/pipeline.js";
 import { displayPath, reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 

@@ -7,13 +7,13 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { TpuChip } from "../../dsl/types.js";
-import { AcceptanceFormatError, profileFromJson, rateProfile, type AcceptanceProfile } from "../cost/acceptance.js";
-import { ALL_CHIPS } from "../cost/hardware.js";
-import { buildPlanReport } from "../cost/plan-report.js";
-import { renderPlanSvg } from "../cost/svg.js";
-import { formatPlanTable } from "../cost/table.js";
-import { OutputFolderError, writeFileAtomically } from "../output.js";
-import { loadAndPlan } from "../pipeline.js";
+import { AcceptanceFormatError, profileFromJson, rateProfile, type AcceptanceProfile } from "../../compiler/cost/acceptance.js";
+import { ALL_CHIPS } from "../../compiler/cost/hardware.js";
+import { buildPlanReport } from "../../compiler/cost/plan-report.js";
+import { renderPlanSvg } from "../../compiler/cost/svg.js";
+import { formatPlanTable } from "../../compiler/cost/table.js";
+import { OutputFolderError, writeFileAtomically } from "../../compiler/output.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 

@@ -4,7 +4,7 @@
  * signatures, func.call against its callee and func.return against the function's signature.
  * Every problem is a located diagnostic.
  */
-import type { Diagnostic } from "../diagnostics.js";
+import type { Diagnostic } from "../contract/diagnostics.js";
 import { type Block, type Func, type Module, type Op, type SourceLoc, type TensorType, type Value, formatType, sameType } from "./ir.js";
 import { TERMINATORS, checkOpViolations, hasRule } from "./shape-rules.js";
 

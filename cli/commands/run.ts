@@ -14,20 +14,20 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import type { DecoderPlan } from "../ir/plan.js";
-import { compilePlan } from "../compile.js";
-import { writeFolderAtomically } from "../output.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
+import { compilePlan } from "../../compiler/compile.js";
+import { writeFolderAtomically } from "../../compiler/output.js";
 import { JaxBackend } from "../../runtime/backends/jax.js";
-import { forDisplay, printDiagnostics, userError, userWarning, type AnyDiagnostic } from "../diagnostics.js";
+import { forDisplay, printDiagnostics, userError, userWarning, type AnyDiagnostic } from "../../contract/diagnostics.js";
 import type { Backend, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { Engine, RequestError, type EngineOptions, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
-import { parseManifest, readManifest, type Manifest } from "../../runtime/manifest.js";
+import { parseManifest, readManifest, type Manifest } from "../../contract/manifest.js";
 import { isSampling, samplingParams, SamplingError, type SamplingParams } from "../../runtime/sampling.js";
 import { SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, parseWeightSource, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { WeightsError } from "../../runtime/backend.js";
-import { loadAndPlan } from "../pipeline.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { displayPath } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 
@@ -210,7 +210,7 @@ async function makeBackend(opts: RunOptions, plan: DecoderPlan, source: string, 
 }
 
 export async function runCommand(configFile: string, opts: RunOptions, io: Io): Promise<number> {
-  // Every user error goes out one way (compiler/diagnostics.ts): `error <code>: <message>` on stderr,
+  // Every user error goes out one way (contract/diagnostics.ts): `error <code>: <message>` on stderr,
   // paths relative to the working folder; with --json also one { ok: false, diagnostics } document.
   // (`error` repeats an unlocated diagnostic's message in the JSON document, as before the catalog.)
   const fail = (diagnostics: readonly AnyDiagnostic[], extra?: Record<string, unknown>) => {

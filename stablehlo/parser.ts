@@ -5,7 +5,7 @@
  * `func.func`s without a `module` make one module. Errors become `stablehlo-syntax` diagnostics.
  */
 import { EmbeddedActionsParser, tokenMatcher, type IToken } from "chevrotain";
-import { DiagnosticError, type Diagnostic } from "../diagnostics.js";
+import { DiagnosticError, type Diagnostic } from "../contract/diagnostics.js";
 import {
   type Attribute,
   type Block,

@@ -1,14 +1,14 @@
 /** `dflashc stablehlo run <file.mlir> [--args ...]` and `dflashc stablehlo check <file.mlir>`. */
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
-import { checkStableHlo } from "../stablehlo/check-file.js";
-import { formatLoc, InterpreterLimitError } from "../stablehlo/interpreter/errors.js";
-import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS } from "../stablehlo/interpreter/interpreter.js";
-import { jsonI64 } from "../stablehlo/interpreter/i64.js";
-import { toArray, values, type Tensor } from "../stablehlo/interpreter/tensor.js";
-import { runStableHloText } from "../stablehlo/run-file.js";
-import { formatType } from "../stablehlo/ir.js";
+import { DiagnosticError, formatDiagnostic } from "../../contract/diagnostics.js";
+import { checkStableHlo } from "../../compiler/stablehlo/check-file.js";
+import { formatLoc, InterpreterLimitError } from "../../stablehlo/interpreter/errors.js";
+import { DEFAULT_MAX_BYTES, DEFAULT_MAX_STEPS } from "../../stablehlo/interpreter/interpreter.js";
+import { jsonI64 } from "../../stablehlo/interpreter/i64.js";
+import { toArray, values, type Tensor } from "../../stablehlo/interpreter/tensor.js";
+import { runStableHloText } from "../../compiler/stablehlo/run-file.js";
+import { formatType } from "../../stablehlo/ir.js";
 import { displayPath } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 

@@ -1,6 +1,6 @@
 /**
  * Diagnostics: every error the user can cause carries a stable kebab-case code (the catalog is
- * compiler/diagnostic-codes.ts, documented in docs/diagnostics.md) and, where it has one, a location.
+ * contract/diagnostic-codes.ts, documented in docs/diagnostics.md) and, where it has one, a location.
  * Printed `file:line:col: error <code>: <message>`, or `error <code>: <message>` when nothing in a
  * file is at fault (a flag, a weights folder, the machine's memory). Every command prints them through
  * `formatDiagnostic`, with paths relative to the working folder (`printDiagnostics`).

@@ -18,8 +18,8 @@ export const DIAGNOSTIC_PHASES = {
   stablehlo: "parsing, verifying and interpreting StableHLO (compiler/stablehlo, `dflashc stablehlo`)",
   "import-hf": "importing Hugging Face config.json files (compiler/import-hf, `dflashc import-hf`)",
   weights: "loading weights for `dflashc run`: the --weights source, safetensors checkpoints (runtime/weights)",
-  runtime: "decoding with `dflashc run`: memory bound, requests, backends (runtime/, compiler/commands/run.ts)",
-  cli: "the command line itself: flags, files it reads and folders it writes (compiler/cli.ts, compiler/commands)",
+  runtime: "decoding with `dflashc run`: memory bound, requests, backends (runtime/, cli/commands/run.ts)",
+  cli: "the command line itself: flags, files it reads and folders it writes (cli/cli.ts, cli/commands)",
 } as const;
 
 export type DiagnosticPhase = keyof typeof DIAGNOSTIC_PHASES;
@@ -150,7 +150,7 @@ export function renderDiagnosticsDoc(): string {
   const lines = [
     "# Diagnostic codes",
     "",
-    "<!-- Generated from compiler/diagnostic-codes.ts; do not edit. Regenerate with",
+    "<!-- Generated from contract/diagnostic-codes.ts; do not edit. Regenerate with",
     "     UPDATE_DIAGNOSTICS_DOC=1 npx vitest run test/cli/diagnostic-catalog.test.ts -->",
     "",
     "Every error dflashc reports about its input carries a stable kebab-case code. Every command prints",

@@ -1,6 +1,6 @@
 /**
  * manifest.json: the only thing (with the artifacts it names) that the runtime reads from a compile.
- * The compiler writes it (compiler/commands/compile.ts); this file is its schema and reader.
+ * The compiler writes it (cli/commands/compile.ts); this file is its schema and reader.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

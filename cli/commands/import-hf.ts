@@ -5,9 +5,9 @@
  * file is not JSON or describes a model dflashc cannot honour; nothing is written then.
  */
 import { resolve } from "node:path";
-import { DiagnosticError, formatDiagnostic } from "../diagnostics.js";
-import { importHf, type HfConfigText } from "../import-hf/index.js";
-import { OutputFolderError, writeFileAtomically } from "../output.js";
+import { DiagnosticError, formatDiagnostic } from "../../contract/diagnostics.js";
+import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
+import { OutputFolderError, writeFileAtomically } from "../../compiler/output.js";
 import { BoundedReadError, formatBytes, readFileBounded } from "../../runtime/weights/read-bounded.js";
 import { ExitCode, type Io } from "./io.js";
 

@@ -4,8 +4,8 @@
  * the resolved plan with --json), 2 with located diagnostics.
  */
 import { isAbsolute, relative, resolve } from "node:path";
-import { formatDiagnostic, type Diagnostic } from "../diagnostics.js";
-import { loadAndPlan } from "../pipeline.js";
+import { formatDiagnostic, type Diagnostic } from "../../contract/diagnostics.js";
+import { loadAndPlan } from "../../compiler/pipeline.js";
 import { ExitCode, type Io } from "./io.js";
 
 /** A path as the user wants to read it: relative to the working directory when inside it. */
