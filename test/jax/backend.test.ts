@@ -7,6 +7,7 @@ import { createEngine } from "../../runtime/engine.js";
 import type { Manifest } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { PYTHON, pythonEnv, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /**
  * A stand-in for the generated worker, built on the support library's framing module and the generated
@@ -53,7 +54,6 @@ while True:
     # "zeros": well-formed outputs (every token 0, nothing accepted)
     framing.write_frame(stdout, reply, {t.name: np.zeros(shape(t), np.int32) for t in sig.outputs})
 `;
-import { planWeights } from "../../compiler/ir/weights.js";
 
 describe("the jax backend", () => {
   let outDir = "";

@@ -16,6 +16,7 @@ import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import tinySampling from "../sampling/fixtures/tiny-sampling.js";
 import { configSignatures, kernelFunctions, pyCompile, python, PYTHON, pythonEnv, pythonFiles, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
+import { planWeights } from "../../compiler/ir/weights.js";
 
 /** The sampling fixture and the other template branches: a paged draft cache, no drafter. */
 function samplingPlans(): DecoderPlan[] {
@@ -166,7 +167,6 @@ if __name__ == "__main__":
     assert "jax" not in sys.modules, "the stand-in worker imported JAX"
     sys.exit(code)
 `;
-import { planWeights } from "../../compiler/ir/weights.js";
 
 describe("f32 sampling inputs through the jax backend and the generated worker", () => {
   let outDir = "";
