@@ -2,7 +2,7 @@
  * Where in the user's TypeScript an exception was thrown: the innermost stack frame in one of the
  * config's files, mapped from the transpiled JavaScript back through its source map.
  */
-import { SourceMap } from "node:module";
+import { type SourceMap } from "node:module";
 import type { Position } from "./location.js";
 
 export interface ThrowSite {

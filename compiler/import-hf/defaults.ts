@@ -6,7 +6,7 @@
  * one chip cannot hold the model, the chip count doubles (up to 8).
  */
 import { defineDecoder, pagedKV, pow2Buckets, staticKV } from "../../dsl/builders.js";
-import type { DecoderDeclaration, DecoderOptions, HardwareDeclaration } from "../../dsl/types.js";
+import type { DecoderOptions, HardwareDeclaration } from "../../dsl/types.js";
 import { buildPlan } from "../passes/build-plan.js";
 import { pagesThatFit } from "../passes/memory.js";
 

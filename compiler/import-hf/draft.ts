@@ -7,7 +7,7 @@
 import type { DFlashDraftOptions, DraftLayerType, ModelFamily } from "../../dsl/types.js";
 import { defaultTargetLayerIds } from "../passes/resolve.js";
 import { LIMITS } from "../passes/validate-rules.js";
-import { HfError, HfFields, show } from "./fields.js";
+import { HfError, type HfFields, show } from "./fields.js";
 import { checkNoMoe, familyOf, headDimOf, readRopeScaling, readRopeTheta, type ImportedTarget } from "./target.js";
 
 export interface ImportedDraft {

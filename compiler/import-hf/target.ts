@@ -5,7 +5,7 @@
  */
 import type { DType, Llama3RopeScaling, ModelFamily } from "../../dsl/types.js";
 import type { Diagnostic } from "../../contract/diagnostics.js";
-import { HfError, HfFields, show } from "./fields.js";
+import { HfError, type HfFields, show } from "./fields.js";
 import { jsonDiagnostic } from "./json-source.js";
 
 export const SUPPORTED_MODEL_TYPES: Readonly<Record<string, ModelFamily>> = { qwen3: "qwen3", qwen2: "qwen2", llama: "llama" };

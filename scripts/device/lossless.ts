@@ -15,7 +15,6 @@ import { basename, join } from "node:path";
 import type { Backend } from "../../runtime/backend.js";
 import { createEngine, type EngineOptions } from "../../runtime/engine.js";
 import { readManifest } from "../../contract/manifest.js";
-import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { JaxBackend } from "../../runtime/backends/jax.js";
 import { sessionRequests, type ReferenceIndex } from "./reference.js";

@@ -48,7 +48,7 @@ describe("dflashc check", () => {
     const io = memoryIo(REPO);
     expect(await checkCommand("examples/qwen3-8b-dflash.ts", { json: true }, io)).toBe(0);
     expect(io.stdout).toHaveLength(1);
-    const doc = JSON.parse(io.stdout[0]) as { ok: boolean; plan: Record<string, any> };
+    const doc = JSON.parse(io.stdout[0]) as { ok: boolean; plan: Record<string, unknown> };
     expect(doc.ok).toBe(true);
     expect(doc.plan.name).toBe("qwen3_8b_dflash_b16");
     expect(doc.plan.target).toMatchObject({ numLayers: 36, hiddenSize: 4096, numHeads: 32, numKvHeads: 8, headDim: 128, vocabSize: 151_936 });

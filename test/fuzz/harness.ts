@@ -178,6 +178,7 @@ export async function fuzz<T>(target: Target, arb: fc.Arbitrary<T>, exec: (value
     throw new Error(
       `fuzz ${target} failed (base seed ${BASE_SEED}, target seed ${seed}). Replay the case with DFLASHC_FUZZ_SEED=${BASE_SEED} ` +
         `DFLASHC_FUZZ_REPLAY=${target}:<the path below> npx vitest run test/fuzz\n${(e as Error).message}`,
+      { cause: e },
     );
   } finally {
     await dog.close();

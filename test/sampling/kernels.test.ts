@@ -9,7 +9,7 @@ import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
 import type { DecoderPlan, KernelName } from "../../compiler/ir/plan.js";
 import { buildPlan } from "../../compiler/passes/build-plan.js";
-import { GREEDY, samplingParams, UniformStream } from "../../runtime/sampling.js";
+import { GREEDY, samplingParams } from "../../runtime/sampling.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { naiveGreedy } from "../helpers/naive-model.js";
 import { comparingRun, evaluatorRun, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";

@@ -76,8 +76,7 @@ export interface SampleResult {
 /** `n` samples (a multiple of 16) of the first DEPTH tokens, request `i` using uniform stream `(seed, i)`. */
 export function sampleFirstTokens(e: Experiment, sampler: Sampler, n: number, seed: number): SampleResult {
   const K = e.plan.blockSize;
-  let driver: SamplingDriver | undefined;
-  driver = new SamplingDriver(e.plan, e.weights, probsReportingRun(e.plan, () => driver!));
+  const driver: SamplingDriver = new SamplingDriver(e.plan, e.weights, probsReportingRun(e.plan, () => driver));
   const maxLen = PROMPT.length + DEPTH + K;
   // Every batch starts from the same prefilled state: prefill once, then reuse the cache tensors
   // (kernel calls never modify their inputs).

@@ -14,7 +14,7 @@ import { gatherRows } from "./dense.js";
 /** `q[G, Q, heads, D]` over `k, v[G, S, kvHeads, D]` where `valid[G, Q, S]` → `[G, Q, heads, D]` in q's dtype. */
 function attend(f: FuncBuilder, q: Value, k: Value, v: Value, valid: Value): Value {
   const [g, nq, heads, d] = q.type.shape;
-  const [, s, kvHeads] = k.type.shape;
+  const kvHeads = k.type.shape[2];
   const rep = heads / kvHeads;
   const q5 = f.reshape(toF32(f, q), [g, nq, kvHeads, rep, d]);
   // [G, kvHeads, Q, rep, S]: batch (G, kvHeads), then q's free dims, then k's.

@@ -2,7 +2,6 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { DecoderPlan } from "../../../compiler/ir/plan.js";
 import { randomWeights } from "../../../runtime/weights/random.js";
 import {
   bf16BitsToF32,
