@@ -3,8 +3,8 @@
  * type that crosses each arrow):
  *
  *   1. load        compiler/frontend        config.ts → the evaluated declaration (type-checked, run in the sandbox)
- *   2. plan        compiler/passes          declaration → DecoderPlan (validated; buckets, memory, kernel signatures)
- *   3. graphs      passes/build-kernels.ts  DecoderPlan → one verified KernelGraph per kernel × bucket
+ *   2. plan        compiler/validate, plan  declaration → DecoderPlan (validated; buckets, memory, kernel signatures)
+ *   3. graphs      kernels/build-kernels.ts  DecoderPlan → one verified KernelGraph per kernel × bucket
  *   4. stablehlo   compiler/stablehlo       KernelGraph → verified Module → `stablehlo/<kernel>.<bucket>.mlir`
  *   5. manifest    compiler/manifest.ts     DecoderPlan + the StableHLO texts → `manifest.json` (its hash covers both)
  *   6. jax         compiler/jax             DecoderPlan + the same KernelGraphs → `jax/` (embeds the manifest hash)
@@ -24,8 +24,8 @@ import { loadConfig, type LoadResult } from "./frontend/load-config.js";
 import type { KernelGraph } from "./ir/graph.js";
 import type { DecoderPlan, KernelSig } from "./ir/plan.js";
 import { buildManifest, kernelFile } from "./manifest.js";
-import { buildKernelGraph } from "./passes/build-kernels.js";
-import { validateDeclaration } from "./passes/validate.js";
+import { buildKernelGraph } from "./kernels/build-kernels.js";
+import { validateDeclaration } from "./validate/validate.js";
 
 export { EMIT_KINDS, type EmitKind } from "./emitters.js";
 

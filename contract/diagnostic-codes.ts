@@ -13,8 +13,8 @@
 /** Where a diagnostic comes from, in the order the pipeline and the commands meet them. */
 export const DIAGNOSTIC_PHASES = {
   frontend: "loading a config: reading its files, type-checking them and evaluating the declaration in the sandbox (compiler/frontend)",
-  validate: "validating the declaration's shape and rules (compiler/passes/validate-shape.ts, validate-rules.ts)",
-  plan: "planning memory and cost: tensor and memory limits, HBM fit (compiler/passes/validate-memory.ts), `dflashc plan`'s acceptance input",
+  validate: "validating the declaration's shape and rules (compiler/validate/shape.ts, validate-rules.ts)",
+  plan: "planning memory and cost: tensor and memory limits, HBM fit (compiler/validate/memory.ts), `dflashc plan`'s acceptance input",
   stablehlo: "parsing, verifying and interpreting StableHLO (compiler/stablehlo, `dflashc stablehlo`)",
   "import-hf": "importing Hugging Face config.json files (compiler/import-hf, `dflashc import-hf`)",
   weights: "loading weights for `dflashc run`: the --weights source, safetensors checkpoints (runtime/weights)",

@@ -71,7 +71,7 @@ export type DraftLayerType = "full_attention" | "sliding_attention";
  */
 export interface DFlashDraftOptions {
   readonly numLayers: number;
-  /** Target layers whose outputs feed the drafter. Default: layers 1 .. L-3 of the target's L, evenly spread (`[L//2]` for a one-layer drafter; compiler/passes/resolve.ts). */
+  /** Target layers whose outputs feed the drafter. Default: layers 1 .. L-3 of the target's L, evenly spread (`[L//2]` for a one-layer drafter; compiler/plan/resolve.ts). */
   readonly targetLayerIds?: readonly number[];
   /** The mask token `M` that fills block positions 1..K-1. */
   readonly maskTokenId: number;

@@ -5,7 +5,7 @@
  */
 import type { TpuChip } from "../../dsl/types.js";
 import type { DecoderPlan } from "../ir/plan.js";
-import { memoryBreakdown, pagesThatFit, requestsThatFit, type MemoryBreakdown } from "../passes/memory.js";
+import { memoryBreakdown, pagesThatFit, requestsThatFit, type MemoryBreakdown } from "../plan/memory.js";
 import { DEFAULT_ACCEPTANCE_RATE, expectedTokensPerStep, rateProfile, type AcceptanceProfile } from "./acceptance.js";
 import { ALL_CHIPS, chipSpec } from "./hardware.js";
 import { baselineStep, speculativeStep, STEP_OVERHEAD_S, type Slice } from "./roofline.js";

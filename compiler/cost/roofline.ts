@@ -6,7 +6,7 @@
  * fixed dispatch overhead. docs/cost-model.md states every term and why.
  */
 import type { ResolvedDraft, ResolvedModel } from "../ir/plan.js";
-import { dtypeBytes } from "../passes/memory.js";
+import { dtypeBytes } from "../plan/memory.js";
 import type { ChipSpec } from "./hardware.js";
 
 /** Host dispatch + launch of one jitted step (one executable call), seconds. */

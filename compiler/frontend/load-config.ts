@@ -2,7 +2,7 @@
  * The front end: load a user's `config.ts` from any folder, in phases that stop at the first that
  * fails (as in Langium): read the files and check their imports, type-check them against the DSL,
  * evaluate the default export in a sandboxed child process (sandbox.ts). Validation
- * (passes/validate.ts) comes next, located with `source`.
+ * (validate/validate.ts) comes next, located with `source`.
  */
 import type { Diagnostic } from "../../contract/diagnostics.js";
 import { collectFiles } from "./collect-files.js";

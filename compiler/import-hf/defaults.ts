@@ -7,8 +7,8 @@
  */
 import { defineDecoder, pagedKV, pow2Buckets, staticKV } from "../../dsl/builders.js";
 import type { DecoderOptions, HardwareDeclaration } from "../../dsl/types.js";
-import { buildPlan } from "../passes/build-plan.js";
-import { pagesThatFit } from "../passes/memory.js";
+import { buildPlan } from "../plan/build-plan.js";
+import { pagesThatFit } from "../plan/memory.js";
 
 export const IMPORT_DEFAULTS = {
   hardware: { chip: "tpu-v5p", chips: 1 } as HardwareDeclaration,

@@ -5,8 +5,8 @@
  * reject a file that says two different things.
  */
 import type { DFlashDraftOptions, DraftLayerType, ModelFamily } from "../../dsl/types.js";
-import { defaultTargetLayerIds } from "../passes/resolve.js";
-import { LIMITS } from "../passes/validate-rules.js";
+import { defaultTargetLayerIds } from "../plan/resolve.js";
+import { LIMITS } from "../validate/rules.js";
 import { HfError, type HfFields, show } from "./fields.js";
 import { checkNoMoe, familyOf, headDimOf, readRopeScaling, readRopeTheta, type ImportedTarget } from "./target.js";
 

@@ -6,7 +6,7 @@
 import { defineDecoder, dflashDraft, llama, qwen2, qwen3 } from "../../dsl/builders.js";
 import type { DecoderDeclaration, DecoderOptions, ModelOptions, TargetModel } from "../../dsl/types.js";
 import type { Diagnostic } from "../../contract/diagnostics.js";
-import { buildPlan } from "../passes/build-plan.js";
+import { buildPlan } from "../plan/build-plan.js";
 import { chooseServingDefaults, IMPORT_DEFAULTS, servingAt } from "./defaults.js";
 import { importDraft } from "./draft.js";
 import { emitDeclarationSource } from "./emit.js";

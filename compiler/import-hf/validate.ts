@@ -6,10 +6,10 @@
  */
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
-import type { ValidationIssue } from "../passes/validate-issue.js";
-import { RULES } from "../passes/validate-rules.js";
-import { validateShape } from "../passes/validate-shape.js";
-import { memoryIssues } from "../passes/validate-memory.js";
+import type { ValidationIssue } from "../validate/issue.js";
+import { RULES } from "../validate/rules.js";
+import { validateShape } from "../validate/shape.js";
+import { memoryIssues } from "../validate/memory.js";
 import type { DecoderPlan } from "../ir/plan.js";
 import { isObject, show } from "./fields.js";
 import { jsonDiagnostic, type JsonSource, type JsonValue } from "./json-source.js";

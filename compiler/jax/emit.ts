@@ -20,7 +20,7 @@ import type { DecoderPlan, KernelName, KernelSig } from "../ir/plan.js";
 import { draftWeights, targetWeights } from "../ir/weights.js";
 import { packageRoot } from "../package-root.js";
 import { PY_IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem } from "../ir/python-names.js";
-import { buildKernelGraph } from "../passes/build-kernels.js";
+import { buildKernelGraph } from "../kernels/build-kernels.js";
 import { findLayerRuns, scannedStacks, stackOf } from "./layer-scan.js";
 import { ConstantPool, lowerKernelGraph } from "./lower.js";
 import { bool, float, header, ident, int, ints, JaxEmitError, orNone, str } from "./python.js";

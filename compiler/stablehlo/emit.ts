@@ -7,7 +7,7 @@
  */
 import type { DecoderPlan, KernelSig } from "../ir/plan.js";
 import type { KernelGraph } from "../ir/graph.js";
-import { buildKernelGraph } from "../passes/build-kernels.js";
+import { buildKernelGraph } from "../kernels/build-kernels.js";
 import type { Module } from "../../stablehlo/ir.js";
 import { lowerGraph } from "./lower/graph.js";
 import { printModule } from "../../stablehlo/printer.js";

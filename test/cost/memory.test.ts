@@ -2,8 +2,8 @@
 import { describe, expect, it } from "vitest";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 import { defineDecoder } from "../../dsl/builders.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
-import { HBM_BYTES, memoryBreakdown, pagesThatFit, requestsThatFit, targetPageBytes, draftBytesPerRequest } from "../../compiler/passes/memory.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
+import { HBM_BYTES, memoryBreakdown, pagesThatFit, requestsThatFit, targetPageBytes, draftBytesPerRequest } from "../../compiler/plan/memory.js";
 
 describe("memory plan", () => {
   const plan = buildPlan(qwen3_8b);

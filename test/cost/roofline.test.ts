@@ -14,7 +14,7 @@ import {
   targetForwardWork,
 } from "../../compiler/cost/roofline.js";
 import type { ResolvedDraft, ResolvedModel } from "../../compiler/ir/plan.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 
 // H=1024, I=4096, 2 layers, 8 query heads and 2 KV heads of 128, vocab 1000, bf16.
 const model: ResolvedModel = {

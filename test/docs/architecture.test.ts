@@ -43,7 +43,7 @@ describe("docs/architecture.md", () => {
   const paths = namedPaths(text);
 
   it("names the folders of every stage", () => {
-    for (const p of ["dsl/", "compiler/frontend/", "compiler/passes/", "compiler/ir/", "compiler/stablehlo/lower/", "compiler/jax/", "compiler/ts/", "python/dflashc_jax/", "compiler/output.ts", "compiler/pipeline.ts", "runtime/"]) {
+    for (const p of ["dsl/", "compiler/frontend/", "compiler/validate/", "compiler/plan/", "compiler/kernels/", "compiler/ir/", "compiler/stablehlo/lower/", "compiler/jax/", "compiler/ts/", "python/dflashc_jax/", "compiler/output.ts", "compiler/pipeline.ts", "runtime/"]) {
       expect(paths, p).toContain(p);
     }
   });

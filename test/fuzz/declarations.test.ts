@@ -9,8 +9,8 @@ import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { smallestBucketOfEachKernel } from "../../compiler/compile.js";
 import { NotPlainDataError, toPlainData } from "../../compiler/frontend/plain-data.js";
-import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
-import { validateDeclaration, VALIDATION_CODES } from "../../compiler/passes/validate.js";
+import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
+import { validateDeclaration, VALIDATION_CODES } from "../../compiler/validate/validate.js";
 import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 
 const EXAMPLES_DIR = new URL("../../examples/", import.meta.url);

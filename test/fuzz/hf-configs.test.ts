@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { DiagnosticError } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
-import { validateDeclaration } from "../../compiler/passes/validate.js";
+import { validateDeclaration } from "../../compiler/validate/validate.js";
 import { describeError, fuzz, FuzzBug, pick, timeoutOf, type Outcome } from "./harness.js";
 import { jsonMutation, mutateJsonValue, mutateText, textMutation } from "./json-mutations.js";
 

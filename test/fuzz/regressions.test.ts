@@ -1,6 +1,6 @@
 // Inputs the fuzz suite found (docs/fuzzing.md, "Findings"), kept as focused regression tests.
 import { describe, expect, it } from "vitest";
-import { validateDeclaration } from "../../compiler/passes/validate.js";
+import { validateDeclaration } from "../../compiler/validate/validate.js";
 import { checkStableHlo } from "../../compiler/stablehlo/check-file.js";
 
 describe("fuzz findings", () => {

@@ -5,7 +5,7 @@
  */
 import { dflashDraft, llama, pagedKV, qwen2 } from "../../dsl/builders.js";
 import type { DecoderDeclaration, TargetModel } from "../../dsl/types.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import tiny from "../../examples/tiny.js";
 

@@ -4,7 +4,7 @@
  * executor (the graph evaluator, the StableHLO interpreter, or both compared); the caches it returns
  * are fed to the next call, so a test can prefill, draft, verify and decode for real.
  */
-import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
 import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";

@@ -10,8 +10,8 @@ import { importHfCommand, MAX_CONFIG_BYTES } from "../../cli/commands/import-hf.
 import { memoryIo } from "../../cli/commands/io.js";
 import { DiagnosticError, type Diagnostic } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
-import { validateDeclaration } from "../../compiler/passes/validate.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
+import { validateDeclaration } from "../../compiler/validate/validate.js";
 import { draftWeights } from "../../compiler/ir/weights.js";
 import { edited, fixture, valueLoc } from "./helpers.js";
 

@@ -16,7 +16,7 @@ import qwen3_8bExample from "../../examples/qwen3-8b-dflash.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import { DiagnosticError } from "../../contract/diagnostics.js";
 import { importHf, sanitizeName, type HfConfigText } from "../../compiler/import-hf/index.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { edited, fixture, valueLoc } from "./helpers.js";
 
 interface Published {

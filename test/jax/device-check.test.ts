@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import type { Backend, KernelInput } from "../../runtime/backend.js";
 import { readManifest, type Manifest } from "../../contract/manifest.js";

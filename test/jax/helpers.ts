@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { emitJaxPackage } from "../../compiler/jax/emit.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import tiny from "../../examples/tiny.js";
 import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";

@@ -9,7 +9,7 @@ import { emitJaxPackage } from "../../compiler/jax/emit.js";
 import { pagedAttentionOptions } from "../../compiler/jax/attention-options.js";
 import { JAX_RULES } from "../../compiler/jax/rules.js";
 import { OP_NAMES } from "../../compiler/ir/graph.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 import { pow2Buckets } from "../../dsl/builders.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { buildManifest } from "../../compiler/manifest.js";
 import { demoCommand } from "../../cli/commands/demo.js";
 import { memoryIo } from "../../cli/commands/io.js";

@@ -7,7 +7,7 @@
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
 import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
-import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
 import { samplingInputs, type SamplingParams, UniformStream } from "../../runtime/sampling.js";
 import { callKernel, findSig, type KernelRun } from "../helpers/random-decoding.js";

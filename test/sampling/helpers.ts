@@ -4,7 +4,7 @@
  * reference of the sampling distribution (sort-based, not bisection), and chi-square statistics.
  */
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "../../dsl/builders.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan, KernelSig, TensorSig } from "../../compiler/ir/plan.js";
 import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";

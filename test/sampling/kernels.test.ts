@@ -8,7 +8,7 @@ import { parseModule } from "../../stablehlo/parser.js";
 import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
 import type { DecoderPlan, KernelName } from "../../compiler/ir/plan.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { GREEDY, samplingParams } from "../../runtime/sampling.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { naiveGreedy } from "../helpers/naive-model.js";

@@ -1,6 +1,6 @@
 // The real-size examples: one bucket of every kernel emits, parses, verifies and re-prints to the identical text.
 import { expect, it } from "vitest";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { emitKernel, emitKernelText } from "../../compiler/stablehlo/emit.js";
 import { formatType, numElements, type Op, type TensorType } from "../../stablehlo/ir.js";
 import { parseModule } from "../../stablehlo/parser.js";

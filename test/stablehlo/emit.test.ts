@@ -10,7 +10,7 @@ import { verifyModule } from "../../stablehlo/verifier.js";
 import { MissingLoweringRuleError, OP_NAMES, ruleFor, type KernelGraph } from "../../compiler/ir/graph.js";
 import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
 import type { Op } from "../../stablehlo/ir.js";
-import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
 import { evaluateKernel, fromData } from "../../compiler/ir/graph-eval.js";
 import { runFunction } from "../../stablehlo/interpreter/interpreter.js";

@@ -10,7 +10,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { compilePlan } from "../../compiler/compile.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import tiny from "../../examples/tiny.js";
 import tinySampling from "../../examples/tiny-sampling.js";

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { Project, ts } from "ts-morph";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildManifest, kernelFile } from "../../compiler/manifest.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { planWeights } from "../../compiler/ir/weights.js";
 import { emitRuntime, emitRuntimeModule } from "../../compiler/ts/emit-runtime.js";
 import { defineDecoder, pagedKV, pow2Buckets, qwen3 } from "../../dsl/index.js";

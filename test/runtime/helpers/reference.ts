@@ -4,7 +4,7 @@
  */
 import { buildManifest, kernelFile } from "../../../compiler/manifest.js";
 import type { DecoderPlan } from "../../../compiler/ir/plan.js";
-import { buildPlan } from "../../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../../compiler/plan/build-plan.js";
 import { emitKernelText } from "../../../compiler/stablehlo/emit.js";
 import type { DecoderDeclaration } from "../../../dsl/types.js";
 import { pagedKV, pow2Buckets, staticKV } from "../../../dsl/index.js";

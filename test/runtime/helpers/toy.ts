@@ -9,7 +9,7 @@
  *   cross-checked against the target pool), each token corrupted with probability `draftErrorRate`
  *   (a deterministic hash of position and token: the same request drafts the same whatever its batch).
  */
-import { buildPlan } from "../../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../../compiler/plan/build-plan.js";
 import { buildManifest } from "../../../compiler/manifest.js";
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "../../../dsl/index.js";
 import type { Backend, Weights } from "../../../runtime/backend.js";

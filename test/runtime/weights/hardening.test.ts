@@ -9,7 +9,7 @@ import { main } from "../../../cli/cli.js";
 import { memoryIo } from "../../../cli/commands/io.js";
 import { runCommand, type RunOptions } from "../../../cli/commands/run.js";
 import { buildManifest } from "../../../compiler/manifest.js";
-import { buildPlan } from "../../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../../compiler/plan/build-plan.js";
 import tiny from "../../../examples/tiny.js";
 import { randomWeights } from "../../../runtime/weights/random.js";
 import { readFileBounded } from "../../../runtime/weights/read-bounded.js";

@@ -4,7 +4,7 @@
  * compiler checks it again: types, required and unknown properties, literal options, finite numbers.
  * Semantic rules (validate-rules.ts) run only on a declaration that passed this.
  */
-import { formatPath, issue, show, type IssuePath, type ValidationIssue } from "./validate-issue.js";
+import { formatPath, issue, show, type IssuePath, type ValidationIssue } from "./issue.js";
 
 type Schema =
   | { readonly t: "number" | "string" | "boolean" }

@@ -5,16 +5,16 @@
  */
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import type { DecoderPlan } from "../ir/plan.js";
-import { buildPlan } from "./build-plan.js";
-import type { ValidationIssue } from "./validate-issue.js";
-import { MEMORY_CODES, memoryIssues } from "./validate-memory.js";
-import { RULES } from "./validate-rules.js";
-import { SHAPE_CODES, validateShape } from "./validate-shape.js";
+import { buildPlan } from "../plan/build-plan.js";
+import type { ValidationIssue } from "./issue.js";
+import { MEMORY_CODES, memoryIssues } from "./memory.js";
+import { RULES } from "./rules.js";
+import { SHAPE_CODES, validateShape } from "./shape.js";
 
-export type { IssuePath, ValidationIssue } from "./validate-issue.js";
-export { RULES, type Rule } from "./validate-rules.js";
-export { SHAPE_CODES } from "./validate-shape.js";
-export { MEMORY_CODES } from "./validate-memory.js";
+export type { IssuePath, ValidationIssue } from "./issue.js";
+export { RULES, type Rule } from "./rules.js";
+export { SHAPE_CODES } from "./shape.js";
+export { MEMORY_CODES } from "./memory.js";
 
 /** Every code validation may report. */
 export const VALIDATION_CODES: readonly string[] = [...new Set([...SHAPE_CODES, ...RULES.flatMap((r) => r.codes), ...MEMORY_CODES])];

@@ -1,7 +1,7 @@
 // One generated config per rule: the tiny example (or another) with edits, each asserting the code
 // and the exact line and column (the /*@*/ marker) of the only diagnostic.
 import { afterAll, describe, expect, it } from "vitest";
-import { VALIDATION_CODES } from "../../compiler/passes/validate.js";
+import { VALIDATION_CODES } from "../../compiler/validate/validate.js";
 import { applyEdits, checkJson, example, stripMarker, TempDir, type Edit } from "../frontend/config-fixture.js";
 
 interface Case {

@@ -5,8 +5,8 @@
  */
 import type { DecoderDeclaration, DFlashDraft, PagedKV, Pow2Buckets, TargetModel } from "../../dsl/types.js";
 import { packageShadowProblem } from "../ir/python-names.js";
-import { defaultTargetLayerIds } from "./resolve.js";
-import { issue, show, type IssuePath, type ValidationIssue } from "./validate-issue.js";
+import { defaultTargetLayerIds } from "../plan/resolve.js";
+import { issue, show, type IssuePath, type ValidationIssue } from "./issue.js";
 
 export interface Rule {
   /** What the rule checks, for docs and test names. */

@@ -3,8 +3,8 @@
  * HBM. It needs the plan, so it runs only on a declaration every other rule accepted.
  */
 import type { DecoderPlan } from "../ir/plan.js";
-import { GiB, pagesThatFit, requestsThatFit } from "./memory.js";
-import { issue, type ValidationIssue } from "./validate-issue.js";
+import { GiB, pagesThatFit, requestsThatFit } from "../plan/memory.js";
+import { issue, type ValidationIssue } from "./issue.js";
 
 const gib = (bytes: number) => `${(bytes / GiB).toFixed(1)} GiB`;
 

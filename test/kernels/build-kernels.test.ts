@@ -1,7 +1,7 @@
 // Kernel graphs for every signature: they verify, @main matches the KernelSig exactly, layers are functions.
 import { describe, expect, it } from "vitest";
-import { buildKernelGraph, buildKernelGraphs } from "../../compiler/passes/build-kernels.js";
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildKernelGraph, buildKernelGraphs } from "../../compiler/kernels/build-kernels.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
 import { graphProblems } from "../../compiler/ir/graph-verify.js";
 import { tinyDecl, tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";

@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "../../dsl/index.js";
-import { validateDeclaration, VALIDATION_CODES } from "../../compiler/passes/validate.js";
+import { validateDeclaration, VALIDATION_CODES } from "../../compiler/validate/validate.js";
 
 const VALID = defineDecoder({
   name: "tiny_dflash",
