@@ -14,7 +14,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { buildManifest } from "../compiler/manifest.js";
-import { buildPlan } from "../compiler/passes/build-plan.js";
+import { buildPlan } from "../compiler/plan/build-plan.js";
 import qwen3 from "../examples/qwen3-8b-dflash.js";
 import { pagedKV, pow2Buckets } from "../dsl/index.js";
 import type { Backend } from "../runtime/backend.js";

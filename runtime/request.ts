@@ -3,7 +3,7 @@
  * for every live request, `kvLen == draftCtxLen == committed - 1`. A step advances every length by
  * `a + 1` — the accepted drafts plus the bonus — never by the block size.
  */
-import { BlockTable } from "./pages.js";
+import { type BlockTable } from "./pages.js";
 
 export class StateSyncError extends Error {
   constructor(

@@ -16,7 +16,7 @@ import { join, resolve } from "node:path";
 import type { Backend, KernelInput, Weights } from "../backend.js";
 import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import type { WeightSource } from "../weights/source.js";
-import { encodeFrame, f32, FrameDecoder, FramingError, i32, type Frame, type FrameHeader, type WireArray } from "./jax-framing.js";
+import { encodeFrame, f32, FrameDecoder, type FramingError, i32, type Frame, type FrameHeader, type WireArray } from "./jax-framing.js";
 
 export const PROTOCOL = 1;
 

@@ -11,7 +11,7 @@
  * - WORK/bench/k<K>: the Qwen3-8B example reshaped for timing — one request, a 2048-token context,
  *   block size K in 4, 16, 64, 256 — compiled, without reference data (no host could run 8B).
  */
-import { buildPlan } from "../../compiler/passes/build-plan.js";
+import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderDeclaration } from "../../dsl/types.js";
 import { pagedKV, pow2Buckets, staticKV } from "../../dsl/builders.js";
 import tiny from "../../examples/tiny.js";

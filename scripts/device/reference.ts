@@ -16,7 +16,7 @@ import { dirname, join } from "node:path";
 import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
 import { evaluateKernel, fromData, zeros, type Tensor } from "../../compiler/ir/graph-eval.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
-import { buildKernelGraph } from "../../compiler/passes/build-kernels.js";
+import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import type { Backend, KernelInput, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { compilePlan } from "../../compiler/compile.js";
