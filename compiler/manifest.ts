@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DecoderPlan } from "./ir/plan.js";
-import { MANIFEST_FORMAT, type Manifest, type ManifestCache, type ManifestTensor } from "../contract/manifest.js";
+import { MANIFEST_FORMAT, type DraftCache, type Manifest, type PagedCache, type TensorSig } from "../contract/manifest.js";
 import { VERSION } from "./version.js";
 import { draftWeights, targetWeights } from "./ir/weights.js";
 
@@ -29,7 +29,10 @@ export function contentHash(plan: DecoderPlan, artifacts: ReadonlyMap<string, st
   return `sha256:${h.digest("hex")}`;
 }
 
-function cache(c: DecoderPlan["caches"]["target"] | NonNullable<DecoderPlan["caches"]["draft"]>): ManifestCache {
+/** The plan's cache, with kind, shape and layout first: the manifest's key order is part of its byte-identical text. */
+function cache(c: PagedCache): PagedCache;
+function cache(c: DraftCache): DraftCache;
+function cache(c: DraftCache): DraftCache {
   return c.kind === "paged"
     ? { kind: "paged", shape: c.shape, layout: c.layout, pageSize: c.pageSize, numPages: c.numPages, pagesPerRequest: c.pagesPerRequest }
     : { kind: "static", shape: c.shape, layout: c.layout, slots: c.slots, capacity: c.capacity };
@@ -37,7 +40,7 @@ function cache(c: DecoderPlan["caches"]["target"] | NonNullable<DecoderPlan["cac
 
 /** `stablehloArtifacts`: path → text of every kernel module (may be empty when not emitted). */
 export function buildManifest(plan: DecoderPlan, source: string, stablehloArtifacts: ReadonlyMap<string, string>): Manifest {
-  const used = new Map<string, ManifestTensor>();
+  const used = new Map<string, TensorSig>();
   for (const k of plan.kernels) for (const a of k.args) if (a.role === "weight") used.set(a.name, a);
   const canonical = [
     ...targetWeights(plan.target).map((w) => `target.${w.name}`),

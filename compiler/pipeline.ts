@@ -17,12 +17,12 @@
  * the StableHLO texts and the two packages embed that hash (the worker's handshake checks it).
  */
 import type { DecoderDeclaration } from "../dsl/types.js";
-import { serializeManifest, type Manifest } from "../contract/manifest.js";
+import { serializeManifest, type Manifest, type KernelSig } from "../contract/manifest.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import { EMITTERS, type EmitContext, type EmitKind } from "./emitters.js";
 import { loadConfig, type LoadResult } from "./frontend/load-config.js";
 import type { KernelGraph } from "./ir/graph.js";
-import type { DecoderPlan, KernelSig } from "./ir/plan.js";
+import type { DecoderPlan } from "./ir/plan.js";
 import { buildManifest, kernelFile } from "./manifest.js";
 import { buildKernelGraph } from "./kernels/build-kernels.js";
 import { validateDeclaration } from "./validate/validate.js";

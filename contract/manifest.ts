@@ -4,16 +4,19 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import type { ModelDType, TensorDType } from "./dtypes.js";
 
 export const MANIFEST_FORMAT = "dflashc.manifest.v1";
 
-export type ManifestDType = "f32" | "bf16" | "i32";
+export type TensorRole = "weight" | "cache" | "input" | "output";
 
-export interface ManifestTensor {
+/** One argument or result of a kernel. */
+export interface TensorSig {
   readonly name: string;
   readonly shape: readonly number[];
-  readonly dtype: ManifestDType;
-  readonly role: "weight" | "cache" | "input" | "output";
+  readonly dtype: TensorDType;
+  readonly role: TensorRole;
+  /** Donated buffers are updated in place and returned as a result of the same name. */
   readonly donated: boolean;
 }
 
@@ -23,33 +26,60 @@ export type KernelName =
   | "verify"
   | "decode_step"
   | "target_step"
-  // Rejection-sampling kernels, present when decoder.verify is "sampling".
+  // Rejection-sampling kernels, planned only when `verify` is "sampling" (docs/kernels.md, "Sampling").
   | "verify_sample"
   | "decode_step_sample"
   | "target_step_sample";
 
-export interface ManifestKernel {
-  readonly kernel: KernelName;
-  readonly bucket: { readonly requests: number; readonly tokens?: number };
-  readonly bucketId: string;
-  /** Relative to the output folder: `stablehlo/<kernel>.<bucketId>.mlir`. */
-  readonly file: string;
-  readonly args: readonly ManifestTensor[];
-  readonly results: readonly ManifestTensor[];
+export interface KernelBucket {
+  readonly requests: number;
+  /** Only prefill has a token bucket. */
+  readonly tokens?: number;
 }
 
-export interface ManifestCache {
-  readonly kind: "paged" | "static";
-  readonly shape: readonly number[];
-  readonly layout: string;
-  /** paged */
-  readonly pageSize?: number;
-  readonly numPages?: number;
-  readonly pagesPerRequest?: number;
-  /** static */
-  readonly slots?: number;
-  readonly capacity?: number;
+/** One kernel at one shape bucket, as the compiler plans it. */
+export interface KernelSig {
+  readonly kernel: KernelName;
+  readonly bucket: KernelBucket;
+  /** `r4` or `r4.t64`: names the artifact `stablehlo/<kernel>.<bucketId>.mlir`. */
+  readonly bucketId: string;
+  readonly args: readonly TensorSig[];
+  readonly results: readonly TensorSig[];
 }
+
+export interface ManifestKernel extends KernelSig {
+  /** Relative to the output folder: `stablehlo/<kernel>.<bucketId>.mlir`. */
+  readonly file: string;
+}
+
+/**
+ * A paged KV pool (the target's, or a paged draft cache) `[layers, 2, kvHeads, numPages, pageSize, headDim]`
+ * (`[l, 0]` K, `[l, 1]` V): `pool[l, kv, h, page]` is one contiguous `[pageSize, headDim]` tile. Page 0
+ * is the trash page.
+ */
+export interface PagedCache {
+  readonly kind: "paged";
+  readonly pageSize: number;
+  readonly numPages: number;
+  /** Width of a block table: pages one request can hold at `maxContext` plus one padded block write. */
+  readonly pagesPerRequest: number;
+  readonly shape: readonly number[];
+  readonly layout: "layer,kv,head,page,slot,dim";
+}
+
+/** Draft static cache: K and V each `[draftLayers, slots, capacity, kvHeads, headDim]`; slot 0 is the trash slot. */
+export interface StaticCache {
+  readonly kind: "static";
+  /** `maxRequests + 1`: slot 0 takes the writes of padded request rows. */
+  readonly slots: number;
+  /** `maxContext + blockSize` rounded up to a multiple of 128 rows, so no write of a live request ever clamps. */
+  readonly capacity: number;
+  readonly shape: readonly number[];
+  readonly layout: "layer,slot,position,head,dim";
+}
+
+/** The draft's cache: static slots, or a paged pool of its own. The target's cache is always paged. */
+export type DraftCache = StaticCache | PagedCache;
 
 export interface Manifest {
   readonly format: typeof MANIFEST_FORMAT;
@@ -66,15 +96,15 @@ export interface Manifest {
     readonly maxRequests: number;
     readonly verify: "greedy" | "sampling";
     readonly vocabSize: number;
-    readonly dtype: "f32" | "bf16";
+    readonly dtype: ModelDType;
     /** null for a target-only decoder. */
     readonly maskTokenId: number | null;
     readonly hasDraft: boolean;
   };
-  readonly caches: { readonly target: ManifestCache; readonly draft: ManifestCache | null };
+  readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
   /** Every weight any kernel takes, in canonical order. */
-  readonly weights: readonly ManifestTensor[];
+  readonly weights: readonly TensorSig[];
   readonly kernels: readonly ManifestKernel[];
   /** The full resolved plan (dims under the DSL's own names), for tools and humans. */
   readonly plan: unknown;
@@ -94,7 +124,7 @@ export class ManifestError extends Error {
  */
 interface ManifestFile extends Omit<Manifest, "kernels"> {
   readonly kernelWeights: Readonly<Partial<Record<KernelName, readonly string[]>>>;
-  readonly kernels: readonly (Omit<ManifestKernel, "args"> & { readonly args: readonly ManifestTensor[] })[];
+  readonly kernels: readonly (Omit<ManifestKernel, "args"> & { readonly args: readonly TensorSig[] })[];
 }
 
 export function serializeManifest(m: Manifest): string {

@@ -3,7 +3,11 @@
  * builders in this folder only stamp a `kind`/`family` and return what they were given.
  */
 
-/** Element type of weights, activations and caches. bf16 is what TPUs serve; f32 is exact. */
+/**
+ * Element type of weights, activations and caches. bf16 is what TPUs serve; f32 is exact. The same
+ * union as the contract's `ModelDType` (dsl/ imports nothing, so it is spelled here too; compiler/ir/plan.ts
+ * fails to compile if the two drift apart).
+ */
 export type DType = "f32" | "bf16";
 
 /** Llama 3.x frequency-dependent RoPE scaling, as in Hugging Face's `rope_scaling` with `rope_type: "llama3"`. */

@@ -4,7 +4,7 @@
  * `capacity` rows, because `dynamic_update_slice` would clamp an out-of-range start and corrupt the
  * cache silently. Paged layout: a second page pool, one draft block table per request.
  */
-import type { ManifestCache } from "../contract/manifest.js";
+import type { DraftCache } from "../contract/manifest.js";
 import { BlockTable, PagePool } from "./pages.js";
 
 export class DraftCapacityError extends Error {
@@ -74,13 +74,12 @@ export type DraftCacheHost =
   | { readonly kind: "static"; readonly slots: DraftSlots }
   | { readonly kind: "paged"; readonly pool: PagePool; readonly width: number; readonly pageSize: number };
 
-export function draftCacheHost(c: ManifestCache | null, maxRequests: number): DraftCacheHost | null {
+export function draftCacheHost(c: DraftCache | null): DraftCacheHost | null {
   if (!c) return null;
   if (c.kind === "static") {
-    const slots = c.slots ?? maxRequests + 1;
-    return { kind: "static", slots: new DraftSlots(slots, c.capacity!) };
+    return { kind: "static", slots: new DraftSlots(c.slots, c.capacity) };
   }
-  return { kind: "paged", pool: new PagePool(c.numPages!, c.pageSize!, "draft"), width: c.pagesPerRequest!, pageSize: c.pageSize! };
+  return { kind: "paged", pool: new PagePool(c.numPages, c.pageSize, "draft"), width: c.pagesPerRequest, pageSize: c.pageSize };
 }
 
 export function newDraftTable(h: DraftCacheHost & { kind: "paged" }): BlockTable {

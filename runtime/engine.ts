@@ -362,8 +362,8 @@ export class Engine {
         targetRows[row] = req.table.row(p);
         if (draftRows) {
           if (draftCache?.kind === "static") {
-            if (p >= draftCache.capacity!) throw new BucketError(`request ${req.id}: draft row ${p} past the slot capacity ${draftCache.capacity}`);
-            draftRows[row] = req.draftSlot * draftCache.capacity! + p;
+            if (p >= draftCache.capacity) throw new BucketError(`request ${req.id}: draft row ${p} past the slot capacity ${draftCache.capacity}`);
+            draftRows[row] = req.draftSlot * draftCache.capacity + p;
           } else {
             draftRows[row] = req.draftTable!.row(p);
           }

@@ -11,13 +11,13 @@
  * request too large for the whole pool finishes with reason "capacity".
  */
 import { draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
-import type { ManifestCache } from "../contract/manifest.js";
+import type { DraftCache, PagedCache } from "../contract/manifest.js";
 import { BlockTable, PagePool } from "./pages.js";
 import { RequestState, type FinishReason } from "./request.js";
 
 export interface SchedulerConfig {
-  readonly targetCache: ManifestCache;
-  readonly draftCache: ManifestCache | null;
+  readonly targetCache: PagedCache;
+  readonly draftCache: DraftCache | null;
   /** Requests admitted at once: min(maxRequests, largest decode request bucket). */
   readonly maxAdmitted: number;
   /** Positions one decode step writes past `kvLen`: K when speculative, 1 target-only. */
@@ -52,14 +52,14 @@ export class Scheduler {
 
   constructor(readonly config: SchedulerConfig) {
     const t = config.targetCache;
-    this.pool = new PagePool(t.numPages!, t.pageSize!, "target");
-    this.draft = draftCacheHost(config.draftCache, config.maxAdmitted);
+    this.pool = new PagePool(t.numPages, t.pageSize, "target");
+    this.draft = draftCacheHost(config.draftCache);
   }
 
   /** A new request's host state (tables sized to the kernels' block-table widths). */
   newRequest(id: string, prompt: readonly number[], maxNewTokens: number, stop: ReadonlySet<number>, usesDraft: boolean, blockSize: number): RequestState {
     const t = this.config.targetCache;
-    const table = new BlockTable(t.pagesPerRequest!, t.pageSize!);
+    const table = new BlockTable(t.pagesPerRequest, t.pageSize);
     const dt = this.draft?.kind === "paged" ? newDraftTable(this.draft) : null;
     return new RequestState(this.uids++, id, prompt, maxNewTokens, stop, usesDraft, blockSize, table, dt);
   }
@@ -135,7 +135,7 @@ export class Scheduler {
   /** Could the request's pages ever fit in an otherwise empty pool? */
   private fitsEmptyPool(r: RequestState, positions: number): boolean {
     const t = this.config.targetCache;
-    const need = Math.ceil(positions / t.pageSize!);
+    const need = Math.ceil(positions / t.pageSize);
     if (need > this.pool.capacity) return false;
     if (this.draft?.kind === "paged" && need > this.draft.pool.capacity) return false;
     return true;

@@ -5,7 +5,7 @@
 import type { RopeScaling } from "../../dsl/types.js";
 import { GraphError, type GFunc, type GNode, type GType, type KernelGraph, type OpAttrMap, type OpName } from "./graph.js";
 import { inferTypes } from "./graph-ops.js";
-import type { KernelSig } from "./plan.js";
+import type { KernelSig } from "../../contract/manifest.js";
 
 /** A value of the function being built. */
 export interface GVal {

@@ -6,28 +6,28 @@
  */
 import type { GType, OpAttrMap, OpName } from "./graph.js";
 import { ropeInvFreq } from "./graph-rope.js";
-import { roundArray, strides, zeros, type Tensor } from "./graph-tensor.js";
+import { roundArray, strides, zeros, type GraphTensor } from "./graph-tensor.js";
 import { evalAcceptSample, evalSamplingProbs } from "./graph-eval-sampling.js";
 
 export interface EvalContext {
-  call(name: string, args: readonly Tensor[]): Tensor[];
+  call(name: string, args: readonly GraphTensor[]): GraphTensor[];
 }
 
-export type EvalRule<K extends OpName> = (x: readonly Tensor[], attrs: OpAttrMap[K], out: readonly GType[], ctx: EvalContext) => Tensor[];
+export type EvalRule<K extends OpName> = (x: readonly GraphTensor[], attrs: OpAttrMap[K], out: readonly GType[], ctx: EvalContext) => GraphTensor[];
 
-const f = (t: Tensor) => t.data as Float32Array;
-const n = (t: Tensor) => t.data as Int32Array;
+const f = (t: GraphTensor) => t.data as Float32Array;
+const n = (t: GraphTensor) => t.data as Int32Array;
 const clamp = (v: number, lo: number, hi: number) => Math.min(Math.max(v, lo), hi);
 
 /** A float result of type `type`, filled by `fill`, rounded to its dtype. */
-function floatOut(type: GType, fill: (o: Float32Array) => void): Tensor {
+function floatOut(type: GType, fill: (o: Float32Array) => void): GraphTensor {
   const t = zeros(type);
   fill(f(t));
   roundArray(f(t), type.dtype);
   return t;
 }
 
-function copy(t: Tensor): Tensor {
+function copy(t: GraphTensor): GraphTensor {
   return { dtype: t.dtype, shape: t.shape, data: t.data.slice() };
 }
 

@@ -7,7 +7,7 @@
  * same tokens, not merely close ones.
  */
 import type { GType } from "./graph.js";
-import { zeros, type Tensor } from "./graph-tensor.js";
+import { zeros, type GraphTensor } from "./graph-tensor.js";
 
 /** Bits of f32 1.0: every probability (and every `exp(z - max)`) has a non-negative key `<=` this. */
 export const ONE_BITS = 0x3f800000;
@@ -55,7 +55,7 @@ function argmaxRow(x: Float32Array, off: number, v: number): number {
 }
 
 /** `samplingProbs`: logits `[R, Q, V]`, temperature/topK/topP `[R]` → probabilities `[R, Q, V]`. */
-export function evalSamplingProbs([logits, temperature, topK, topP]: readonly Tensor[], out: GType): Tensor {
+export function evalSamplingProbs([logits, temperature, topK, topP]: readonly GraphTensor[], out: GType): GraphTensor {
   const [r, q, v] = logits.shape;
   const l = logits.data as Float32Array;
   const res = zeros(out);
@@ -114,7 +114,7 @@ function inverseCdf(w: Float32Array, off: number, v: number, u: number): number 
 }
 
 /** `acceptSample`: block `[R, K]`, probs `[R, K, V]`, uniforms `[R, K]` → accepted `[R]`, tokens `[R, K]`. */
-export function evalAcceptSample([block, probs, uniforms]: readonly Tensor[], [accOut, tokOut]: readonly GType[]): Tensor[] {
+export function evalAcceptSample([block, probs, uniforms]: readonly GraphTensor[], [accOut, tokOut]: readonly GType[]): GraphTensor[] {
   const [r, k, v] = probs.shape;
   const b = block.data as Int32Array;
   const p = probs.data as Float32Array;

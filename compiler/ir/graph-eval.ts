@@ -5,20 +5,17 @@
  */
 import { formatGType, GraphError, numel, type GNode, type KernelGraph, type OpName } from "./graph.js";
 import { EVAL_RULES, type EvalRule } from "./graph-eval-ops.js";
-import type { Tensor } from "./graph-tensor.js";
-
-export type { Tensor } from "./graph-tensor.js";
-export { fromData, roundBf16, zeros } from "./graph-tensor.js";
+import type { GraphTensor } from "./graph-tensor.js";
 
 /** Called after each node with the node's function name and its output tensors (for debugging and tests). */
-export type EvalTrace = (func: string, node: GNode, outputs: readonly Tensor[]) => void;
+export type EvalTrace = (func: string, node: GNode, outputs: readonly GraphTensor[]) => void;
 
 /** Runs function `name` of `g` on `args` (in parameter order). Inputs are never modified. */
-export function evalFunc(g: KernelGraph, name: string, args: readonly Tensor[], trace?: EvalTrace): Tensor[] {
+export function evalFunc(g: KernelGraph, name: string, args: readonly GraphTensor[], trace?: EvalTrace): GraphTensor[] {
   const fn = g.funcs.find((x) => x.name === name);
   if (!fn) throw new GraphError(`no function @${name}`);
   if (args.length !== fn.params.length) throw new GraphError(`@${name} takes ${fn.params.length} arguments, got ${args.length}`);
-  const env = new Map<number, Tensor>();
+  const env = new Map<number, GraphTensor>();
   fn.params.forEach((p, i) => {
     const want = fn.values[p.id];
     const a = args[i];
@@ -27,7 +24,7 @@ export function evalFunc(g: KernelGraph, name: string, args: readonly Tensor[], 
     }
     env.set(p.id, a);
   });
-  const ctx = { call: (callee: string, xs: readonly Tensor[]) => evalFunc(g, callee, xs, trace) };
+  const ctx = { call: (callee: string, xs: readonly GraphTensor[]) => evalFunc(g, callee, xs, trace) };
   for (const node of fn.nodes) {
     const rule = EVAL_RULES[node.op] as EvalRule<OpName> | undefined;
     if (!rule) throw new GraphError(`the evaluator has no rule for graph op '${node.op}'`);
@@ -40,7 +37,7 @@ export function evalFunc(g: KernelGraph, name: string, args: readonly Tensor[], 
 }
 
 /** Runs a kernel on arguments by name; returns results by name (outputs, then the updated caches). */
-export function evaluateKernel(g: KernelGraph, args: ReadonlyMap<string, Tensor>, trace?: EvalTrace): Map<string, Tensor> {
+export function evaluateKernel(g: KernelGraph, args: ReadonlyMap<string, GraphTensor>, trace?: EvalTrace): Map<string, GraphTensor> {
   const ordered = g.sig.args.map((a) => {
     const t = args.get(a.name);
     if (!t) throw new GraphError(`${g.sig.kernel}.${g.sig.bucketId}: missing argument '${a.name}'`);

@@ -3,7 +3,8 @@
  * GraphError saying what is wrong. The builder uses them to type new nodes, the verifier to re-check
  * every node of a finished graph.
  */
-import { formatGType, GraphError, numel, type GDType, type GType, type OpAttrMap, type OpName } from "./graph.js";
+import { formatGType, GraphError, numel, type GType, type OpAttrMap, type OpName } from "./graph.js";
+import type { TensorDType } from "../../contract/dtypes.js";
 
 /** Result types of a callee, for `call`. */
 export type CalleeTypes = (name: string) => { params: readonly GType[]; results: readonly GType[] } | undefined;
@@ -11,7 +12,7 @@ export type CalleeTypes = (name: string) => { params: readonly GType[]; results:
 type InferRule<K extends OpName> = (inputs: readonly GType[], attrs: OpAttrMap[K], callee: CalleeTypes) => GType[];
 
 const isFloat = (t: GType) => t.dtype === "f32" || t.dtype === "bf16";
-const t = (shape: readonly number[], dtype: GDType): GType => ({ shape: [...shape], dtype });
+const t = (shape: readonly number[], dtype: TensorDType): GType => ({ shape: [...shape], dtype });
 
 function need(cond: boolean, message: string): asserts cond {
   if (!cond) throw new GraphError(message);

@@ -1,24 +1,24 @@
 /**
- * Host tensors of the graph evaluator: row-major data, floats in a Float32Array (a bf16 value is an f32
+ * Host tensors of the graph evaluator (not the StableHLO interpreter's `Tensor`, which carries a StableHLO
+ * type and storage for every StableHLO element type): row-major data, floats in a Float32Array (a bf16 value is an f32
  * whose low 16 mantissa bits are zero), i32 in an Int32Array.
  */
-import { GraphError, numel, type GDType, type GType } from "./graph.js";
+import { GraphError, numel, type GType } from "./graph.js";
 import { roundBf16 } from "../../contract/bf16.js";
+import type { TensorDType } from "../../contract/dtypes.js";
 
-export { roundBf16 };
-
-export interface Tensor {
-  readonly dtype: GDType;
+export interface GraphTensor {
+  readonly dtype: TensorDType;
   readonly shape: readonly number[];
   readonly data: Float32Array | Int32Array;
 }
 
-export function zeros(type: GType): Tensor {
+export function zeros(type: GType): GraphTensor {
   const n = numel(type.shape);
   return { dtype: type.dtype, shape: [...type.shape], data: type.dtype === "i32" ? new Int32Array(n) : new Float32Array(n) };
 }
 
-export function fromData(dtype: GDType, shape: readonly number[], data: ArrayLike<number>): Tensor {
+export function fromData(dtype: TensorDType, shape: readonly number[], data: ArrayLike<number>): GraphTensor {
   if (data.length !== numel(shape)) throw new GraphError(`${data.length} values for shape [${shape.join(",")}]`);
   const t = zeros({ dtype, shape });
   t.data.set(data);
@@ -27,7 +27,7 @@ export function fromData(dtype: GDType, shape: readonly number[], data: ArrayLik
 }
 
 /** Rounds in place to the float type `dtype` (f32 storage already rounds to f32). */
-export function roundArray(data: Float32Array, dtype: GDType): void {
+export function roundArray(data: Float32Array, dtype: TensorDType): void {
   if (dtype !== "bf16") return;
   for (let i = 0; i < data.length; i++) data[i] = roundBf16(data[i]);
 }

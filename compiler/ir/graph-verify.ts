@@ -5,7 +5,7 @@
  */
 import { formatGType, GraphError, type GFunc, type GType, type KernelGraph } from "./graph.js";
 import { inferTypes } from "./graph-ops.js";
-import type { TensorSig } from "./plan.js";
+import type { TensorSig } from "../../contract/manifest.js";
 
 function sameType(a: GType, b: GType): boolean {
   return a.dtype === b.dtype && a.shape.length === b.shape.length && a.shape.every((d, i) => d === b.shape[i]);

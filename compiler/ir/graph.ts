@@ -9,14 +9,12 @@
  * them one to one: the StableHLO lowering to ops, the JAX lowering (compiler/jax) to calls of `dflashc_jax.ops`.
  */
 import type { RopeScaling } from "../../dsl/types.js";
-import type { KernelSig } from "./plan.js";
-
-/** Element types in the graph: model floats and int32 indices/tokens. */
-export type GDType = "f32" | "bf16" | "i32";
+import type { KernelSig } from "../../contract/manifest.js";
+import type { TensorDType } from "../../contract/dtypes.js";
 
 export interface GType {
   readonly shape: readonly number[];
-  readonly dtype: GDType;
+  readonly dtype: TensorDType;
 }
 
 /** Attributes of each op. Every op name of the IR is a key here: the set is closed. */

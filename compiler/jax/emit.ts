@@ -16,7 +16,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Handlebars from "handlebars";
 import type { KernelGraph } from "../ir/graph.js";
-import type { DecoderPlan, KernelName, KernelSig } from "../ir/plan.js";
+import type { DecoderPlan } from "../ir/plan.js";
 import { draftWeights, targetWeights } from "../ir/weights.js";
 import { packageRoot } from "../package-root.js";
 import { PY_IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem } from "../ir/python-names.js";
@@ -25,6 +25,7 @@ import { findLayerRuns, scannedStacks, stackOf } from "./layer-scan.js";
 import { ConstantPool, lowerKernelGraph } from "./lower.js";
 import { bool, float, header, ident, int, ints, JaxEmitError, orNone, str } from "./python.js";
 import { pagedAttentionOptions } from "./attention-options.js";
+import type { KernelName, KernelSig } from "../../contract/manifest.js";
 
 export interface JaxEmitOptions {
   /** The config file as the user named it: it goes into every file's header. */

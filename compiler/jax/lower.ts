@@ -4,12 +4,13 @@
  * (the target's decoder layers) becomes one `lax.scan` over the layers' stacked weights (layer-scan.ts),
  * so a kernel's trace and compile time do not grow with the layer count.
  */
-import { GraphError, ruleFor, type GDType, type GFunc, type GNode, type KernelGraph, type OpName } from "../ir/graph.js";
+import { GraphError, ruleFor, type GFunc, type GNode, type KernelGraph, type OpName } from "../ir/graph.js";
 import { findLayerRuns, stackOf, type LayerRun } from "./layer-scan.js";
 import { pyName, str, JaxEmitError, int } from "./python.js";
 import { JAX_RULES, shapeTuple, type JaxRule, type JaxRuleCtx } from "./rules.js";
+import type { TensorDType } from "../../contract/dtypes.js";
 
-const JNP_DTYPE: Record<GDType, string> = { f32: "jnp.float32", bf16: "jnp.bfloat16", i32: "jnp.int32" };
+const JNP_DTYPE: Record<TensorDType, string> = { f32: "jnp.float32", bf16: "jnp.bfloat16", i32: "jnp.int32" };
 
 /** Module-level constants shared by every kernel of a package (rope frequencies). */
 export class ConstantPool {

@@ -8,8 +8,9 @@
  */
 import type { FuncBuilder, GraphBuilder, GVal } from "../ir/graph-builder.js";
 import type { GType } from "../ir/graph.js";
-import type { ResolvedModel, TensorSig } from "../ir/plan.js";
+import type { ResolvedModel } from "../ir/plan.js";
 import { isDraftContextWeight } from "../ir/weights.js";
+import type { TensorSig } from "../../contract/manifest.js";
 
 const f = (shape: readonly number[], dtype: GType["dtype"]): GType => ({ shape, dtype });
 const i32 = (shape: readonly number[]): GType => ({ shape, dtype: "i32" });

@@ -6,8 +6,9 @@
 import { GraphBuilder, type FuncBuilder, type GVal } from "../ir/graph-builder.js";
 import { GraphError, type KernelGraph } from "../ir/graph.js";
 import { verifyGraph } from "../ir/graph-verify.js";
-import type { DecoderPlan, KernelSig, ResolvedDraft, TensorSig } from "../ir/plan.js";
+import type { DecoderPlan, ResolvedDraft } from "../ir/plan.js";
 import { draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
+import type { KernelSig, TensorSig } from "../../contract/manifest.js";
 
 /** What a kernel body needs: the plan, the signature, and main's builder with every argument. */
 interface Ctx {

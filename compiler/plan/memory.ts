@@ -5,7 +5,8 @@
  */
 import type { HardwareDeclaration, TpuChip } from "../../dsl/types.js";
 import { TPU_CHIPS } from "../cost/hardware.js";
-import type { DecoderPlan, KernelSig, MemoryEstimate, PagedCachePlan } from "../ir/plan.js";
+import type { DecoderPlan, MemoryEstimate } from "../ir/plan.js";
+import type { KernelSig, PagedCache } from "../../contract/manifest.js";
 
 export const GiB = 1024 ** 3;
 
@@ -71,7 +72,7 @@ export function estimateMemory(
 }
 
 /** Elements of one page of a paged pool `[L, 2, kvHeads, pages, pageSize, D]`, over all layers, K and V. */
-function pageElements(c: PagedCachePlan): number {
+function pageElements(c: PagedCache): number {
   const [l, two, h, , ps, d] = c.shape;
   return l * two * h * ps * d;
 }

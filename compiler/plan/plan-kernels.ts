@@ -3,24 +3,16 @@
  * (StableHLO, JAX) and the runtime: argument names, order, shapes, dtypes, roles and donation.
  * docs/kernels.md states what each kernel computes.
  */
-import type {
-  DraftCachePlan,
-  KernelBucket,
-  KernelName,
-  KernelSig,
-  PagedCachePlan,
-  ResolvedDraft,
-  ResolvedModel,
-  TensorSig,
-} from "../ir/plan.js";
+import type { ResolvedDraft, ResolvedModel } from "../ir/plan.js";
 import type { VerifyMode } from "../../dsl/types.js";
 import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetWeights } from "../ir/weights.js";
+import type { DraftCache, KernelBucket, KernelName, KernelSig, PagedCache, TensorSig } from "../../contract/manifest.js";
 
 export interface KernelPlanInput {
   readonly target: ResolvedModel;
   readonly draft: ResolvedDraft | null;
   readonly blockSize: number;
-  readonly caches: { readonly target: PagedCachePlan; readonly draft: DraftCachePlan | null };
+  readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
 }
 

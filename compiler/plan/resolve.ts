@@ -3,7 +3,8 @@
  * model dims with defaults, the draft, cache geometry and buckets.
  */
 import type { DecoderDeclaration, DFlashDraft, Pow2Buckets, TargetModel } from "../../dsl/types.js";
-import type { BucketPlan, DraftCachePlan, PagedCachePlan, ResolvedDraft, ResolvedModel } from "../ir/plan.js";
+import type { BucketPlan, ResolvedDraft, ResolvedModel } from "../ir/plan.js";
+import type { DraftCache, PagedCache } from "../../contract/manifest.js";
 
 export function resolveTarget(t: TargetModel): ResolvedModel {
   return {
@@ -113,7 +114,7 @@ export function resolveBuckets(decl: DecoderDeclaration): BucketPlan {
  * `[L, 2, kvHeads, pages, pageSize, D]`: one page of one KV head of one layer is a contiguous
  * `[pageSize, D]` tile (what a paged-attention kernel DMAs).
  */
-function pagedCache(pageSize: number, numPages: number, model: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
+function pagedCache(pageSize: number, numPages: number, model: ResolvedModel, maxContext: number, blockSize: number): PagedCache {
   return {
     kind: "paged",
     pageSize,
@@ -124,11 +125,11 @@ function pagedCache(pageSize: number, numPages: number, model: ResolvedModel, ma
   };
 }
 
-export function resolveTargetCache(decl: DecoderDeclaration, target: ResolvedModel, maxContext: number, blockSize: number): PagedCachePlan {
+export function resolveTargetCache(decl: DecoderDeclaration, target: ResolvedModel, maxContext: number, blockSize: number): PagedCache {
   return pagedCache(decl.cache.target.pageSize, decl.cache.target.numPages, target, maxContext, blockSize);
 }
 
-export function resolveDraftCache(decl: DecoderDeclaration, draft: ResolvedDraft, maxContext: number, blockSize: number): DraftCachePlan {
+export function resolveDraftCache(decl: DecoderDeclaration, draft: ResolvedDraft, maxContext: number, blockSize: number): DraftCache {
   const c = decl.cache.draft!;
   const m = draft.model;
   if (c.kind === "static") {

@@ -2,8 +2,9 @@
  * Structural checks on a plan, run after each pass. A failure here is a compiler bug (exit 1), not a
  * user error: user errors are caught by validate.ts with located diagnostics before planning.
  */
-import type { DecoderPlan, TensorSig } from "../ir/plan.js";
+import type { DecoderPlan } from "../ir/plan.js";
 import { DRAFT_CAPACITY_TILE } from "./resolve.js";
+import type { TensorSig } from "../../contract/manifest.js";
 
 export class PlanInvariantError extends Error {
   constructor(message: string) {

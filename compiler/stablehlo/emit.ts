@@ -5,7 +5,7 @@
  * here and to JAX; `emitKernel`/`emitKernelText` build the graph of one signature themselves, for
  * callers that want a single kernel (tests, the reference helpers).
  */
-import type { DecoderPlan, KernelSig } from "../ir/plan.js";
+import type { DecoderPlan } from "../ir/plan.js";
 import type { KernelGraph } from "../ir/graph.js";
 import { buildKernelGraph } from "../kernels/build-kernels.js";
 import type { Module } from "../../stablehlo/ir.js";
@@ -13,6 +13,7 @@ import { lowerGraph } from "./lower/graph.js";
 import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
 import { formatDiagnostic } from "../../contract/diagnostics.js";
+import type { KernelSig } from "../../contract/manifest.js";
 
 export class EmitError extends Error {
   constructor(message: string) {

@@ -6,8 +6,9 @@
  * Deterministic: no timestamps, stable ordering.
  */
 import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
-import type { DecoderPlan, DraftCachePlan, KernelSig, PagedCachePlan } from "../ir/plan.js";
+import type { DecoderPlan } from "../ir/plan.js";
 import { kernelFile } from "../manifest.js";
+import type { DraftCache, KernelSig, PagedCache } from "../../contract/manifest.js";
 
 export interface RuntimeEmitContext {
   /** The config file as the user named it. */
@@ -35,7 +36,7 @@ function literal(v: unknown, indent = ""): string {
   return `{\n${entries.map(([k, x]) => `${inner}${key(k)}: ${literal(x, inner)},`).join("\n")}\n${indent}}`;
 }
 
-function cacheConst(c: PagedCachePlan | DraftCachePlan) {
+function cacheConst(c: PagedCache | DraftCache) {
   return c.kind === "paged"
     ? { kind: c.kind, shape: c.shape, pageSize: c.pageSize, numPages: c.numPages, pagesPerRequest: c.pagesPerRequest }
     : { kind: c.kind, shape: c.shape, slots: c.slots, capacity: c.capacity };

@@ -6,13 +6,15 @@
  *   header: UTF-8 JSON object; "arrays" lists {name, dtype, shape, offset, nbytes}
  *   payload: the arrays' raw little-endian bytes, row-major
  */
+import type { TensorDType } from "../../contract/dtypes.js";
 
 export const MAGIC = "DFLF";
 export const PREFIX_BYTES = 16;
 /** A header is a small JSON object; a bigger one means the peer is not speaking this protocol. */
 export const MAX_HEADER_BYTES = 1 << 24;
 
-export type WireDType = "i32" | "f32" | "bf16" | "u8";
+/** A kernel tensor dtype, or u8 (raw bytes). */
+export type WireDType = TensorDType | "u8";
 
 /** An array on the wire. bf16 travels as raw 16-bit patterns. */
 export type WireArray =

@@ -11,7 +11,7 @@ import { Interpreter } from "../../stablehlo/interpreter/index.js";
 import { zeros, type Tensor } from "../../stablehlo/interpreter/tensor.js";
 import { parseModules } from "../../stablehlo/parser.js";
 import type { Backend, KernelInput, Weights } from "../backend.js";
-import type { Manifest, ManifestKernel, ManifestTensor } from "../../contract/manifest.js";
+import type { Manifest, ManifestKernel, TensorSig } from "../../contract/manifest.js";
 
 export class ReferenceBackendError extends Error {
   constructor(message: string) {
@@ -82,7 +82,7 @@ export class ReferenceBackend implements Backend {
     return m;
   }
 
-  private arg(a: ManifestTensor, inputs: ReadonlyMap<string, KernelInput>): Tensor {
+  private arg(a: TensorSig, inputs: ReadonlyMap<string, KernelInput>): Tensor {
     if (a.role === "weight") return this.weights.get(a.name)!;
     if (a.role === "cache") {
       const c = this.caches.get(a.name);

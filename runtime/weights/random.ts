@@ -21,10 +21,11 @@
  * `planWeights(plan)` lists the same ones for a plan.
  */
 import { roundBf16 } from "../../contract/bf16.js";
-import type { ManifestTensor } from "../../contract/manifest.js";
+import type { TensorSig } from "../../contract/manifest.js";
+import type { ModelDType } from "../../contract/dtypes.js";
 
 /** One weight to draw: its kernel argument name (`target.<hf>` / `draft.<hf>`), shape and dtype. */
-export type WeightTensor = Pick<ManifestTensor, "name" | "shape" | "dtype">;
+export type WeightTensor = Pick<TensorSig, "name" | "shape" | "dtype">;
 
 export class SplitMix32 {
   private state: number;
@@ -103,7 +104,7 @@ export function randomWeights(weights: readonly WeightTensor[], seed: number): M
 }
 
 /** A float tensor of `shape` with values `std * normalish` from stream `name` (f32, or rounded to bf16). */
-export function randomTensor(seed: number, name: string, shape: readonly number[], std = 1, dtype: "f32" | "bf16" = "f32"): Float32Array {
+export function randomTensor(seed: number, name: string, shape: readonly number[], std = 1, dtype: ModelDType = "f32"): Float32Array {
   return draw(seed, name, shape, 0, std, dtype === "bf16");
 }
 

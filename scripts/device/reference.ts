@@ -13,25 +13,27 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
-import { evaluateKernel, fromData, zeros, type Tensor } from "../../compiler/ir/graph-eval.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
+import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
+import { fromData, zeros, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import type { Backend, KernelInput, Weights } from "../../runtime/backend.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { compilePlan } from "../../compiler/compile.js";
-import { parseManifest } from "../../contract/manifest.js";
+import { parseManifest, type KernelSig } from "../../contract/manifest.js";
 import { createEngine, type EngineOptions, type GenerateRequest } from "../../runtime/engine.js";
 import type { Manifest, ManifestKernel } from "../../contract/manifest.js";
 import type { SamplingParams } from "../../runtime/sampling.js";
 import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
 import { planWeights } from "../../compiler/ir/weights.js";
+import type { ModelDType } from "../../contract/dtypes.js";
 
 /** A backend that evaluates the plan's kernel graphs on the host; caches are kept between calls. */
 export class GraphBackend implements Backend {
   private readonly graphs = new Map<string, KernelGraph>();
-  private readonly weights = new Map<string, Tensor>();
-  readonly caches = new Map<string, Tensor>();
+  private readonly weights = new Map<string, GraphTensor>();
+  readonly caches = new Map<string, GraphTensor>();
 
   constructor(private readonly plan: DecoderPlan) {}
 
@@ -57,7 +59,7 @@ export class GraphBackend implements Backend {
   }
 
   async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>> {
-    const args = new Map<string, Tensor>();
+    const args = new Map<string, GraphTensor>();
     for (const a of kernel.args) {
       if (a.role === "weight") args.set(a.name, this.weights.get(a.name)!);
       else if (a.role === "cache") args.set(a.name, this.caches.get(a.name)!);
@@ -94,7 +96,7 @@ export interface RecordedCall {
 export interface ReferenceIndex {
   readonly name: string;
   readonly seed: number;
-  readonly dtype: "f32" | "bf16";
+  readonly dtype: ModelDType;
   readonly calls: readonly RecordedCall[];
   /**
    * Prompts decoded, and what came out: with the drafter through `decode_step` (`tokens`), through

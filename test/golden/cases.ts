@@ -18,9 +18,9 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import { EMIT_KINDS, compilePlan } from "../../compiler/compile.js";
 import { loadAndPlan } from "../../compiler/pipeline.js";
 import { formatDiagnostic } from "../../contract/diagnostics.js";
-import type { DecoderPlan, TensorSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { planForJson } from "../../compiler/manifest.js";
-import { parseManifest, type Manifest } from "../../contract/manifest.js";
+import { parseManifest, type Manifest, type TensorSig } from "../../contract/manifest.js";
 
 export const GOLDEN_ROOT = dirname(fileURLToPath(import.meta.url));
 const REPO = join(GOLDEN_ROOT, "..", "..");

@@ -8,6 +8,7 @@ import type { DecoderDeclaration, TargetModel } from "../../dsl/types.js";
 import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import tiny from "../../examples/tiny.js";
+import type { ModelDType } from "../../contract/dtypes.js";
 
 export const tinyDecl: DecoderDeclaration = tiny;
 
@@ -19,7 +20,7 @@ export function tinyBf16Plan(): DecoderPlan {
   return buildPlan({ ...tiny, name: "tiny_bf16", target: { ...tiny.target, dtype: "bf16" } });
 }
 
-export function tinyPagedDraftPlan(dtype: "f32" | "bf16" = "f32"): DecoderPlan {
+export function tinyPagedDraftPlan(dtype: ModelDType = "f32"): DecoderPlan {
   return buildPlan({
     ...tiny,
     name: "tiny_paged_draft",

@@ -4,15 +4,16 @@
  * which checks that expected lines appear in a lowered text in order.
  */
 import { GraphBuilder, type FuncBuilder, type GVal } from "../../compiler/ir/graph-builder.js";
-import type { GDType, KernelGraph } from "../../compiler/ir/graph.js";
-import type { ArgRole, KernelSig, TensorSig } from "../../compiler/ir/plan.js";
+import type { KernelGraph } from "../../compiler/ir/graph.js";
+import type { TensorDType } from "../../contract/dtypes.js";
+import type { KernelSig, TensorRole, TensorSig } from "../../contract/manifest.js";
 
 export interface Param {
   readonly name: string;
   readonly shape: readonly number[];
-  readonly dtype: GDType;
+  readonly dtype: TensorDType;
   /** Default "input"; "weight" parameters are read from the params dict in JAX. */
-  readonly role?: ArgRole;
+  readonly role?: TensorRole;
   readonly donated?: boolean;
 }
 
@@ -51,7 +52,7 @@ export function expectLines(text: string, expected: readonly (string | RegExp)[]
   }
 }
 
-const f32 = (name: string, shape: readonly number[], role?: ArgRole, donated?: boolean): Param => ({ name, shape, dtype: "f32", role, donated });
+const f32 = (name: string, shape: readonly number[], role?: TensorRole, donated?: boolean): Param => ({ name, shape, dtype: "f32", role, donated });
 const i32 = (name: string, shape: readonly number[]): Param => ({ name, shape, dtype: "i32" });
 
 /**

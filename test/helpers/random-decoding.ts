@@ -6,15 +6,16 @@
  */
 import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
-import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js";
+import { fromData, zeros, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
-import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { SplitMix32 } from "../../runtime/weights/random.js";
 import { emitKernel } from "../../compiler/stablehlo/emit.js";
 import { runFunction } from "../../stablehlo/interpreter/index.js";
 import type { Module } from "../../stablehlo/ir.js";
+import type { KernelName, KernelSig } from "../../contract/manifest.js";
 
-export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, Tensor>) => Map<string, Tensor>;
+export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, GraphTensor>) => Map<string, GraphTensor>;
 
 export function findSig(plan: DecoderPlan, kernel: KernelName, requests: number, tokens?: number): KernelSig {
   const s = plan.kernels.find((k) => k.kernel === kernel && k.bucket.requests === requests && k.bucket.tokens === tokens);
@@ -52,7 +53,7 @@ export function interpreterRun(plan: DecoderPlan, timings?: Map<string, number[]
 }
 
 /** Normwise relative error `max|a-b| / max|b|` (0 for two zero tensors). */
-export function relError(a: Tensor, b: Tensor): number {
+export function relError(a: GraphTensor, b: GraphTensor): number {
   let diff = 0;
   let scale = 0;
   for (let i = 0; i < b.data.length; i++) {
@@ -110,8 +111,8 @@ export const seqLen = (r: HostRequest) => r.committed.length - 1;
 const i32 = (shape: readonly number[], data: ArrayLike<number>) => fromData("i32", shape, data);
 
 export class Decoding {
-  readonly caches = new Map<string, Tensor>();
-  private readonly weightTensors = new Map<string, Tensor>();
+  readonly caches = new Map<string, GraphTensor>();
+  private readonly weightTensors = new Map<string, GraphTensor>();
   private readonly freePages: number[];
   private readonly freeDraftPages: number[];
   private nextSlot = 1;
@@ -144,24 +145,24 @@ export class Decoding {
     return { committed: [...prompt], pages, slot: this.nextSlot++, draftPages };
   }
 
-  private call(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
+  private call(sig: KernelSig, inputs: Record<string, GraphTensor>): Map<string, GraphTensor> {
     return callKernel(this.run, sig, this.weightTensors, this.caches, inputs);
   }
 
-  private tables(reqs: readonly HostRequest[], r: number, pick: (q: HostRequest) => number[], width: number): Tensor {
+  private tables(reqs: readonly HostRequest[], r: number, pick: (q: HostRequest) => number[], width: number): GraphTensor {
     const data = new Int32Array(r * width);
     reqs.forEach((q, i) => pick(q).forEach((p, j) => (data[i * width + j] = p)));
     return i32([r, width], data);
   }
 
-  private locator(reqs: readonly HostRequest[], r: number): Record<string, Tensor> {
+  private locator(reqs: readonly HostRequest[], r: number): Record<string, GraphTensor> {
     const d = this.plan.caches.draft;
     if (!d) return {};
     if (d.kind === "static") return { draft_slots: i32([r], pad(reqs.map((q) => q.slot), r)) };
     return { draft_block_tables: this.tables(reqs, r, (q) => q.draftPages, d.pagesPerRequest) };
   }
 
-  private common(reqs: readonly HostRequest[], r: number): Record<string, Tensor> {
+  private common(reqs: readonly HostRequest[], r: number): Record<string, GraphTensor> {
     return {
       seq_lens: i32([r], pad(reqs.map(seqLen), r)),
       block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
@@ -192,7 +193,7 @@ export class Decoding {
       });
       lastIndex.push(cols.tokens.length - 1);
     });
-    const inputs: Record<string, Tensor> = {
+    const inputs: Record<string, GraphTensor> = {
       block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
       last_index: i32([r], pad(lastIndex, r)),
     };
@@ -254,7 +255,7 @@ export class Decoding {
 }
 
 /** K (kv 0) or V (1) of every head at `pos` of pool `[L, 2, kvHeads, pages, pageSize, D]` through `pages`: `[kvHeads*D]`. */
-function pagedRow(pool: Tensor, shape: readonly number[], pages: readonly number[], layer: number, pos: number, kv: 0 | 1): Float32Array {
+function pagedRow(pool: GraphTensor, shape: readonly number[], pages: readonly number[], layer: number, pos: number, kv: 0 | 1): Float32Array {
   const [, , h, numPages, ps, d] = shape;
   const page = pages[Math.floor(pos / ps)];
   const out = new Float32Array(h * d);
@@ -269,7 +270,7 @@ function pad(values: readonly number[], n: number): number[] {
   return [...values, ...Array.from({ length: n - values.length }, () => 0)];
 }
 
-function rowsOf(t: Tensor, n: number): number[][] {
+function rowsOf(t: GraphTensor, n: number): number[][] {
   const w = t.shape[1];
   return Array.from({ length: n }, (_, i) => [...t.data.subarray(i * w, (i + 1) * w)]);
 }
@@ -292,11 +293,11 @@ function shuffled(n: number, seed: number): number[] {
 export function callKernel(
   run: KernelRun,
   sig: KernelSig,
-  weights: ReadonlyMap<string, Tensor>,
-  caches: Map<string, Tensor>,
-  inputs: Record<string, Tensor>,
-): Map<string, Tensor> {
-  const args = new Map<string, Tensor>();
+  weights: ReadonlyMap<string, GraphTensor>,
+  caches: Map<string, GraphTensor>,
+  inputs: Record<string, GraphTensor>,
+): Map<string, GraphTensor> {
+  const args = new Map<string, GraphTensor>();
   for (const a of sig.args) {
     const t = a.role === "weight" ? weights.get(a.name) : a.role === "cache" ? caches.get(a.name) : inputs[a.name];
     if (!t) throw new Error(`no value for ${a.name}`);

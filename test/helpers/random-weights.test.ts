@@ -2,7 +2,7 @@
 // distributed as documented in runtime/weights/random.ts.
 import { describe, expect, it } from "vitest";
 import { randomTensor, randomTokens, randomWeights, SplitMix32 } from "../../runtime/weights/random.js";
-import { roundBf16 } from "../../compiler/ir/graph-tensor.js";
+import { roundBf16 } from "../../contract/bf16.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPlan } from "./naive-variants.js";
 import { planWeights } from "../../compiler/ir/weights.js";
 

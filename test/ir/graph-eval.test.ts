@@ -3,16 +3,18 @@
 import { describe, expect, it } from "vitest";
 import { EVAL_RULES, type EvalRule } from "../../compiler/ir/graph-eval-ops.js";
 import { inferTypes } from "../../compiler/ir/graph-ops.js";
-import { fromData, roundBf16, type Tensor } from "../../compiler/ir/graph-tensor.js";
-import type { GDType, OpAttrMap, OpName } from "../../compiler/ir/graph.js";
+import { fromData, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
+import { roundBf16 } from "../../contract/bf16.js";
+import type { OpAttrMap, OpName } from "../../compiler/ir/graph.js";
+import type { TensorDType } from "../../contract/dtypes.js";
 
-function run<K extends OpName>(op: K, inputs: Tensor[], attrs: OpAttrMap[K]): Tensor {
+function run<K extends OpName>(op: K, inputs: GraphTensor[], attrs: OpAttrMap[K]): GraphTensor {
   const out = inferTypes(op, inputs.map((t) => ({ shape: t.shape, dtype: t.dtype })), attrs, () => undefined);
   const rule = EVAL_RULES[op] as EvalRule<K>;
   return rule(inputs, attrs, out, { call: () => [] })[0];
 }
-const t = (dtype: GDType, shape: number[], data: number[]) => fromData(dtype, shape, data);
-const vals = (x: Tensor) => [...x.data];
+const t = (dtype: TensorDType, shape: number[], data: number[]) => fromData(dtype, shape, data);
+const vals = (x: GraphTensor) => [...x.data];
 const NONE = {} as Record<string, never>;
 
 describe("graph evaluator ops", () => {

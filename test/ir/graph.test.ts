@@ -4,7 +4,7 @@ import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
 import { GraphError, MissingLoweringRuleError, OP_NAMES, ruleFor, type KernelGraph } from "../../compiler/ir/graph.js";
 import { graphProblems, verifyGraph } from "../../compiler/ir/graph-verify.js";
 import { EVAL_RULES } from "../../compiler/ir/graph-eval-ops.js";
-import type { KernelSig, TensorSig } from "../../compiler/ir/plan.js";
+import type { KernelSig, TensorSig } from "../../contract/manifest.js";
 
 const f32 = (name: string, shape: number[]): TensorSig => ({ name, shape, dtype: "f32", role: "weight", donated: false });
 const i32 = (name: string, shape: number[], role: TensorSig["role"] = "input"): TensorSig => ({ name, shape, dtype: "i32", role, donated: false });

@@ -2,12 +2,13 @@
 import { describe, expect, it } from "vitest";
 import { buildKernelGraph, buildKernelGraphs } from "../../compiler/kernels/build-kernels.js";
 import { buildPlan } from "../../compiler/plan/build-plan.js";
-import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { graphProblems } from "../../compiler/ir/graph-verify.js";
 import { tinyDecl, tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 import qwen3_4b from "../../examples/qwen3-4b-dflash.js";
 import llama8b from "../../examples/llama3.1-8b-dflash.js";
+import type { KernelSig } from "../../contract/manifest.js";
 
 /** The first bucket of each kernel: enough to prove a real-size plan builds. */
 function onePerKernel(plan: DecoderPlan): KernelSig[] {

@@ -22,12 +22,12 @@ describe("draft slots", () => {
   });
 
   it("builds the host side of either layout from the manifest", () => {
-    const st = draftCacheHost(toyManifest({ draftLayout: "static", maxRequests: 3 }).caches.draft, 3);
+    const st = draftCacheHost(toyManifest({ draftLayout: "static", maxRequests: 3 }).caches.draft);
     expect(st?.kind).toBe("static");
     if (st?.kind === "static") expect(st.slots.slots).toBe(4);
-    const pg = draftCacheHost(toyManifest({ draftLayout: "paged", draftPages: 9 }).caches.draft, 4);
+    const pg = draftCacheHost(toyManifest({ draftLayout: "paged", draftPages: 9 }).caches.draft);
     expect(pg?.kind).toBe("paged");
     if (pg?.kind === "paged") expect(pg.pool.capacity).toBe(8);
-    expect(draftCacheHost(null, 4)).toBeNull();
+    expect(draftCacheHost(null)).toBeNull();
   });
 });

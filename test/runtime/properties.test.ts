@@ -24,7 +24,7 @@ function expected(q: GenerateRequest, vocab: number, maxContext: number): number
 /** No page is in two real requests' block tables in one call, and no real request maps a used position to the trash page. */
 function assertNoSharedPages(m: Manifest, calls: readonly ToyCall[]): void {
   const t = m.caches.target;
-  const P = t.pagesPerRequest!;
+  const P = t.pagesPerRequest;
   for (const c of calls) {
     const bt = c.inputs.get("block_tables") ?? new Int32Array(0);
     const owner = new Map<number, number>();
@@ -39,7 +39,9 @@ function assertNoSharedPages(m: Manifest, calls: readonly ToyCall[]): void {
     }
     const dbt = c.inputs.get("draft_block_tables");
     if (dbt) {
-      const Pd = m.caches.draft!.pagesPerRequest!;
+      const dc = m.caches.draft;
+      if (dc?.kind !== "paged") throw new Error("draft_block_tables without a paged draft cache");
+      const Pd = dc.pagesPerRequest;
       const downer = new Map<number, number>();
       for (let r = 0; r < c.kernel.bucket.requests; r++) {
         for (let i = 0; i < Pd; i++) {
@@ -168,7 +170,7 @@ describe("runtime properties (toy backend)", () => {
       // maxContext + K = capacity exactly: the last step writes up to row maxContext + K - 2.
       const maxContext = 128 - K;
       const m = toyManifest({ blockSize: K, maxContext, numPages: 64, pageSize: 8 });
-      expect(m.caches.draft!.capacity).toBe(128);
+      expect(m.caches.draft).toMatchObject({ kind: "static", capacity: 128 });
       const backend = new ToyBackend(0, 3, true); // perfect drafts: K tokens per step, the widest writes
       const engine = await Engine.create(m, backend, weightsOf(m));
       const prompt = Array.from({ length: maxContext - 3 }, (_, j) => (j * 5) % 97);

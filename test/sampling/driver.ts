@@ -5,12 +5,13 @@
  * sampling request"). Kernels run through any KernelRun (evaluator, interpreter, or a tracing run).
  */
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
-import { fromData, zeros, type Tensor } from "../../compiler/ir/graph-tensor.js";
+import { fromData, zeros, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
-import type { DecoderPlan, KernelName, KernelSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { samplingInputs, type SamplingParams, UniformStream } from "../../runtime/sampling.js";
 import { callKernel, findSig, type KernelRun } from "../helpers/random-decoding.js";
+import type { KernelName, KernelSig } from "../../contract/manifest.js";
 
 export interface SampleRequest {
   /** Prompt, then every committed token. */
@@ -43,8 +44,8 @@ function pad(values: readonly number[], n: number): number[] {
 }
 
 export class SamplingDriver {
-  caches = new Map<string, Tensor>();
-  private readonly weightTensors = new Map<string, Tensor>();
+  caches = new Map<string, GraphTensor>();
+  private readonly weightTensors = new Map<string, GraphTensor>();
   /** The sampling probabilities of the last call, when `run` reports them (tracing evaluator). */
   lastProbs: Float32Array | null = null;
 
@@ -83,7 +84,7 @@ export class SamplingDriver {
     }));
   }
 
-  private call(sig: KernelSig, inputs: Record<string, Tensor>): Map<string, Tensor> {
+  private call(sig: KernelSig, inputs: Record<string, GraphTensor>): Map<string, GraphTensor> {
     return callKernel(this.run, sig, this.weightTensors, this.caches, inputs);
   }
 
@@ -93,7 +94,7 @@ export class SamplingDriver {
     return r;
   }
 
-  private common(reqs: readonly SampleRequest[], r: number): Record<string, Tensor> {
+  private common(reqs: readonly SampleRequest[], r: number): Record<string, GraphTensor> {
     const P = this.plan.caches.target.pagesPerRequest;
     const tables = new Int32Array(r * P);
     reqs.forEach((q, i) => q.pages.forEach((p, j) => (tables[i * P + j] = p)));
@@ -128,7 +129,7 @@ export class SamplingDriver {
     const P = this.plan.caches.target.pagesPerRequest;
     const tables = new Int32Array(r * P);
     reqs.forEach((q, i) => q.pages.forEach((p, j) => (tables[i * P + j] = p)));
-    const inputs: Record<string, Tensor> = { block_tables: i32([r, P], tables), last_index: i32([r], pad(lastIndex, r)) };
+    const inputs: Record<string, GraphTensor> = { block_tables: i32([r, P], tables), last_index: i32([r], pad(lastIndex, r)) };
     for (const [k, v] of Object.entries(cols)) inputs[k] = i32([t], pad(v, t));
     this.call(findSig(this.plan, "prefill", r, t), inputs);
   }
@@ -145,7 +146,7 @@ export class SamplingDriver {
     const sig = findSig(this.plan, kernel, r);
     const sampling = kernel.endsWith("_sample");
     const draws = kernel.startsWith("target_step") ? 1 : K;
-    const inputs: Record<string, Tensor> = this.common(reqs, r);
+    const inputs: Record<string, GraphTensor> = this.common(reqs, r);
     const uniforms: number[][] = [];
     if (sampling) {
       const s = samplingInputs(reqs.map((q) => ({ params: q.params, stream: q.stream })), r, draws);

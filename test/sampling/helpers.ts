@@ -5,21 +5,23 @@
  */
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "../../dsl/builders.js";
 import { buildPlan } from "../../compiler/plan/build-plan.js";
-import type { DecoderPlan, KernelSig, TensorSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
 import type { KernelGraph } from "../../compiler/ir/graph.js";
 import { verifyGraph } from "../../compiler/ir/graph-verify.js";
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
-import type { Tensor } from "../../compiler/ir/graph-tensor.js";
+import type { GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import { emitGraph } from "../../compiler/stablehlo/emit.js";
 import { runFunction } from "../../stablehlo/interpreter/index.js";
+import type { KernelSig, TensorSig } from "../../contract/manifest.js";
+import type { ModelDType, TensorDType } from "../../contract/dtypes.js";
 
 /**
  * Qwen3-style, vocab 16, hidden 32, 2 layers, a 1-layer DFlash draft, block 4, up to 16 requests,
  * verify "sampling". Small enough that one decode step of 16 requests is about a millisecond in the
  * evaluator and the target's distribution over 3 tokens can be enumerated.
  */
-export function tinySamplingPlan(dtype: "f32" | "bf16" = "f32", vocabSize = 16): DecoderPlan {
+export function tinySamplingPlan(dtype: ModelDType = "f32", vocabSize = 16): DecoderPlan {
   const target = qwen3({
     name: "tiny_sampling_qwen3",
     vocabSize,
@@ -47,8 +49,8 @@ export function tinySamplingPlan(dtype: "f32" | "bf16" = "f32", vocabSize = 16):
   );
 }
 
-const input = (name: string, shape: number[], dtype: "f32" | "i32"): TensorSig => ({ name, shape, dtype, role: "input", donated: false });
-const output = (name: string, shape: number[], dtype: "f32" | "i32"): TensorSig => ({ name, shape, dtype, role: "output", donated: false });
+const input = (name: string, shape: number[], dtype: TensorDType): TensorSig => ({ name, shape, dtype, role: "input", donated: false });
+const output = (name: string, shape: number[], dtype: TensorDType): TensorSig => ({ name, shape, dtype, role: "output", donated: false });
 
 /**
  * A graph of just the sampling ops: `probs = samplingProbs(logits, temperature, top_k, top_p)`,
@@ -77,7 +79,7 @@ export function samplingOpsGraph(r: number, k: number, v: number): KernelGraph {
 }
 
 /** Runs a graph's @main in the evaluator and, from its emitted StableHLO, in the interpreter. */
-export function runBoth(graph: KernelGraph, args: ReadonlyMap<string, Tensor>): { evaluator: Map<string, Tensor>; interpreter: Map<string, Tensor> } {
+export function runBoth(graph: KernelGraph, args: ReadonlyMap<string, GraphTensor>): { evaluator: Map<string, GraphTensor>; interpreter: Map<string, GraphTensor> } {
   const evaluator = evaluateKernel(graph, args);
   const module = emitGraph(graph);
   const out = runFunction(

@@ -7,7 +7,7 @@ import { emitKernelText } from "../../compiler/stablehlo/emit.js";
 import { parseModule } from "../../stablehlo/parser.js";
 import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
-import type { DecoderPlan, KernelName } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import { buildPlan } from "../../compiler/plan/build-plan.js";
 import { GREEDY, samplingParams } from "../../runtime/sampling.js";
 import { randomWeights } from "../../runtime/weights/random.js";
@@ -16,6 +16,7 @@ import { comparingRun, evaluatorRun, interpreterRun, type Mismatch } from "../he
 import { SamplingDriver, type SampleRequest } from "./driver.js";
 import { tinySamplingPlan } from "./helpers.js";
 import { planWeights } from "../../compiler/ir/weights.js";
+import type { KernelName } from "../../contract/manifest.js";
 
 const PROMPTS = [[3, 1, 4, 1, 5], [2, 7], [9]];
 const PARAMS = [samplingParams({ temperature: 1, topK: 5 }), samplingParams({ temperature: 0.8, topP: 0.9 }), GREEDY];

@@ -3,7 +3,7 @@
 // the sharp edges (ties, off switches, temperature 0, the residual, the inverse CDF) behave as
 // docs/kernels.md "Sampling" says.
 import { describe, expect, it } from "vitest";
-import { fromData, type Tensor } from "../../compiler/ir/graph-tensor.js";
+import { fromData, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
 import { SplitMix32 } from "../../runtime/weights/random.js";
 import { referenceProbs } from "./reference.js";
@@ -36,7 +36,7 @@ function randomCase(rng: SplitMix32, r: number, k: number, v: number): Case {
   };
 }
 
-function argsOf(c: Case, r: number, k: number, v: number): Map<string, Tensor> {
+function argsOf(c: Case, r: number, k: number, v: number): Map<string, GraphTensor> {
   return new Map([
     ["logits", f32([r, k, v], c.logits)],
     ["temperature", f32([r], c.temperature)],
@@ -60,7 +60,7 @@ describe("samplingProbs and acceptSample: evaluator vs interpreter", () => {
       const graph = samplingOpsGraph(r, k, v);
       for (let n = 0; n < 12; n++) {
         const { evaluator, interpreter } = runBoth(graph, argsOf(randomCase(rng, r, k, v), r, k, v));
-        const bits = (t: Tensor) => [...new Int32Array((t.data as Float32Array).slice().buffer)];
+        const bits = (t: GraphTensor) => [...new Int32Array((t.data as Float32Array).slice().buffer)];
         expect(bits(interpreter.get("probs")!)).toEqual(bits(evaluator.get("probs")!));
         expect([...interpreter.get("accepted")!.data]).toEqual([...evaluator.get("accepted")!.data]);
         expect([...interpreter.get("tokens")!.data]).toEqual([...evaluator.get("tokens")!.data]);

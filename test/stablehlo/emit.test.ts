@@ -8,16 +8,18 @@ import { parseModule } from "../../stablehlo/parser.js";
 import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
 import { MissingLoweringRuleError, OP_NAMES, ruleFor, type KernelGraph } from "../../compiler/ir/graph.js";
-import type { DecoderPlan, KernelSig } from "../../compiler/ir/plan.js";
+import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import type { Op } from "../../stablehlo/ir.js";
 import { buildKernelGraph } from "../../compiler/kernels/build-kernels.js";
 import { GraphBuilder } from "../../compiler/ir/graph-builder.js";
-import { evaluateKernel, fromData } from "../../compiler/ir/graph-eval.js";
+import { evaluateKernel } from "../../compiler/ir/graph-eval.js";
+import { fromData } from "../../compiler/ir/graph-tensor.js";
 import { runFunction } from "../../stablehlo/interpreter/interpreter.js";
 import { ModuleBuilder } from "../../stablehlo/builder.js";
 import { pagedAttention, pagedAttentionChunk } from "../../compiler/stablehlo/lower/attention.js";
 import { randomTensor } from "../../runtime/weights/random.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
+import type { KernelSig } from "../../contract/manifest.js";
 
 function expectRoundTrip(plan: DecoderPlan, sig: KernelSig): string {
   const text = emitKernelText(plan, sig);

@@ -3,9 +3,10 @@
  * dtypes, f32 compute for bf16 tensors (convert in, compute, convert out, as docs/kernels.md asks),
  * splat constants and broadcasts.
  */
-import type { GDType, GType, OpAttrMap, OpName } from "../../ir/graph.js";
+import type { GType, OpAttrMap, OpName } from "../../ir/graph.js";
 import type { FuncBuilder } from "../../../stablehlo/builder.js";
 import { tensorType, type ElementType, type Value } from "../../../stablehlo/ir.js";
+import type { TensorDType } from "../../../contract/dtypes.js";
 
 /**
  * One op's lowering: StableHLO values for the node's results, emitted into `f` from its operands.
@@ -15,7 +16,7 @@ export type StableHloRule<K extends OpName> = (f: FuncBuilder, x: readonly Value
 
 export type StableHloRules = { readonly [K in OpName]?: StableHloRule<K> };
 
-export const elementOf = (d: GDType): ElementType => d;
+export const elementOf = (d: TensorDType): ElementType => d;
 
 /** `x` in f32 (a no-op for f32 tensors). */
 export function toF32(f: FuncBuilder, x: Value): Value {

@@ -78,7 +78,7 @@ describe("reference backend", () => {
       // maxContext + K = 128 = capacity (static: one 128-row tile) = pagesPerRequest * pageSize (paged): no slack at all.
       const e = compileTiny(tinyVariant({ blockSize: 16, maxContext: 112, draftLayout: layout }));
       const d = e.manifest.caches.draft!;
-      const rows = d.kind === "static" ? d.capacity! : d.pagesPerRequest! * d.pageSize!;
+      const rows = d.kind === "static" ? d.capacity : d.pagesPerRequest * d.pageSize;
       expect(rows).toBe(128);
       const w = randomWeights(planWeights(e.plan), 9);
       const prompt = Array.from({ length: 104 }, (_, i) => (i * 37) % 250);

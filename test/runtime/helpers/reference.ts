@@ -16,13 +16,14 @@ import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult }
 import { SplitMix32 } from "../../../runtime/weights/random.js";
 import { naiveGreedy } from "../../helpers/naive-model.js";
 import { expect } from "vitest";
+import type { ModelDType } from "../../../contract/dtypes.js";
 
 export interface TinyVariant {
   blockSize?: number;
   draftLayout?: "static" | "paged";
   maxRequests?: number;
   numPages?: number;
-  dtype?: "f32" | "bf16";
+  dtype?: ModelDType;
   maxContext?: number;
   /** Largest prefill token bucket (smaller forces chunked prefill). */
   maxTokens?: number;

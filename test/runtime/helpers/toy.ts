@@ -123,9 +123,9 @@ export class ToyBackend implements Backend {
   async init(manifest: Manifest, _weights: Weights): Promise<void> {
     this.manifest = manifest;
     const t = manifest.caches.target;
-    this.pool = new Int32Array(t.numPages! * t.pageSize!).fill(-1);
+    this.pool = new Int32Array(t.numPages * t.pageSize).fill(-1);
     const d = manifest.caches.draft;
-    if (d) this.draftRows = new Int32Array(d.kind === "static" ? d.slots! * d.capacity! : d.numPages! * d.pageSize!).fill(-1);
+    if (d) this.draftRows = new Int32Array(d.kind === "static" ? d.slots * d.capacity : d.numPages * d.pageSize).fill(-1);
   }
 
   async close(): Promise<void> {
@@ -138,12 +138,12 @@ export class ToyBackend implements Backend {
 
   private targetRow(bt: Int32Array, r: number, pos: number, real: boolean, what: string): number {
     const t = this.manifest.caches.target;
-    const P = t.pagesPerRequest!;
-    const ps = t.pageSize!;
+    const P = t.pagesPerRequest;
+    const ps = t.pageSize;
     if (pos >= P * ps) throw new ToyBackendError(`${what}: position ${pos} past the block table`);
     const page = bt[r * P + Math.floor(pos / ps)];
     if (real && page === 0) throw new ToyBackendError(`${what}: request row ${r} position ${pos} maps to the trash page`);
-    if (page < 0 || page >= t.numPages!) throw new ToyBackendError(`${what}: page ${page} out of range`);
+    if (page < 0 || page >= t.numPages) throw new ToyBackendError(`${what}: page ${page} out of range`);
     return page * ps + (pos % ps);
   }
 
@@ -158,12 +158,12 @@ export class ToyBackend implements Backend {
     const d = this.manifest.caches.draft!;
     if (d.kind === "static") {
       const slot = inputs.get("draft_slots")![r];
-      if (pos >= d.capacity!) throw new ToyBackendError(`${what}: draft write at ${pos} would clamp (capacity ${d.capacity})`);
-      return slot * d.capacity! + pos;
+      if (pos >= d.capacity) throw new ToyBackendError(`${what}: draft write at ${pos} would clamp (capacity ${d.capacity})`);
+      return slot * d.capacity + pos;
     }
-    const Pd = d.pagesPerRequest!;
-    const page = inputs.get("draft_block_tables")![r * Pd + Math.floor(pos / d.pageSize!)];
-    return page * d.pageSize! + (pos % d.pageSize!);
+    const Pd = d.pagesPerRequest;
+    const page = inputs.get("draft_block_tables")![r * Pd + Math.floor(pos / d.pageSize)];
+    return page * d.pageSize + (pos % d.pageSize);
   }
 
   /** Prefix hash of positions `0..len-1` of request row `r`, read from the pool (and, with `inputs`, cross-checked against the draft cache). */
@@ -202,7 +202,7 @@ export class ToyBackend implements Backend {
     const K = this.manifest.decoder.blockSize;
     const what = `${kernel.kernel}.${kernel.bucketId}`;
     const t = this.manifest.caches.target;
-    const P = t.pagesPerRequest!;
+    const P = t.pagesPerRequest;
     const out = new Map<string, Int32Array>();
     const bt = inputs.get("block_tables");
     const isReal = (r: number) => bt![r * P] !== 0;
@@ -243,7 +243,9 @@ export class ToyBackend implements Backend {
     }
 
     const slotsOrTables = inputs.get("draft_slots") ?? inputs.get("draft_block_tables")!;
-    const realDraft = (r: number) => (inputs.has("draft_slots") ? slotsOrTables[r] !== 0 : slotsOrTables[r * this.manifest.caches.draft!.pagesPerRequest!] !== 0);
+    const dc = this.manifest.caches.draft;
+    const draftWidth = dc?.kind === "paged" ? dc.pagesPerRequest : 0;
+    const realDraft = (r: number) => (inputs.has("draft_slots") ? slotsOrTables[r] !== 0 : slotsOrTables[r * draftWidth] !== 0);
     const draftTokens = new Int32Array(R * (K - 1));
     if (kernel.kernel === "draft" || kernel.kernel === "decode_step") {
       const last = inputs.get("last_tokens")!;
