@@ -131,8 +131,6 @@ const CHECK_TARGETS: Record<string, OpRule> = {
   "check.expect_close": expectCloseRule,
 };
 
-export const CHECK_RULES: Readonly<Record<string, OpRule>> = CHECK_TARGETS;
-
 /** `stablehlo.custom_call @check.expect_*(...)`: only check targets are interpretable. */
 export const customCallRule: OpRule = (op, operands, ctx) => {
   const target = op.attrs["call_target_name"];
