@@ -147,7 +147,7 @@ describe("the catalog of diagnostic codes", () => {
   it("the scan finds each kind of use (so a pattern it stops recognizing fails here, not silently)", () => {
     const used = codesInSources();
     const firstFile = (c: string) => used.get(c)?.[0].replace(/:\d+$/, "");
-    expect(firstFile("stablehlo-syntax")).toBe("stablehlo/parser.ts"); // code: "..."
+    expect(firstFile("stablehlo-syntax")).toBe("stablehlo/parser/module.ts"); // code: "..."
     expect(used.get("config-eval-timeout")).toBeDefined(); // entryError("...", ...) over several lines
     expect(used.get("tensor-too-large")?.length).toBeGreaterThanOrEqual(2); // issue(path, "...", ...)
     expect(firstFile("hf-unsupported-moe")).toBe("compiler/import-hf/fields.ts"); // the HfError table
