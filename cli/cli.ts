@@ -3,15 +3,9 @@
  * Exit codes: 0 ok, 1 a bug, 2 the user's input is wrong, 3 a check the user asked for failed.
  */
 import { Command, CommanderError, Option } from "commander";
-import { checkCommand } from "./commands/check.js";
-import { compileCommand } from "./commands/compile.js";
-import { demoCommand } from "./commands/demo.js";
-import { importHfCommand } from "./commands/import-hf.js";
 import { ExitCode, processIo, type Io } from "./commands/io.js";
 import { formatDiagnostic, userError } from "../contract/diagnostics.js";
-import { planCommand, type PlanCommandOptions } from "./commands/plan.js";
-import { runCommand } from "./commands/run.js";
-import { stablehloCheckCommand, stablehloRunCommand } from "./commands/stablehlo.js";
+import type { PlanCommandOptions } from "./commands/plan.js";
 import { VERSION } from "../compiler/version.js";
 
 function parseIds(value: string, previous: number[][] = []): number[][] {
@@ -57,13 +51,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
       // commander's own usage errors ("error: unknown option '--x'") print like every diagnostic.
       outputError: (s, write) => write(usageLine(s)),
     });
+  // Each command loads its libraries when it runs (chevrotain, ts-morph, the runtime ...), not at start-up.
   const run = (f: () => Promise<number>) => async () => setCode(await f());
 
   program
     .command("check <config>")
     .description("type-check and validate a decoder declaration")
     .option("--json", "print one JSON document")
-    .action((config: string, o: { json?: boolean }) => run(() => checkCommand(config, { json: !!o.json }, io))());
+    .action((config: string, o: { json?: boolean }) => run(async () => (await import("./commands/check.js")).checkCommand(config, { json: !!o.json }, io))());
 
   program
     .command("compile <config>")
@@ -71,12 +66,12 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("-o, --out <dir>", "output folder (default out/<name>)")
     .option("--emit <kinds>", "comma-separated subset of stablehlo,jax,runtime")
     .option("--json", "print one JSON document")
-    .action((config: string, o: { out?: string; emit?: string; json?: boolean }) => run(() => compileCommand(config, o, io))());
+    .action((config: string, o: { out?: string; emit?: string; json?: boolean }) => run(async () => (await import("./commands/compile.js")).compileCommand(config, o, io))());
 
   program
     .command("demo")
     .description("compile the tiny example, decode it on the CPU, and prove it lossless")
-    .action(() => run(() => demoCommand(io))());
+    .action(() => run(async () => (await import("./commands/demo.js")).demoCommand(io))());
 
   program
     .command("run <config>")
@@ -110,8 +105,8 @@ On the reference backend, run first estimates the memory it needs and refuses (e
 --max-memory or 80% of this machine's memory.`,
     )
     .action((config: string, o: Record<string, unknown>) =>
-      run(() =>
-        runCommand(
+      run(async () =>
+        (await import("./commands/run.js")).runCommand(
           config,
           {
             backend: o.backend as "reference" | "jax",
@@ -142,12 +137,12 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .option("--json", "print one JSON document")
     .option("--max-steps <n>", "stop (exit 2) after this many interpreted ops, loop iterations included (default 10000000)")
     .option("--max-bytes <n>", "stop (exit 2) before live tensor data would exceed this many bytes (default 4294967296)")
-    .action((file: string, o: { args?: string; json?: boolean; maxSteps?: string; maxBytes?: string }) => run(() => stablehloRunCommand(file, o, io))());
+    .action((file: string, o: { args?: string; json?: boolean; maxSteps?: string; maxBytes?: string }) => run(async () => (await import("./commands/stablehlo.js")).stablehloRunCommand(file, o, io))());
   shlo
     .command("check <file>")
     .description("parse and verify a module")
     .option("--json", "print one JSON document")
-    .action((file: string, o: { json?: boolean }) => run(() => stablehloCheckCommand(file, o, io))());
+    .action((file: string, o: { json?: boolean }) => run(async () => (await import("./commands/stablehlo.js")).stablehloCheckCommand(file, o, io))());
 
   program
     .command("import-hf <config>")
@@ -155,7 +150,7 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .option("--draft <config>", "the DFlash drafter's config.json")
     .option("-o, --out <file>", "write the declaration here (default: stdout)")
     .option("--name <name>", "the decoder's name (default: from the checkpoint)")
-    .action((config: string, o: { draft?: string; out?: string; name?: string }) => run(() => importHfCommand(config, o, io))());
+    .action((config: string, o: { draft?: string; out?: string; name?: string }) => run(async () => (await import("./commands/import-hf.js")).importHfCommand(config, o, io))());
 
   program
     .command("plan <config>")
@@ -168,7 +163,7 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .option("--chip <chip>", "cost on this TPU generation instead of the declared one")
     .option("--chips <n>", "chips in the slice", parseNumber("--chips", true))
     .option("--json", "print one JSON document")
-    .action((config: string, o: PlanCommandOptions) => run(() => planCommand(config, o, io))());
+    .action((config: string, o: PlanCommandOptions) => run(async () => (await import("./commands/plan.js")).planCommand(config, o, io))());
 
   return program;
 }
