@@ -21,7 +21,7 @@ let checked: string | null = null;
 export function requireJax(): string {
   if (checked) return checked;
   if (!existsSync(JAX_PYTHON)) {
-    throw new Error(`no JAX Python at ${JAX_PYTHON}: run 'scripts/python-env' (CPU JAX into .venv, as .ci/run does), or set DFLASHC_PYTHON`);
+    throw new Error(`no JAX Python at ${JAX_PYTHON}: run 'scripts/python-env' (CPU JAX into .venv, as npm test does), or set DFLASHC_PYTHON`);
   }
   const r = spawnSync(JAX_PYTHON, ["-c", "import jax, numpy; print(jax.__version__)"], { encoding: "utf8" });
   if (r.status !== 0) {
