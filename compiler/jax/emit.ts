@@ -19,7 +19,7 @@ import type { KernelGraph } from "../ir/graph.js";
 import type { DecoderPlan } from "../ir/plan.js";
 import { draftWeights, targetWeights } from "../ir/weights.js";
 import { packageRoot } from "../package-root.js";
-import { PY_IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem } from "../ir/python-names.js";
+import { pythonPackageNameProblem } from "../ir/python-names.js";
 import { buildKernelGraph } from "../kernels/build-kernels.js";
 import { findLayerRuns, scannedStacks, stackOf } from "./layer-scan.js";
 import { ConstantPool, lowerKernelGraph } from "./lower.js";
@@ -34,8 +34,7 @@ export interface JaxEmitOptions {
   readonly manifestHash: string;
 }
 
-export { JaxEmitError, IDENTIFIER, isPythonIdentifier, pythonPackageNameProblem };
-const IDENTIFIER = PY_IDENTIFIER;
+export { JaxEmitError, pythonPackageNameProblem };
 
 /** The static library's import name: a decoder may not take it. */
 export const LIBRARY = "dflashc_jax";
@@ -209,7 +208,7 @@ function kernelsModule(plan: DecoderPlan, source: string, lowered: ReturnType<ty
 
 const tensor = (t: { name: string; shape: readonly number[]; dtype: string; donated: boolean }) => ({ name: t.name, shape: t.shape, dtype: t.dtype, donated: t.donated });
 
-export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions, lowered: ReturnType<typeof lowerKernels>) {
+function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions, lowered: ReturnType<typeof lowerKernels>) {
   const weights = [
     ...targetWeights(plan.target).map((w) => ({ name: `target.${w.name}`, shape: w.shape })),
     ...(plan.draft ? draftWeights(plan.draft).map((w) => ({ name: `draft.${w.name}`, shape: w.shape })) : []),
@@ -262,7 +261,7 @@ export function jaxContext(plan: DecoderPlan, opts: JaxEmitOptions, lowered: Ret
 const TEMPLATED = ["__init__.py", "config.py", "weights.py", "sharding.py", "worker.py"];
 
 /** The static library's files (python/dflashc_jax/*.py), in name order. */
-export function libraryFiles(): Map<string, string> {
+function libraryFiles(): Map<string, string> {
   const dir = join(packageRoot(), "python", LIBRARY);
   const files = readdirSync(dir).filter((f) => f.endsWith(".py")).sort();
   return new Map(files.map((f) => [`jax/${LIBRARY}/${f}`, readFileSync(join(dir, f), "utf8")]));
