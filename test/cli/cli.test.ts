@@ -8,7 +8,7 @@ import { main } from "../../cli/cli.js";
 import { memoryIo } from "../../cli/commands/io.js";
 import { VERSION } from "../../compiler/version.js";
 import { REPO, TempDir, applyEdits, example, stripMarker } from "../frontend/config-fixture.js";
-import { JAX_PYTHON, NO_JAX, requireJax } from "../helpers/jax-python.js";
+import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -94,7 +94,7 @@ describe("dflashc run", () => {
 
   // The jax backend runs the sampling kernels (scripts/device/lossless.ts decodes sampled requests
   // through it on the device): `run` must not refuse the combination, and it decodes on CPU JAX.
-  it.skipIf(NO_JAX)("samples on the jax backend (--backend jax --temperature 0.8 is not refused)", async () => {
+  it("samples on the jax backend (--backend jax --temperature 0.8 is not refused)", async () => {
     requireJax();
     const env = { DFLASHC_PYTHON: process.env.DFLASHC_PYTHON, DFLASHC_JAX_CACHE: process.env.DFLASHC_JAX_CACHE, JAX_PLATFORMS: process.env.JAX_PLATFORMS };
     Object.assign(process.env, { DFLASHC_PYTHON: JAX_PYTHON, DFLASHC_JAX_CACHE: "off", JAX_PLATFORMS: "cpu" });
