@@ -1,0 +1,23 @@
+/**
+ * The one `--json` convention of every command (docs/cli.md): stdout carries exactly one JSON document,
+ * pretty-printed with two-space indentation and a final newline; its first keys are `ok` (boolean) and
+ * `command` (the command's name); keys are camelCase and stable; paths are relative to the working folder
+ * (forward slashes), so a document is the same on every machine that runs the same command.
+ */
+import { isAbsolute, relative, resolve, sep } from "node:path";
+import type { Io } from "./io.js";
+
+export type CommandName = "check" | "compile" | "demo" | "import-hf" | "plan" | "run" | "serve" | "stablehlo check" | "stablehlo run";
+
+/** Prints `{ ok, command, ...body }` as the command's one JSON document. */
+export function outJson(io: Io, command: CommandName, ok: boolean, body: Record<string, unknown>): void {
+  io.out(`${JSON.stringify({ ok, command, ...body }, null, 2)}\n`);
+}
+
+/** `p` as shown in output: relative to the working folder when inside it, forward slashes. */
+export function displayPath(io: Io, p: string): string {
+  const abs = isAbsolute(p) ? p : resolve(io.cwd, p);
+  const rel = relative(io.cwd, abs);
+  const shown = rel === "" ? "." : rel.startsWith("..") || isAbsolute(rel) ? abs : rel;
+  return shown.split(sep).join("/");
+}
