@@ -4,6 +4,11 @@
  * prefill call and one decode call, applies `a + 1` to every request, and asserts the state-sync
  * invariant for every live request.
  *
+ * Online API: `submit` queues a request and returns a handle (its result, a cancel); the loop runs
+ * while there is work, takes new requests and cancellations between steps, streams each step's
+ * committed tokens to the request's sink, and ends when there is nothing left (no timers, no
+ * spinning); the next `submit` starts it again. `generate` is `submit` for a list of requests.
+ *
  * Decode paths: `decode_step` (draft + verify fused, the normal path), `split` (the `draft` kernel,
  * then `verify`), forced drafts (the host supplies the drafts, `verify` checks them: tests reach every
  * accepted length this way), and target-only (`target_step`, one token per step: the baseline).
@@ -11,24 +16,26 @@
  * Sampling (temperature > 0, a decoder compiled with verify "sampling"): a step whose batch holds a
  * sampling request runs the `_sample` twin of its kernel for the whole batch (greedy rows pass
  * temperature 0 and get exactly the greedy tokens), with per-request uniforms from the stream
- * `(seed, request index)` (runtime/sampling.ts). A sampling request is prefilled without its last
- * prompt token, which its first decode step samples from (docs/kernels.md, "Sampling").
+ * `(seed, stream index)` (runtime/sampling.ts; the index is the request's position in a `generate`
+ * call, 0 for `submit`). A sampling request is prefilled without its last prompt token, which its
+ * first decode step samples from (docs/kernels.md, "Sampling").
  */
 import { assertWeights, type Backend, type KernelInput, type Weights } from "./backend.js";
 import { BucketError, KernelTable } from "./buckets.js";
 import type { KernelName, Manifest, ManifestKernel } from "../contract/manifest.js";
+import { MetricsCounters, type EngineMetrics } from "./metrics.js";
 import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
 import { Scheduler, type PrefillChunk } from "./scheduler.js";
 import { fillSamplingInputs, isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";
 
 export interface GenerateRequest {
-  /** Defaults to the request's index in the `generate` call. */
+  /** Defaults to the request's index in the `generate` call (`submit`: `req-N`, N counting submissions). */
   readonly id?: string;
   readonly promptIds: readonly number[];
   readonly maxNewTokens: number;
   /** Generation stops after any of these (the stop token is returned). */
   readonly stopTokenIds?: readonly number[];
-  /** Engine step at which the request arrives (default 0): later arrivals join a running batch. */
+  /** Engine steps after submission before the request arrives (default 0): later arrivals join a running batch. */
   readonly arrivalStep?: number;
   /** Sampling parameters (default: the engine's `sampling`; greedy when neither says). */
   readonly sampling?: Partial<SamplingParams>;
@@ -42,6 +49,24 @@ export interface GenerateResult {
   readonly tokens: number[];
   readonly finishReason: FinishReason;
   readonly stats: RequestStats;
+}
+
+/** Where a submitted request's tokens go as they are committed. */
+export interface TokenSink {
+  /**
+   * The tokens committed for the request in one step, in order (prefill's first token included):
+   * never more than `maxNewTokens` in all, never a token after a stop token. A throw cancels the
+   * request, and its result rejects with the error.
+   */
+  onTokens?(tokens: readonly number[]): void;
+}
+
+export interface RequestHandle {
+  readonly id: string;
+  /** Settles when the request finishes; rejects when the engine fails or closes first. */
+  readonly result: Promise<GenerateResult>;
+  /** Finishes the request at the next step boundary with reason "cancelled" (a no-op once finished). */
+  cancel(): void;
 }
 
 export interface KernelCall {
@@ -80,6 +105,8 @@ export interface EngineOptions {
   readonly sampling?: Partial<SamplingParams>;
   /** Default seed of the requests' uniforms. */
   readonly seed?: number;
+  /** Most requests waiting for admission before `submit` throws QueueFullError (default 1024; `generate` is not bounded). */
+  readonly maxQueued?: number;
 }
 
 export class EngineError extends Error {
@@ -97,15 +124,76 @@ export class RequestError extends EngineError {
   }
 }
 
+/** `submit` while `maxQueued` requests are already waiting: the caller should retry later (HTTP 429/503). */
+export class QueueFullError extends RequestError {
+  constructor(readonly maxQueued: number) {
+    super(`the engine's queue is full (${maxQueued} requests waiting)`);
+    this.name = "QueueFullError";
+  }
+}
+
+/** The engine was closed: `submit` after `close()`, or the result of a request still outstanding at `close()`. */
+export class EngineClosedError extends EngineError {
+  constructor(message = "the engine is closed") {
+    super(message);
+    this.name = "EngineClosedError";
+  }
+}
+
 /** Steps in a row without a kernel call before the loop calls it a bug instead of spinning. */
 const MAX_IDLE_STEPS = 64;
+
+const DEFAULT_MAX_QUEUED = 1024;
+
+/** Lets I/O callbacks (new submissions, cancels) run between steps; resolves on the next event-loop turn, leaves no timer. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** A request the engine holds between submission and its result. */
+interface LiveRequest {
+  readonly state: RequestState;
+  readonly sink: TokenSink | undefined;
+  readonly sampling: SamplingRow;
+  /** Engine step at which it joins the scheduler. */
+  readonly arrivalStep: number;
+  /** Submission order (ties between arrivals at the same step). */
+  readonly seq: number;
+  /** Output tokens reported to the sink so far. */
+  reported: number;
+  cancelRequested: boolean;
+  /** Set when the sink threw: the result rejects with it. */
+  sinkError: unknown;
+  resolve(r: GenerateResult): void;
+  reject(e: unknown): void;
+}
+
+/** A validated request, not yet queued (so a `generate` call queues all of its requests or none). */
+interface Prepared {
+  readonly q: GenerateRequest;
+  readonly id: string;
+  readonly sampling: SamplingRow;
+}
 
 export class Engine {
   readonly kernels: KernelTable;
   readonly blockSize: number;
   readonly targetOnly: boolean;
   private readonly buffers = new Map<ManifestKernel, Map<string, KernelInput>>();
-  private busy = false;
+  private readonly sched: Scheduler;
+  private readonly counters: MetricsCounters;
+  private readonly maxQueued: number;
+  /** Requests between submission and result, by id. */
+  private readonly live = new Map<string, LiveRequest>();
+  private readonly byState = new Map<RequestState, LiveRequest>();
+  /** Submitted requests not yet handed to the scheduler (arrival step in the future, or the loop not yet at a boundary). */
+  private pending: LiveRequest[] = [];
+  /** The running loop, or null while idle. */
+  private loop: Promise<void> | null = null;
+  /** The next step's number (a step counter that jumps ahead over idle stretches to the next arrival). */
+  private stepIndex = 0;
+  private idleSteps = 0;
+  private submissions = 0;
+  private closing = false;
+  private failure: unknown = null;
 
   protected constructor(
     readonly manifest: Manifest,
@@ -118,6 +206,22 @@ export class Engine {
     const need: KernelName[] = ["prefill", this.targetOnly ? "target_step" : options.drafts ? "verify" : options.decodePath === "split" ? "draft" : "decode_step"];
     if (!this.targetOnly && options.decodePath === "split") need.push("verify");
     for (const k of need) if (!this.kernels.has(k)) throw new EngineError(`${manifest.name}: the manifest has no ${k} kernel`);
+    const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
+    if (!Number.isInteger(maxQueued) || maxQueued < 1) throw new EngineError(`maxQueued ${maxQueued} must be a positive integer`);
+    this.maxQueued = maxQueued;
+    this.counters = new MetricsCounters(this.blockSize);
+    const d = manifest.decoder;
+    const maxAdmitted = Math.min(d.maxRequests, this.kernels.maxDecodeRequests);
+    const prefillTokens = this.kernels.maxPrefillTokens;
+    this.sched = new Scheduler({
+      targetCache: manifest.caches.target,
+      draftCache: manifest.caches.draft,
+      maxAdmitted,
+      decodeWidth: this.targetOnly ? 1 : this.blockSize,
+      maxContext: d.maxContext,
+      prefillTokens,
+      prefillRequests: Math.min(maxAdmitted, this.kernels.maxPrefillRequests(prefillTokens)),
+    });
   }
 
   /** Initializes the backend with the weights (checked against the manifest first). */
@@ -128,8 +232,54 @@ export class Engine {
     return engine;
   }
 
+  /**
+   * Stops the loop at the next step boundary (the step in flight completes), rejects every
+   * outstanding request with EngineClosedError (their pages and slots go back), and closes the
+   * backend. Idempotent; `submit` afterwards throws EngineClosedError.
+   */
   async close(): Promise<void> {
+    if (this.closing) return;
+    this.closing = true;
+    await this.loop;
+    this.abandonAll(new EngineClosedError("the engine was closed before the request finished"));
     await this.backend.close();
+  }
+
+  /** Current counters (plain data). */
+  metrics(): EngineMetrics {
+    const pool = this.sched.pool;
+    return this.counters.snapshot(this.pending.length + this.sched.waiting.length, this.sched.admitted.length, { used: pool.usedCount, total: pool.capacity });
+  }
+
+  /**
+   * Queues a request; it joins the running batch at the next step boundary. Throws RequestError for
+   * an invalid request, QueueFullError when `maxQueued` requests are already waiting, and
+   * EngineClosedError after `close()`.
+   */
+  submit(request: GenerateRequest, sink?: TokenSink): RequestHandle {
+    this.assertOpen();
+    const waiting = this.pending.length + this.sched.waiting.length;
+    if (waiting >= this.maxQueued) throw new QueueFullError(this.maxQueued);
+    const p = this.prepare(request, request.id ?? `req-${this.submissions}`, 0);
+    return this.enqueue(p, sink);
+  }
+
+  /** Runs `requests` to completion (joining whatever else runs) and returns their results in order. */
+  async generate(requests: readonly GenerateRequest[]): Promise<GenerateResult[]> {
+    this.assertOpen();
+    const ids = new Set<string>();
+    const prepared = requests.map((q, i) => {
+      const p = this.prepare(q, q.id ?? String(i), i);
+      if (ids.has(p.id)) throw new RequestError(`duplicate request id ${p.id}`);
+      ids.add(p.id);
+      return p;
+    });
+    return Promise.all(prepared.map((p) => this.enqueue(p).result));
+  }
+
+  private assertOpen(): void {
+    if (this.closing) throw new EngineClosedError();
+    if (this.failure !== null) throw new EngineError(`the engine failed earlier and cannot run more requests: ${String(this.failure)}`);
   }
 
   /** The sampling kernel this engine's decode path uses. */
@@ -137,156 +287,258 @@ export class Engine {
     return this.targetOnly ? "target_step_sample" : this.options.drafts || this.options.decodePath === "split" ? "verify_sample" : "decode_step_sample";
   }
 
-  /** Each request's parameters (checked) and uniform stream. */
-  private samplingRows(reqs: readonly GenerateRequest[]): SamplingRow[] {
-    return reqs.map((q, i) => {
-      const id = q.id ?? String(i);
-      let params: SamplingParams;
-      try {
-        params = samplingParams({ ...this.options.sampling, ...q.sampling });
-      } catch (e) {
-        if (e instanceof SamplingError) throw new RequestError(`request ${id}: ${e.message}`);
-        throw e;
-      }
-      if (isSampling(params) && !this.kernels.has(this.sampleKernel)) {
-        throw new RequestError(`request ${id}: temperature ${params.temperature} needs the ${this.sampleKernel} kernel; compile ${this.manifest.name} with verify: "sampling"`);
-      }
-      const seed = q.seed ?? this.options.seed ?? 0;
-      if (!Number.isSafeInteger(seed) || seed < 0) throw new RequestError(`request ${id}: seed ${seed} must be a non-negative integer`);
-      return { params, stream: new UniformStream(seed, i) };
-    });
-  }
-
-  private validate(reqs: readonly GenerateRequest[]): void {
+  /** Checks a request (throws RequestError) and resolves its id and sampling row; queues nothing. */
+  private prepare(q: GenerateRequest, id: string, streamIndex: number): Prepared {
     const d = this.manifest.decoder;
-    const ids = new Set<string>();
-    reqs.forEach((q, i) => {
-      const id = q.id ?? String(i);
-      if (ids.has(id)) throw new RequestError(`duplicate request id ${id}`);
-      ids.add(id);
-      if (q.promptIds.length === 0) throw new RequestError(`request ${id}: empty prompt`);
-      if (q.promptIds.length >= d.maxContext) {
-        throw new RequestError(`request ${id}: prompt of ${q.promptIds.length} tokens; maxContext ${d.maxContext} leaves no room to generate`);
-      }
-      for (const t of q.promptIds) {
-        if (!Number.isInteger(t) || t < 0 || t >= d.vocabSize) throw new RequestError(`request ${id}: token ${t} outside the vocabulary 0..${d.vocabSize - 1}`);
-      }
-      if (!Number.isInteger(q.maxNewTokens) || q.maxNewTokens < 0) throw new RequestError(`request ${id}: maxNewTokens ${q.maxNewTokens} must be a non-negative integer`);
-    });
-  }
-
-  async generate(requests: readonly GenerateRequest[]): Promise<GenerateResult[]> {
-    if (this.busy) throw new EngineError("generate() is already running on this engine");
-    this.busy = true;
+    if (this.live.has(id)) throw new RequestError(`duplicate request id ${id}`);
+    if (!Array.isArray(q.promptIds) || q.promptIds.length === 0) throw new RequestError(`request ${id}: empty prompt`);
+    if (q.promptIds.length >= d.maxContext) {
+      throw new RequestError(`request ${id}: prompt of ${q.promptIds.length} tokens; maxContext ${d.maxContext} leaves no room to generate`);
+    }
+    for (const t of q.promptIds) {
+      if (!Number.isInteger(t) || t < 0 || t >= d.vocabSize) throw new RequestError(`request ${id}: token ${t} outside the vocabulary 0..${d.vocabSize - 1}`);
+    }
+    if (!Number.isInteger(q.maxNewTokens) || q.maxNewTokens < 0) throw new RequestError(`request ${id}: maxNewTokens ${q.maxNewTokens} must be a non-negative integer`);
+    const arrival = q.arrivalStep ?? 0;
+    if (!Number.isSafeInteger(arrival) || arrival < 0) throw new RequestError(`request ${id}: arrivalStep ${arrival} must be a non-negative integer`);
+    let params: SamplingParams;
     try {
-      return await this.loop(requests);
+      params = samplingParams({ ...this.options.sampling, ...q.sampling });
+    } catch (e) {
+      if (e instanceof SamplingError) throw new RequestError(`request ${id}: ${e.message}`);
+      throw e;
+    }
+    if (isSampling(params) && !this.kernels.has(this.sampleKernel)) {
+      throw new RequestError(`request ${id}: temperature ${params.temperature} needs the ${this.sampleKernel} kernel; compile ${this.manifest.name} with verify: "sampling"`);
+    }
+    const seed = q.seed ?? this.options.seed ?? 0;
+    if (!Number.isSafeInteger(seed) || seed < 0) throw new RequestError(`request ${id}: seed ${seed} must be a non-negative integer`);
+    return { q, id, sampling: { params, stream: new UniformStream(seed, streamIndex) } };
+  }
+
+  /** Queues a prepared request and starts the loop if it is idle. */
+  private enqueue(p: Prepared, sink?: TokenSink): RequestHandle {
+    const { q, id } = p;
+    const state = this.sched.newRequest(id, q.promptIds, q.maxNewTokens, new Set(q.stopTokenIds ?? []), !this.targetOnly, this.blockSize);
+    if (isSampling(p.sampling.params)) state.holdLastToken();
+    let resolve!: (r: GenerateResult) => void;
+    let reject!: (e: unknown) => void;
+    const result = new Promise<GenerateResult>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // A caller that drops the handle must not turn an engine failure into an unhandled rejection.
+    result.catch(() => {});
+    const live: LiveRequest = {
+      state,
+      sink,
+      sampling: p.sampling,
+      arrivalStep: this.stepIndex + (q.arrivalStep ?? 0),
+      seq: this.submissions++,
+      reported: 0,
+      cancelRequested: false,
+      sinkError: undefined,
+      resolve,
+      reject,
+    };
+    this.counters.requestsSubmitted++;
+    const handle: RequestHandle = {
+      id,
+      result,
+      cancel: () => {
+        live.cancelRequested = true;
+      },
+    };
+    if (q.maxNewTokens === 0) {
+      // Nothing to generate: finished now, never queued.
+      this.sched.finishUnsubmitted(state, "length");
+      this.counters.finished("length");
+      resolve(this.resultOf(state));
+      return handle;
+    }
+    this.live.set(id, live);
+    this.byState.set(state, live);
+    this.pending.push(live);
+    this.loop ??= this.runLoop();
+    return handle;
+  }
+
+  private resultOf(r: RequestState): GenerateResult {
+    return { id: r.id, tokens: r.output(this.manifest.decoder.maxContext), finishReason: r.finishReason!, stats: r.stats() };
+  }
+
+  /** Steps while there is work; returns (the engine idles) when there is none, or when closing. */
+  private async runLoop(): Promise<void> {
+    try {
+      for (;;) {
+        await nextTurn();
+        if (this.closing) return;
+        this.applyCancels();
+        this.admitArrivals();
+        if (this.sched.idle) {
+          if (this.pending.length === 0) return;
+          // Nothing to run until the next arrival: jump there.
+          this.stepIndex = Math.min(...this.pending.map((l) => l.arrivalStep));
+          continue;
+        }
+        await this.step();
+      }
+    } catch (e) {
+      this.failure = e;
+      this.abandonAll(e);
     } finally {
-      this.busy = false;
+      this.loop = null;
     }
   }
 
-  private async loop(requests: readonly GenerateRequest[]): Promise<GenerateResult[]> {
-    this.validate(requests);
-    const d = this.manifest.decoder;
-    const K = this.targetOnly ? 1 : this.blockSize;
-    const maxAdmitted = Math.min(d.maxRequests, this.kernels.maxDecodeRequests);
-    const prefillTokens = this.kernels.maxPrefillTokens;
-    const sched = new Scheduler({
-      targetCache: this.manifest.caches.target,
-      draftCache: this.manifest.caches.draft,
-      maxAdmitted,
-      decodeWidth: K,
-      maxContext: d.maxContext,
-      prefillTokens,
-      prefillRequests: Math.min(maxAdmitted, this.kernels.maxPrefillRequests(prefillTokens)),
-    });
-    const states = requests.map((q, i) =>
-      sched.newRequest(q.id ?? String(i), q.promptIds, q.maxNewTokens, new Set(q.stopTokenIds ?? []), !this.targetOnly, this.blockSize),
-    );
-    const sampling = new Map(this.samplingRows(requests).map((row, i) => [states[i], row]));
-    for (const [r, row] of sampling) if (isSampling(row.params)) r.holdLastToken();
-    const order = states.map((_, i) => i).sort((a, b) => (requests[a].arrivalStep ?? 0) - (requests[b].arrivalStep ?? 0));
-    let nextArrival = 0;
-    let step = 0;
-    let idleSteps = 0;
-    let done = 0;
-    for (const r of states) {
-      if (r.maxNewTokens === 0) {
-        sched.finishUnsubmitted(r, "length");
-        done++;
+  /** Hands the requests whose arrival step has come to the scheduler, by arrival step then submission order. */
+  private admitArrivals(): void {
+    const due = this.pending.filter((l) => l.arrivalStep <= this.stepIndex);
+    if (due.length === 0) return;
+    this.pending = this.pending.filter((l) => l.arrivalStep > this.stepIndex);
+    due.sort((a, b) => a.arrivalStep - b.arrivalStep || a.seq - b.seq);
+    for (const l of due) this.sched.submit(l.state);
+  }
+
+  /** Finishes the requests cancelled since the last boundary (pages and slots go back now). */
+  private applyCancels(): void {
+    for (const l of this.live.values()) {
+      if (!l.cancelRequested) continue;
+      const i = this.pending.indexOf(l);
+      if (i >= 0) {
+        this.pending.splice(i, 1);
+        this.sched.finishUnsubmitted(l.state, "cancelled");
+        this.settle(l);
+      } else {
+        this.sched.finish(l.state, "cancelled");
       }
     }
-    while (done < states.length) {
-      while (nextArrival < order.length && (requests[order[nextArrival]].arrivalStep ?? 0) <= step) {
-        const r = states[order[nextArrival++]];
-        if (r.phase !== "finished") sched.submit(r);
-      }
-      if (sched.idle) {
-        // Nothing to run until the next arrival: jump there.
-        step = requests[order[nextArrival]].arrivalStep ?? 0;
-        continue;
-      }
-      // The step's report (takePreempted / takeFinished below) covers exactly this step: nothing
-      // between the previous step's take and here (submit, idle) preempts or finishes.
-      const batch = sched.scheduleDecode();
-      const chunks = sched.schedulePrefill();
-      const calls: KernelCall[] = [];
-      const event = this.options.onStep
-        ? { decoded: [] as StepEvent["decoded"][number][], prefilled: [] as StepEvent["prefilled"][number][] }
-        : null;
-      const finish = (r: RequestState, reason: FinishReason) => sched.finish(r, reason);
+    for (const r of this.sched.takeFinished()) this.settle(this.byState.get(r)!);
+  }
 
-      if (chunks.length > 0) {
-        // A sampling request with a one-token prompt has nothing to prefill: its chunk has no rows.
-        const sent = chunks.filter((c) => c.rows > 0);
-        const next = sent.length > 0 ? await this.runPrefill(sent, calls) : null;
-        for (let j = 0; j < chunks.length; j++) {
-          const c = chunks[j];
-          const before = c.req.tokens.length;
-          const s = sent.indexOf(c);
-          c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
-          event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
-          if (c.req.phase === "decoding") {
-            const reason = c.req.finishCheck(d.maxContext, before);
-            if (reason) finish(c.req, reason);
-          }
-        }
-      }
-      if (batch.length > 0) {
-        const before = batch.map((r) => r.tokens.length);
-        await this.runDecode(batch, calls, batch.some((r) => r.sampling) ? batch.map((r) => sampling.get(r)!) : null);
-        for (let j = 0; j < batch.length; j++) {
-          const r = batch[j];
-          event?.decoded.push({ id: r.id, accepted: r.tokens.length - before[j] - 1, tokens: r.tokens.slice(before[j]) });
-          const reason = r.finishCheck(d.maxContext, before[j]);
-          if (reason) finish(r, reason);
-        }
-      }
-      // The invariant, for every live request, after every step.
-      for (const r of sched.admitted) r.assertSynced();
-      for (const r of sched.waiting) r.assertSynced();
-
-      const preempted = sched.takePreempted();
-      const finished = sched.takeFinished();
-      done += finished.length;
-      if (event) {
-        this.options.onStep!({
-          step,
-          calls,
-          decoded: event.decoded,
-          prefilled: event.prefilled,
-          preempted: preempted.map((r) => r.id),
-          finished: finished.map((r) => ({ id: r.id, reason: r.finishReason! })),
-        });
-      }
-      idleSteps = calls.length === 0 ? idleSteps + 1 : 0;
-      if (idleSteps > MAX_IDLE_STEPS) throw new EngineError(`the scheduler made no progress for ${MAX_IDLE_STEPS} steps (a bug)`);
-      step++;
+  /** Reports a request's new tokens to its sink. */
+  private report(l: LiveRequest): void {
+    const out = l.state.outputFrom(l.reported, this.manifest.decoder.maxContext);
+    if (out.length === 0) return;
+    l.reported += out.length;
+    this.counters.tokensGenerated += out.length;
+    if (!l.sink?.onTokens || l.sinkError !== undefined) return;
+    try {
+      l.sink.onTokens(out);
+    } catch (e) {
+      l.sinkError = e;
+      l.cancelRequested = true;
     }
+  }
+
+  /** Settles a finished request's result. */
+  private settle(l: LiveRequest): void {
+    this.live.delete(l.state.id);
+    this.byState.delete(l.state);
+    this.counters.finished(l.state.finishReason!);
+    if (l.sinkError !== undefined) l.reject(l.sinkError);
+    else l.resolve(this.resultOf(l.state));
+  }
+
+  /** Rejects every outstanding request with `error` and returns their pages and slots. */
+  private abandonAll(error: unknown): void {
+    for (const l of this.live.values()) {
+      // A request finished in the failing step is still live (not settled): rejected too.
+      if (l.state.phase !== "finished") {
+        if (this.pending.includes(l)) this.sched.finishUnsubmitted(l.state, "cancelled");
+        else this.sched.finish(l.state, "cancelled");
+      }
+      l.reject(error);
+    }
+    this.sched.takeFinished();
+    this.sched.takePreempted();
+    this.live.clear();
+    this.byState.clear();
+    this.pending = [];
+  }
+
+  /** With nothing admitted or waiting, every page and slot must be back. */
+  private assertNoLeaks(): void {
+    const sched = this.sched;
     if (sched.pool.usedCount !== 0) throw new EngineError(`${sched.pool.usedCount} target pages still held after every request finished (leak)`);
     if (sched.draft?.kind === "paged" && sched.draft.pool.usedCount !== 0) throw new EngineError(`${sched.draft.pool.usedCount} draft pages leaked`);
     if (sched.draft?.kind === "static" && sched.draft.slots.freeCount !== sched.draft.slots.slots - 1) throw new EngineError("draft slots leaked");
-    return states.map((r) => ({ id: r.id, tokens: r.output(d.maxContext), finishReason: r.finishReason!, stats: r.stats() }));
+  }
+
+  /** One engine step: at most one prefill call and one decode call, then the invariant, the streams and the results. */
+  private async step(): Promise<void> {
+    const t0 = performance.now();
+    const d = this.manifest.decoder;
+    const sched = this.sched;
+    // The step's report (takePreempted / takeFinished below) covers exactly this step: nothing
+    // between the previous step's take and here (arrivals, cancels: taken above) preempts or finishes.
+    const batch = sched.scheduleDecode();
+    const chunks = sched.schedulePrefill();
+    const calls: KernelCall[] = [];
+    const event = this.options.onStep
+      ? { decoded: [] as StepEvent["decoded"][number][], prefilled: [] as StepEvent["prefilled"][number][] }
+      : null;
+    const touched: RequestState[] = [];
+
+    if (chunks.length > 0) {
+      // A sampling request with a one-token prompt has nothing to prefill: its chunk has no rows.
+      const sent = chunks.filter((c) => c.rows > 0);
+      const next = sent.length > 0 ? await this.runPrefill(sent, calls) : null;
+      for (let j = 0; j < chunks.length; j++) {
+        const c = chunks[j];
+        const before = c.req.tokens.length;
+        const s = sent.indexOf(c);
+        c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
+        event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
+        touched.push(c.req);
+        if (c.req.phase === "decoding") {
+          const reason = c.req.finishCheck(d.maxContext, before);
+          if (reason) sched.finish(c.req, reason);
+        }
+      }
+    }
+    if (batch.length > 0) {
+      const before = batch.map((r) => r.tokens.length);
+      await this.runDecode(batch, calls, batch.some((r) => r.sampling) ? batch.map((r) => this.byState.get(r)!.sampling) : null);
+      this.counters.decodeCalls++;
+      this.counters.decodeSteps += batch.length;
+      for (let j = 0; j < batch.length; j++) {
+        const r = batch[j];
+        const a = r.tokens.length - before[j] - 1;
+        if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
+        event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before[j]) });
+        touched.push(r);
+        const reason = r.finishCheck(d.maxContext, before[j]);
+        if (reason) sched.finish(r, reason);
+      }
+    }
+    // The invariant, for every live request, after every step.
+    for (const r of sched.admitted) r.assertSynced();
+    for (const r of sched.waiting) r.assertSynced();
+
+    for (const r of touched) this.report(this.byState.get(r)!);
+    const preempted = sched.takePreempted();
+    const finished = sched.takeFinished();
+    if (calls.length > 0) this.counters.steps++;
+    this.counters.kernelCalls += calls.length;
+    if (event) {
+      this.options.onStep!({
+        step: this.stepIndex,
+        calls,
+        decoded: event.decoded,
+        prefilled: event.prefilled,
+        preempted: preempted.map((r) => r.id),
+        finished: finished.map((r) => ({ id: r.id, reason: r.finishReason! })),
+      });
+    }
+    if (sched.idle) this.assertNoLeaks();
+    // Counted before the results settle, so a caller that awaits a result sees its last step.
+    this.counters.stepSeconds += (performance.now() - t0) / 1000;
+    this.counters.stepCount++;
+    for (const r of finished) this.settle(this.byState.get(r)!);
+    this.idleSteps = calls.length === 0 ? this.idleSteps + 1 : 0;
+    if (this.idleSteps > MAX_IDLE_STEPS) throw new EngineError(`the scheduler made no progress for ${MAX_IDLE_STEPS} steps (a bug)`);
+    this.stepIndex++;
   }
 
   /**

@@ -16,7 +16,8 @@ export class StateSyncError extends Error {
 }
 
 export type Phase = "waiting" | "prefilling" | "decoding" | "finished";
-export type FinishReason = "stop" | "length" | "max_context" | "capacity";
+/** `cancelled`: the caller cancelled the request (`RequestHandle.cancel()`). */
+export type FinishReason = "stop" | "length" | "max_context" | "capacity" | "cancelled";
 
 export interface RequestStats {
   /** Decode steps taken. */
@@ -191,6 +192,22 @@ export class RequestState {
     const out: number[] = [];
     const limit = Math.min(this.maxNewTokens, maxContext - this.prompt.length);
     for (let i = this.prompt.length; i < this.tokens.length && out.length < limit; i++) {
+      out.push(this.tokens[i]);
+      if (this.stopTokens.has(this.tokens[i])) break;
+    }
+    return out;
+  }
+
+  /**
+   * `output(maxContext).slice(from)` without rebuilding the prefix: the tokens to report after the
+   * first `from` were reported (none once a reported token was a stop token).
+   */
+  outputFrom(from: number, maxContext: number): number[] {
+    const start = this.prompt.length + from;
+    if (from > 0 && this.stopTokens.has(this.tokens[start - 1])) return [];
+    const end = Math.min(this.tokens.length, this.prompt.length + Math.min(this.maxNewTokens, maxContext - this.prompt.length));
+    const out: number[] = [];
+    for (let i = start; i < end; i++) {
       out.push(this.tokens[i]);
       if (this.stopTokens.has(this.tokens[i])) break;
     }
