@@ -14,3 +14,4 @@ export * from "./weights/safetensors.js";
 export * from "./weights/source.js";
 export { ReferenceBackend, ReferenceBackendError, type ModuleSource } from "./backends/reference.js";
 export { JaxBackend, JaxBackendError, type JaxBackendOptions } from "./backends/jax.js";
+export * from "./text/index.js";
