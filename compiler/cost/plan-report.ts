@@ -98,7 +98,18 @@ function pow2UpTo(n: number): number[] {
   return out;
 }
 
-export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): PlanReport {
+/**
+ * The plan's memory numbers on the hardware the report projects onto: `--chip` / `--chips` replace the
+ * declared HBM per chip and the sharding (weights and caches split over the chips, activations whole).
+ */
+function onHardware(plan: DecoderPlan, chip: TpuChip, chips: number): DecoderPlan {
+  const m = plan.memory;
+  const perChipBytes = Math.ceil((m.weightBytes + m.targetKvBytes + m.draftKvBytes) / chips) + m.activationBytes;
+  return { ...plan, memory: { ...m, chips, perChipBytes, hbmBytesPerChip: chipSpec(chip).hbmBytes } };
+}
+
+export function buildPlanReport(declared: DecoderPlan, opts: PlanOptions = {}): PlanReport {
+  const plan = opts.chip !== undefined || opts.chips !== undefined ? onHardware(declared, opts.chip ?? declared.hardware?.chip ?? "tpu-v5p", opts.chips ?? declared.hardware?.chips ?? 1) : declared;
   const chip = opts.chip ?? plan.hardware?.chip ?? "tpu-v5p";
   const chips = opts.chips ?? plan.hardware?.chips ?? 1;
   const spec = chipSpec(chip);

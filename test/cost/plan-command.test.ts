@@ -94,6 +94,13 @@ describe("plan on every example", () => {
     expect(r.acceptanceFile).toBe(acc); // outside the working folder: absolute
     expect(r.rows.find((x) => x.k === 16)!.tokensPerStep).toBeCloseTo(10, 12);
     expect([r.batch, r.chip, r.chips]).toEqual([8, "tpu-v6e", 4]);
+    // The memory plan is on that hardware too: v6e's HBM, weights and caches split over 4 chips.
+    const dio = memoryIo(ROOT);
+    expect(await planCommand("examples/qwen3-8b-dflash.ts", { json: true }, dio)).toBe(0);
+    const declared = JSON.parse(dio.stdout.join("")) as PlanReport;
+    expect(r.memory.hbm).toBe(32e9);
+    expect(r.memory.weights).toBe(Math.ceil((declared.memory.weights * declared.chips) / 4));
+    expect(r.memory.total).toBeLessThan(declared.memory.total);
   });
 
   it("--tau: the declared K commits that many tokens per step", async () => {
