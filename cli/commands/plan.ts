@@ -15,6 +15,7 @@ import { renderPlanSvg } from "../../compiler/cost/svg.js";
 import { formatPlanTable } from "../../compiler/cost/table.js";
 import { OutputFolderError, writeFileAtomically } from "../../compiler/output.js";
 import { loadAndPlan } from "../../compiler/pipeline.js";
+import type { DiagnosticCode } from "../../contract/diagnostic-codes.js";
 import { diagnosticForJson, forDisplay, formatDiagnostic, userError, type AnyDiagnostic } from "../../contract/diagnostics.js";
 import { ExitCode, type Io } from "./io.js";
 import { displayPath, outJson } from "./json.js";
@@ -34,7 +35,7 @@ export interface PlanCommandOptions {
 }
 
 /** A diagnostic at the start of a file the user named (the file as a whole is at fault). */
-const atFile = (file: string, code: string, message: string): AnyDiagnostic => ({ file, line: 1, column: 1, severity: "error", code, message });
+const errorAt = (file: string, code: DiagnosticCode, message: string): AnyDiagnostic => ({ file, line: 1, column: 1, severity: "error", code, message });
 
 export async function planCommand(configFile: string, opts: PlanCommandOptions, io: Io): Promise<number> {
   // Every error goes out one way: on stderr, and with --json also as the one { ok: false, command: "plan" } document.
@@ -73,13 +74,13 @@ export async function planCommand(configFile: string, opts: PlanCommandOptions, 
     try {
       doc = JSON.parse(readFileSync(file, "utf8"));
     } catch (e) {
-      return fail([atFile(file, "acceptance-unreadable", (e as Error).message)]);
+      return fail([errorAt(file, "acceptance-unreadable", (e as Error).message)]);
     }
     try {
       acceptance = profileFromJson(doc, plan.blockSize);
     } catch (e) {
       if (!(e instanceof AcceptanceFormatError)) throw e;
-      return fail([atFile(file, "acceptance-format", e.message)]);
+      return fail([errorAt(file, "acceptance-format", e.message)]);
     }
   }
 
@@ -95,7 +96,7 @@ export async function planCommand(configFile: string, opts: PlanCommandOptions, 
       writeFileAtomically(resolve(io.cwd, opts.svg), renderPlanSvg(report));
     } catch (e) {
       if (!(e instanceof OutputFolderError)) throw e;
-      return fail([atFile(resolve(io.cwd, opts.svg), "output-unwritable", e.message)]);
+      return fail([errorAt(resolve(io.cwd, opts.svg), "output-unwritable", e.message)]);
     }
   }
   if (opts.json) {
