@@ -117,8 +117,8 @@ export function renderPlanSvg(r: PlanReport): string {
   ];
   const subtitle =
     r.declaredK === null
-      ? `target-only decoder · context ${r.context} rows/request · roofline model (docs/cost-model.md)`
-      : `acceptance: ${r.acceptance} · context ${r.context} rows/request · roofline model (docs/cost-model.md)`;
+      ? `target-only decoder · context ${r.context} rows/request · calibrated roofline (docs/cost-model.md)`
+      : `acceptance: ${r.acceptance} · context ${r.context} rows/request · calibrated roofline (docs/cost-model.md)`;
   out.push(text(24, 30, `${r.decoder} on ${r.chips} × ${r.chipLabel}`, `font-size="20" font-weight="bold" fill="#111111"`));
   out.push(text(24, 52, subtitle, `font-size="13" fill="#555555"`));
 
