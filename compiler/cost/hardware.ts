@@ -40,6 +40,8 @@ export interface ChipSpec {
   /** Two TensorCores behind one device (v4, v5p "megacore"): Pallas grids mark an axis parallel to use both. */
   readonly megacore: boolean;
   readonly calibration: ChipCalibration;
+  /** The chip whose published measurement `calibration` was fitted to (itself, or v5p where none is published). */
+  readonly calibratedOn: TpuChip;
 }
 
 const GB = 1e9;
@@ -80,13 +82,13 @@ function fromV5p(label: string): ChipCalibration {
 
 export const TPU_CHIPS: Readonly<Record<TpuChip, ChipSpec>> = {
   // "HBM2 capacity and bandwidth: 32 GiB, 1200 GBps"; "Peak compute per chip: 275 teraflops (bf16 or int8)".
-  "tpu-v4": { chip: "tpu-v4", label: "TPU v4", hbmBytes: 32 * GiB, peakBf16Flops: 275e12, hbmBandwidth: 1200 * GB, megacore: true, calibration: fromV5p("TPU v4") },
+  "tpu-v4": { chip: "tpu-v4", label: "TPU v4", hbmBytes: 32 * GiB, peakBf16Flops: 275e12, hbmBandwidth: 1200 * GB, megacore: true, calibration: fromV5p("TPU v4"), calibratedOn: "tpu-v5p" },
   // "Peak compute per chip (bf16): 197 TFLOPs"; "HBM2 capacity and bandwidth: 16 GB, 819 GBps".
-  "tpu-v5e": { chip: "tpu-v5e", label: "TPU v5e", hbmBytes: 16 * GB, peakBf16Flops: 197e12, hbmBandwidth: 819 * GB, megacore: false, calibration: fromV5p("TPU v5e") },
+  "tpu-v5e": { chip: "tpu-v5e", label: "TPU v5e", hbmBytes: 16 * GB, peakBf16Flops: 197e12, hbmBandwidth: 819 * GB, megacore: false, calibration: fromV5p("TPU v5e"), calibratedOn: "tpu-v5p" },
   // "Peak compute per chip (bf16): 459 TFLOPs"; "HBM2e capacity and bandwidth: 95GB, 2765 GBps".
-  "tpu-v5p": { chip: "tpu-v5p", label: "TPU v5p", hbmBytes: 95 * GB, peakBf16Flops: 459e12, hbmBandwidth: 2765 * GB, megacore: true, calibration: V5P_CALIBRATION },
+  "tpu-v5p": { chip: "tpu-v5p", label: "TPU v5p", hbmBytes: 95 * GB, peakBf16Flops: 459e12, hbmBandwidth: 2765 * GB, megacore: true, calibration: V5P_CALIBRATION, calibratedOn: "tpu-v5p" },
   // Trillium: "Peak compute per chip (bf16): 918 TFLOPs"; "HBM capacity 32 GB"; "HBM bandwidth 1640 GBps".
-  "tpu-v6e": { chip: "tpu-v6e", label: "TPU v6e", hbmBytes: 32 * GB, peakBf16Flops: 918e12, hbmBandwidth: 1640 * GB, megacore: false, calibration: fromV5p("TPU v6e") },
+  "tpu-v6e": { chip: "tpu-v6e", label: "TPU v6e", hbmBytes: 32 * GB, peakBf16Flops: 918e12, hbmBandwidth: 1640 * GB, megacore: false, calibration: fromV5p("TPU v6e"), calibratedOn: "tpu-v5p" },
 };
 
 export const ALL_CHIPS: readonly TpuChip[] = ["tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e"];

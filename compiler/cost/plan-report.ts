@@ -59,6 +59,8 @@ export interface ChipRow {
   /** At the declared K (speculative decoders). */
   readonly stepS: number | null;
   readonly speedup: number | null;
+  /** The chip whose published measurement this chip's calibration comes from (compiler/cost/hardware.ts). */
+  readonly calibratedOn: TpuChip;
 }
 
 export interface PlanReport {
@@ -177,6 +179,7 @@ export function buildPlanReport(declared: DecoderPlan, opts: PlanOptions = {}): 
       baselineStepS: bs.stepS,
       stepS: at?.stepS ?? null,
       speedup: at ? (tau * bs.stepS) / at.stepS : null,
+      calibratedOn: cs.calibratedOn,
     };
   });
 

@@ -78,5 +78,9 @@ export function formatPlanTable(r: PlanReport): string {
       r.perChip.map((c) => [`${r.chips} x ${c.label}`, c.fits ? "yes" : "no", ms(c.stepS!), `${c.speedup!.toFixed(2)}x`]),
     ),
   );
+  const borrowed = r.perChip.filter((c) => c.calibratedOn !== c.chip);
+  if (borrowed.length > 0) {
+    out.push(`(no published point on ${borrowed.map((c) => c.label).join(", ")}: they reuse ${[...new Set(borrowed.map((c) => r.perChip.find((x) => x.chip === c.calibratedOn)?.label ?? c.calibratedOn))].join(", ")}'s calibration)`);
+  }
   return `${out.join("\n")}\n`;
 }

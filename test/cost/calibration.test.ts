@@ -41,6 +41,7 @@ describe("the hardware table holds the fit", () => {
 
   it("every constant of every chip says where it comes from", () => {
     for (const chip of ALL_CHIPS) {
+      expect(TPU_CHIPS[chip].calibratedOn).toBe("tpu-v5p"); // the one chip with a published point
       for (const c of Object.values(TPU_CHIPS[chip].calibration)) {
         expect(c.source).toMatch(chip === "tpu-v5p" ? /^(fitted to|set, not fitted)/ : /^TPU v5p's \(no published DFlash point/);
         expect(c.value).toBeGreaterThan(0);

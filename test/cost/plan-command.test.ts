@@ -46,6 +46,7 @@ describe("plan on every example", () => {
       expect(table).toMatch(/^K +draft ms +verify ms +step ms +verify bound +tau +tok\/s +speedup$/m);
       for (const k of [2, 16, 1024]) expect(table).toMatch(new RegExp(`^${k}( \\*)?( best)? +[\\d.]+ `, "m"));
       expect(table).toMatch(/ \*/); // the declared K is marked
+      expect(table).toContain("(no published point on TPU v4, TPU v5e, TPU v6e: they reuse TPU v5p's calibration)");
       const first = readFileSync(svg, "utf8");
       assertWellFormedXml(first);
       expect(first).toContain("Projected speedup over target-only decoding");
