@@ -154,9 +154,10 @@ On the reference backend, run first estimates the memory it needs and refuses (e
 
   program
     .command("plan <config>")
-    .description("memory fit and projected speed per block size")
-    .option("--acceptance <file>", "measured acceptance lengths (run --json output)")
+    .description("memory fit and projected speed per block size (calibrated cost model)")
+    .option("--acceptance <file>", "measured acceptance: what `dflashc run --json` prints (or a profile file, docs/cost-model.md)")
     .option("--acceptance-rate <p>", "per-position acceptance rate", parseNumber("--acceptance-rate", false))
+    .option("--tau <x>", "mean tokens per step (accepted drafts + the bonus) at the declared block size", parseNumber("--tau", false))
     .option("--svg <file>", "write the plot here")
     .option("--batch <n>", "requests decoded together", parseNumber("--batch", true))
     .option("--context <n>", "context rows per request", parseNumber("--context", true))

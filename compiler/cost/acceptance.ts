@@ -6,9 +6,10 @@
  * Accepted inputs (docs/cost-model.md, "Acceptance profiles"):
  * - a per-position acceptance rate p: S(i) = p^i;
  * - per-position conditional rates [r1, r2, ...]: S(i) = r1·...·ri, the last rate repeating beyond the list;
- * - measured acceptance lengths τ (each a+1, the bonus counted, as `run --json` reports them) at block
- *   size K0: S(i) is the measured fraction with a >= i for i < K0; beyond, the last measured conditional
- *   rate S(K0-1)/S(K0-2) repeats (a run at K0 cannot see past K0-1, so that is an extrapolation).
+ * - a mean accepted length τ at the declared K: the geometric profile S(i) = p^i whose τ(K) is that τ;
+ * - measured acceptance lengths τ (each a+1, the bonus counted; `run --json` reports the a values) at
+ *   block size K0: S(i) is the measured fraction with a >= i for i < K0; beyond, the last measured
+ *   conditional rate S(K0-1)/S(K0-2) repeats (a run at K0 cannot see past K0-1, so that is an extrapolation).
  */
 export interface AcceptanceProfile {
   /** One line for the table header and the plot's subtitle. */
@@ -43,6 +44,33 @@ export function perPositionProfile(rates: readonly number[]): AcceptanceProfile 
   };
 }
 
+/** τ(K) of the geometric profile with per-position rate p: 1 + p + ... + p^(K-1). */
+function geometricTau(p: number, k: number): number {
+  let sum = 1;
+  let s = 1;
+  for (let i = 1; i < k; i++) sum += s *= p;
+  return sum;
+}
+
+/**
+ * The geometric profile whose expected tokens per step at block size `k` is `tau` (1 <= tau <= k):
+ * τ(K) rises strictly with p from 1 (p = 0) to K (p = 1), so bisection finds the one rate. Other block
+ * sizes then see the same per-position rate: τ saturates near 1/(1-p) as K grows.
+ */
+export function tauProfile(tau: number, k: number): AcceptanceProfile {
+  if (!(Number.isInteger(k) && k >= 1)) throw new RangeError(`block size must be a positive integer, got ${k}`);
+  if (!(tau >= 1 && tau <= k)) throw new RangeError(`tau must be in [1, ${k}] at block size ${k} (it counts the bonus token), got ${tau}`);
+  let lo = 0;
+  let hi = 1;
+  for (let i = 0; i < 200 && hi - lo > 1e-15; i++) {
+    const mid = (lo + hi) / 2;
+    if (geometricTau(mid, k) < tau) lo = mid;
+    else hi = mid;
+  }
+  const p = tau === k ? 1 : tau === 1 ? 0 : (lo + hi) / 2;
+  return { description: `mean tau ${tau} at K=${k} (geometric, per-position rate ${p.toFixed(4)})`, survival: (i) => p ** i };
+}
+
 /** `lengths` are τ values (accepted + bonus), each in 1..blockSize. */
 export function measuredProfile(lengths: readonly number[], blockSize: number): AcceptanceProfile {
   if (lengths.length === 0) throw new RangeError("no acceptance lengths");
@@ -72,36 +100,45 @@ const isObj = (v: unknown): v is Record<string, unknown> => typeof v === "object
 const numList = (v: unknown): v is number[] => Array.isArray(v) && v.every((x) => typeof x === "number");
 
 /**
+ * The τ values of a `dflashc run --json` document: every request's `stats.acceptedLengths` (the a of each
+ * step, drafts accepted before the bonus) plus one. The document may also be wrapped as
+ * `{ ok, command: "run", ... }`; the fields used are the same. Its `blockSize` is the measuring K.
+ */
+function runDocument(doc: Record<string, unknown>): { lengths: number[]; blockSize: number | null } {
+  if (doc.ok === false) throw new AcceptanceFormatError("the run failed (\"ok\": false): its acceptance is not a measurement to plan with");
+  if (doc.mode === "target-only") throw new AcceptanceFormatError("a target-only run (\"mode\": \"target-only\") drafts nothing: run the speculative decoder with --json");
+  if (!Array.isArray(doc.requests)) throw new AcceptanceFormatError("\"requests\" is not a list");
+  const lengths: number[] = [];
+  for (const [i, r] of doc.requests.entries()) {
+    const stats = isObj(r) ? r.stats : undefined;
+    if (!isObj(stats) || !numList(stats.acceptedLengths)) throw new AcceptanceFormatError(`requests[${i}].stats.acceptedLengths is not a list of numbers`);
+    lengths.push(...stats.acceptedLengths.map((a) => a + 1));
+  }
+  if (lengths.length === 0) throw new AcceptanceFormatError("the run took no decode steps: there is no acceptance to measure (generate more tokens)");
+  return { lengths, blockSize: typeof doc.blockSize === "number" ? doc.blockSize : null };
+}
+
+/**
  * Reads an acceptance file's parsed JSON. `declaredBlockSize` is the config's K, used as the measuring K
- * when the file does not say. Formats: `{acceptanceRate}`, `{perPosition: [...]}`,
- * `{blockSize?, acceptanceLengths: [...]}`, `run --json` output `{blockSize?, results: [{stats:
- * {acceptanceLengths, blockSize?}}]}`, or a bare array of acceptance lengths.
+ * when the file does not say. Formats (docs/cost-model.md): `{acceptanceRate}`, `{perPosition: [...]}`,
+ * `{tau}` (at the declared K), `{blockSize?, acceptanceLengths: [τ, ...]}`, a bare array of τ values, or
+ * a `dflashc run --json` document (`{blockSize, requests: [{stats: {acceptedLengths}}]}`).
  */
 export function profileFromJson(doc: unknown, declaredBlockSize: number): AcceptanceProfile {
-  if (numList(doc)) return measuredProfile(doc, declaredBlockSize);
-  if (!isObj(doc)) throw new AcceptanceFormatError("expected a JSON object or an array of acceptance lengths");
-  if (typeof doc.acceptanceRate === "number") return rateProfile(doc.acceptanceRate);
-  if (numList(doc.perPosition)) return perPositionProfile(doc.perPosition);
-  const blockSizes = new Set<number>();
-  if (typeof doc.blockSize === "number") blockSizes.add(doc.blockSize);
-  const lengths: number[] = [];
-  if (numList(doc.acceptanceLengths)) lengths.push(...doc.acceptanceLengths);
-  if (Array.isArray(doc.results)) {
-    for (const [k, r] of doc.results.entries()) {
-      if (!isObj(r)) throw new AcceptanceFormatError(`results[${k}] is not an object`);
-      const stats = isObj(r.stats) ? r.stats : r;
-      if (numList(stats.acceptanceLengths)) lengths.push(...stats.acceptanceLengths);
-      if (typeof stats.blockSize === "number") blockSizes.add(stats.blockSize);
-    }
-  }
-  if (lengths.length === 0) {
-    throw new AcceptanceFormatError("no acceptance data: expected acceptanceRate, perPosition, acceptanceLengths, or results[].stats.acceptanceLengths");
-  }
-  if (blockSizes.size > 1) throw new AcceptanceFormatError(`acceptance lengths measured at different block sizes (${[...blockSizes].join(", ")}); give one file per block size`);
-  const k0 = blockSizes.size === 1 ? [...blockSizes][0] : declaredBlockSize;
   try {
-    return measuredProfile(lengths, k0);
+    if (numList(doc)) return measuredProfile(doc, declaredBlockSize);
+    if (!isObj(doc)) throw new AcceptanceFormatError("expected a JSON object or an array of acceptance lengths");
+    if (typeof doc.acceptanceRate === "number") return rateProfile(doc.acceptanceRate);
+    if (numList(doc.perPosition)) return perPositionProfile(doc.perPosition);
+    if (typeof doc.tau === "number") return tauProfile(doc.tau, declaredBlockSize);
+    if (numList(doc.acceptanceLengths)) return measuredProfile(doc.acceptanceLengths, typeof doc.blockSize === "number" ? doc.blockSize : declaredBlockSize);
+    if ("requests" in doc) {
+      const run = runDocument(doc);
+      return measuredProfile(run.lengths, run.blockSize ?? declaredBlockSize);
+    }
+    throw new AcceptanceFormatError("no acceptance data: expected dflashc run --json output (requests[].stats.acceptedLengths), acceptanceRate, perPosition, tau, or acceptanceLengths");
   } catch (e) {
-    throw new AcceptanceFormatError((e as Error).message);
+    if (e instanceof RangeError) throw new AcceptanceFormatError(e.message);
+    throw e;
   }
 }

@@ -1,14 +1,14 @@
 /**
- * `dflashc plan` as data: the memory plan of the declaration on its hardware, and the roofline
- * projection per block size K. The table printer and the SVG plot both render this one object, and
+ * `dflashc plan` as data: the memory plan of the declaration on its hardware, and the calibrated
+ * roofline projection per block size K. The table printer and the SVG plot both render this one object, and
  * `--json` prints it.
  */
 import type { TpuChip } from "../../dsl/types.js";
 import type { DecoderPlan } from "../ir/plan.js";
 import { memoryBreakdown, pagesThatFit, requestsThatFit, type MemoryBreakdown } from "../plan/memory.js";
 import { DEFAULT_ACCEPTANCE_RATE, expectedTokensPerStep, rateProfile, type AcceptanceProfile } from "./acceptance.js";
-import { ALL_CHIPS, chipSpec } from "./hardware.js";
-import { baselineStep, speculativeStep, STEP_OVERHEAD_S, type Slice } from "./roofline.js";
+import { ALL_CHIPS, chipSpec, type ChipCalibration } from "./hardware.js";
+import { baselineStep, draftSpan, speculativeOverheadS, speculativeStep, type Slice } from "./roofline.js";
 
 /** Block sizes the projection sweeps; the declared K is added when it is not among them. */
 export const K_SWEEP: readonly number[] = [2, 4, 8, 10, 16, 32, 64, 128, 256, 512, 1024];
@@ -22,7 +22,6 @@ export interface PlanOptions {
   readonly chip?: TpuChip;
   readonly chips?: number;
   readonly acceptance?: AcceptanceProfile;
-  readonly overheadS?: number;
 }
 
 export interface KRow {
@@ -60,6 +59,8 @@ export interface ChipRow {
   /** At the declared K (speculative decoders). */
   readonly stepS: number | null;
   readonly speedup: number | null;
+  /** The chip whose published measurement this chip's calibration comes from (compiler/cost/hardware.ts). */
+  readonly calibratedOn: TpuChip;
 }
 
 export interface PlanReport {
@@ -69,7 +70,11 @@ export interface PlanReport {
   readonly chips: number;
   readonly batch: number;
   readonly context: number;
-  readonly overheadS: number;
+  /** The chip's calibration constants, each with its source (compiler/cost/hardware.ts). */
+  readonly calibration: ChipCalibration;
+  /** Fixed cost of a target-only step and of a speculative step on this chip. */
+  readonly baselineOverheadS: number;
+  readonly speculativeOverheadS: number;
   readonly acceptance: string;
   /** null for a target-only decoder. */
   readonly declaredK: number | null;
@@ -95,29 +100,39 @@ function pow2UpTo(n: number): number[] {
   return out;
 }
 
-export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): PlanReport {
+/**
+ * The plan's memory numbers on the hardware the report projects onto: `--chip` / `--chips` replace the
+ * declared HBM per chip and the sharding (weights and caches split over the chips, activations whole).
+ */
+function onHardware(plan: DecoderPlan, chip: TpuChip, chips: number): DecoderPlan {
+  const m = plan.memory;
+  const perChipBytes = Math.ceil((m.weightBytes + m.targetKvBytes + m.draftKvBytes) / chips) + m.activationBytes;
+  return { ...plan, memory: { ...m, chips, perChipBytes, hbmBytesPerChip: chipSpec(chip).hbmBytes } };
+}
+
+export function buildPlanReport(declared: DecoderPlan, opts: PlanOptions = {}): PlanReport {
+  const plan = opts.chip !== undefined || opts.chips !== undefined ? onHardware(declared, opts.chip ?? declared.hardware?.chip ?? "tpu-v5p", opts.chips ?? declared.hardware?.chips ?? 1) : declared;
   const chip = opts.chip ?? plan.hardware?.chip ?? "tpu-v5p";
   const chips = opts.chips ?? plan.hardware?.chips ?? 1;
   const spec = chipSpec(chip);
   const slice: Slice = { spec, chips };
   const batch = opts.batch ?? 1;
   const context = opts.context ?? Math.floor(plan.maxContext / 2);
-  const overheadS = opts.overheadS ?? STEP_OVERHEAD_S;
   const profile = opts.acceptance ?? rateProfile(DEFAULT_ACCEPTANCE_RATE);
   const draft = plan.draft;
   const declaredK = draft ? plan.blockSize : null;
   const ks = draft ? [...new Set([...K_SWEEP, plan.blockSize])].sort((a, b) => a - b) : [];
 
   const speedupsAt = (b: number, onSlice: Slice) => {
-    const base = baselineStep(plan.target, b, context, onSlice, overheadS);
+    const base = baselineStep(plan.target, b, context, onSlice);
     return ks.map((k) => {
-      const s = speculativeStep(plan.target, draft!, k, b, context, onSlice, overheadS);
+      const s = speculativeStep(plan.target, draft!, draftSpan(plan, k), k, b, context, onSlice);
       const tau = expectedTokensPerStep(profile, k);
       return { k, s, tau, speedup: (tau * base.stepS) / s.stepS };
     });
   };
 
-  const base = baselineStep(plan.target, batch, context, slice, overheadS);
+  const base = baselineStep(plan.target, batch, context, slice);
   const rows: KRow[] = draft
     ? speedupsAt(batch, slice).map(({ k, s, tau, speedup }) => ({
         k,
@@ -134,7 +149,7 @@ export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): Plan
   const bestOf = (xs: readonly { k: number; speedup: number }[]) => (xs.length === 0 ? null : xs.reduce((a, b) => (b.speedup > a.speedup ? b : a)));
 
   const batches: BatchRow[] = pow2UpTo(plan.maxRequests).map((b) => {
-    const bs = baselineStep(plan.target, b, context, slice, overheadS);
+    const bs = baselineStep(plan.target, b, context, slice);
     const sp = draft ? speedupsAt(b, slice) : [];
     const best = bestOf(sp);
     return {
@@ -150,8 +165,8 @@ export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): Plan
   const perChip: ChipRow[] = ALL_CHIPS.map((c) => {
     const cs = chipSpec(c);
     const sl: Slice = { spec: cs, chips };
-    const bs = baselineStep(plan.target, batch, context, sl, overheadS);
-    const at = draft ? speculativeStep(plan.target, draft, plan.blockSize, batch, context, sl, overheadS) : null;
+    const bs = baselineStep(plan.target, batch, context, sl);
+    const at = draft ? speculativeStep(plan.target, draft, draftSpan(plan, plan.blockSize), plan.blockSize, batch, context, sl) : null;
     const tau = draft ? expectedTokensPerStep(profile, plan.blockSize) : 0;
     // Per-chip bytes do not depend on the chip kind, only on the chip count.
     const perChipBytes = Math.ceil((plan.memory.weightBytes + plan.memory.targetKvBytes + plan.memory.draftKvBytes) / chips) + plan.memory.activationBytes;
@@ -164,6 +179,7 @@ export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): Plan
       baselineStepS: bs.stepS,
       stepS: at?.stepS ?? null,
       speedup: at ? (tau * bs.stepS) / at.stepS : null,
+      calibratedOn: cs.calibratedOn,
     };
   });
 
@@ -174,7 +190,9 @@ export function buildPlanReport(plan: DecoderPlan, opts: PlanOptions = {}): Plan
     chips,
     batch,
     context,
-    overheadS,
+    calibration: spec.calibration,
+    baselineOverheadS: base.overheadS,
+    speculativeOverheadS: speculativeOverheadS(spec),
     acceptance: draft ? profile.description : "none (target-only decoder)",
     declaredK,
     memory: {

@@ -1,16 +1,15 @@
 /**
- * A roofline cost model of one DFlash decode step (draft, then verify) and of one target-only step, as
- * functions of block size K, batch B (requests decoded together) and context L (rows already cached per
- * request). Each kernel phase costs max(FLOPs / peak, bytes / bandwidth) on the slice, with FLOPs and
- * bytes split evenly over the chips (ideal tensor parallelism, no interconnect cost); a step adds one
- * fixed dispatch overhead. docs/cost-model.md states every term and why.
+ * The calibrated roofline cost model of one DFlash decode step (draft, then verify) and of one
+ * target-only step, as functions of block size K, batch B (requests decoded together) and context L
+ * (rows already cached per request). Each kernel phase costs max(FLOPs / achieved FLOP/s, bytes /
+ * achieved bandwidth) on the slice, with FLOPs and bytes split evenly over the chips (ideal tensor
+ * parallelism, no interconnect cost); a step adds the chip's fixed overheads (compiler/cost/hardware.ts
+ * `ChipCalibration`). docs/cost-model.md states every term and why.
  */
-import type { ResolvedDraft, ResolvedModel } from "../ir/plan.js";
+import type { DecoderPlan, ResolvedDraft, ResolvedModel } from "../ir/plan.js";
 import { dtypeBytes } from "../plan/memory.js";
+import { DRAFT_CAPACITY_TILE, roundUp } from "../plan/resolve.js";
 import type { ChipSpec } from "./hardware.js";
-
-/** Host dispatch + launch of one jitted step (one executable call), seconds. */
-export const STEP_OVERHEAD_S = 100e-6;
 
 /** Logits are produced in f32 and read back by the argmax: 4 bytes written + 4 read per vocab entry. */
 const LOGIT_BYTES_PER_ENTRY = 8;
@@ -50,9 +49,9 @@ function attentionFlops(m: ResolvedModel, layers: number, queries: number, keys:
 
 /**
  * The target over K rows of B requests with L cached rows each: every linear weight and the LM head read
- * once; K·B rows through every matmul and the LM head; attention over L + K keys; the KV of L rows read
- * and of K rows written per layer; per row, the embedding row gathered, each layer's hidden row read and
- * written, and f32 logits written and read by the argmax.
+ * once; K·B rows through every matmul and the LM head; attention over L + K keys (the paged kernel stops
+ * at each row's position); the KV of L rows read and of K rows written per layer; per row, the embedding
+ * row gathered, each layer's hidden row read and written, and f32 logits written and read by the argmax.
  */
 export function targetForwardWork(m: ResolvedModel, batch: number, k: number, context: number): Work {
   const b = dtypeBytes(m.dtype);
@@ -89,10 +88,13 @@ export function draftContextWork(d: ResolvedDraft, batch: number, k: number): Wo
 }
 
 /**
- * The draft kernel: K block rows of B requests through the draft layers (non-causal over L cached
- * context rows + K block rows), then the shared LM head on the K-1 rows that yield draft tokens.
+ * The draft kernel: K block rows of B requests through the draft layers, then the shared LM head on
+ * the K-1 rows that yield draft tokens. Its context attention runs over the request's whole draft-cache
+ * span (`span` rows: a static slot's capacity, or every page of its block table), valid or not: the
+ * kernel reads the span with fixed shapes and masks the rows past the context, so the draft's attention
+ * costs what the cache holds room for, not what it holds.
  */
-export function draftWork(d: ResolvedDraft, batch: number, k: number, context: number): Work {
+export function draftWork(d: ResolvedDraft, batch: number, k: number, span: number): Work {
   const m = d.model;
   const b = dtypeBytes(m.dtype);
   const n = batch * k;
@@ -101,18 +103,30 @@ export function draftWork(d: ResolvedDraft, batch: number, k: number, context: n
   const headRows = batch * (k - 1);
   const kvRow = m.numLayers * 2 * m.numKvHeads * m.headDim;
   return {
-    flops: 2 * n * lin + 2 * headRows * head + attentionFlops(m, m.numLayers, n, context + k),
+    flops: 2 * n * lin + 2 * headRows * head + attentionFlops(m, m.numLayers, n, span + k),
     bytes:
       b * (lin + head) +
-      b * batch * context * kvRow +
+      b * batch * span * kvRow +
       b * n * (m.hiddenSize + m.numLayers * 2 * m.hiddenSize) +
       headRows * m.vocabSize * LOGIT_BYTES_PER_ENTRY,
   };
 }
 
+/**
+ * The rows the draft kernel attends over per request at block size `k`: the static slot's capacity
+ * (maxContext + K rounded up to a tile), or every page of a paged draft cache's block table.
+ */
+export function draftSpan(plan: Pick<DecoderPlan, "caches" | "maxContext">, k: number): number {
+  const cache = plan.caches.draft;
+  if (cache === null) throw new Error("a target-only decoder has no draft span");
+  return cache.kind === "static" ? roundUp(plan.maxContext + k, DRAFT_CAPACITY_TILE) : roundUp(plan.maxContext + k, cache.pageSize);
+}
+
+/** One phase on the slice at the chip's achieved FLOP/s and bandwidth. */
 export function phaseCost(w: Work, slice: Slice): PhaseCost {
-  const computeS = w.flops / (slice.spec.peakBf16Flops * slice.chips);
-  const memoryS = w.bytes / (slice.spec.hbmBandwidth * slice.chips);
+  const { spec, chips } = slice;
+  const computeS = w.flops / (spec.peakBf16Flops * spec.calibration.flopFraction.value * chips);
+  const memoryS = w.bytes / (spec.hbmBandwidth * spec.calibration.hbmFraction.value * chips);
   return { ...w, computeS, memoryS, timeS: Math.max(computeS, memoryS), bound: computeS > memoryS ? "compute" : "memory" };
 }
 
@@ -123,20 +137,28 @@ export interface StepCost {
   readonly draft: PhaseCost;
   /** Target verify plus the draft-context update, one kernel. */
   readonly verify: PhaseCost;
+  /** The chip's step overhead plus its draft overhead. */
   readonly overheadS: number;
   /** draft + verify + overhead. */
   readonly stepS: number;
 }
 
-/** One speculative step (`decode_step`: draft then verify in one call). */
-export function speculativeStep(target: ResolvedModel, draft: ResolvedDraft, k: number, batch: number, context: number, slice: Slice, overheadS = STEP_OVERHEAD_S): StepCost {
-  const dr = phaseCost(draftWork(draft, batch, k, context), slice);
+/** The fixed cost of a speculative step on this chip. */
+export function speculativeOverheadS(spec: ChipSpec): number {
+  return spec.calibration.stepOverheadS.value + spec.calibration.draftOverheadS.value;
+}
+
+/** One speculative step (`decode_step`: draft then verify); `draftSpan` as in `draftWork`. */
+export function speculativeStep(target: ResolvedModel, draft: ResolvedDraft, draftSpan: number, k: number, batch: number, context: number, slice: Slice): StepCost {
+  const dr = phaseCost(draftWork(draft, batch, k, draftSpan), slice);
   const ve = phaseCost(add(targetForwardWork(target, batch, k, context), draftContextWork(draft, batch, k)), slice);
+  const overheadS = speculativeOverheadS(slice.spec);
   return { k, batch, context, draft: dr, verify: ve, overheadS, stepS: dr.timeS + ve.timeS + overheadS };
 }
 
 /** One target-only step (`target_step`): one new token per request. */
-export function baselineStep(target: ResolvedModel, batch: number, context: number, slice: Slice, overheadS = STEP_OVERHEAD_S): { readonly target: PhaseCost; readonly stepS: number } {
+export function baselineStep(target: ResolvedModel, batch: number, context: number, slice: Slice): { readonly target: PhaseCost; readonly overheadS: number; readonly stepS: number } {
   const t = phaseCost(targetForwardWork(target, batch, 1, context), slice);
-  return { target: t, stepS: t.timeS + overheadS };
+  const overheadS = slice.spec.calibration.stepOverheadS.value;
+  return { target: t, overheadS, stepS: t.timeS + overheadS };
 }

@@ -117,8 +117,8 @@ export function renderPlanSvg(r: PlanReport): string {
   ];
   const subtitle =
     r.declaredK === null
-      ? `target-only decoder · context ${r.context} rows/request · roofline model (docs/cost-model.md)`
-      : `acceptance: ${r.acceptance} · context ${r.context} rows/request · roofline model (docs/cost-model.md)`;
+      ? `target-only decoder · context ${r.context} rows/request · calibrated roofline (docs/cost-model.md)`
+      : `acceptance: ${r.acceptance} · context ${r.context} rows/request · calibrated roofline (docs/cost-model.md)`;
   out.push(text(24, 30, `${r.decoder} on ${r.chips} × ${r.chipLabel}`, `font-size="20" font-weight="bold" fill="#111111"`));
   out.push(text(24, 52, subtitle, `font-size="13" fill="#555555"`));
 
@@ -204,7 +204,7 @@ export function renderPlanSvg(r: PlanReport): string {
     ]),
   );
   out.push(
-    text(24, H - 16, `Roofline: time = max(FLOPs / peak bf16, bytes / HBM bandwidth) per phase + ${(r.overheadS * 1e6).toFixed(0)} µs per step; weights read once per step, KV read per request.`, `font-size="11" fill="#666666"`),
+    text(24, H - 16, `Calibrated roofline (${Math.round(r.calibration.flopFraction.value * 100)}% of peak, ${Math.round(r.calibration.hbmFraction.value * 100)}% of HBM bandwidth) + ${(r.speculativeOverheadS * 1e3).toFixed(2)} ms per step (target-only ${(r.baselineOverheadS * 1e3).toFixed(2)} ms); docs/cost-model.md.`, `font-size="11" fill="#666666"`),
   );
   out.push("</svg>");
   return `${out.join("\n")}\n`;

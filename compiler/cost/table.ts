@@ -28,7 +28,13 @@ export function formatPlanTable(r: PlanReport): string {
   out.push(`  total         ${gib(m.total).padStart(12)}${m.free === null ? "" : m.free >= 0 ? `   ${gib(m.free)} free` : `   OVER by ${gib(-m.free)}`}`);
   if (m.requestsThatFit !== null) out.push(`  requests      ${String(m.maxRequests).padStart(12)}   declared; ${m.requestsThatFit} fit at full context`);
   out.push("");
-  out.push(`roofline: batch ${r.batch}, context ${r.context} rows/request, overhead ${(r.overheadS * 1e6).toFixed(0)} us/step`);
+  const c = r.calibration;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  out.push(`cost model: batch ${r.batch}, context ${r.context} rows/request (calibration: docs/cost-model.md)`);
+  out.push(`  achieved ${pct(c.hbmFraction.value)} of HBM bandwidth, ${pct(c.flopFraction.value)} of peak bf16`);
+  out.push(
+    `  overhead ${ms(c.stepOverheadS.value)} ms per step${r.declaredK === null ? "" : `, ${ms(c.draftOverheadS.value)} ms more per speculative step`}`,
+  );
   out.push(`baseline (target-only): ${ms(r.baseline.stepS)} ms/step, ${r.baseline.tokensPerS.toFixed(1)} tok/s (${r.baseline.bound}-bound)`);
   if (r.declaredK === null) {
     out.push("");
@@ -72,5 +78,9 @@ export function formatPlanTable(r: PlanReport): string {
       r.perChip.map((c) => [`${r.chips} x ${c.label}`, c.fits ? "yes" : "no", ms(c.stepS!), `${c.speedup!.toFixed(2)}x`]),
     ),
   );
+  const borrowed = r.perChip.filter((c) => c.calibratedOn !== c.chip);
+  if (borrowed.length > 0) {
+    out.push(`(no published point on ${borrowed.map((c) => c.label).join(", ")}: they reuse ${[...new Set(borrowed.map((c) => r.perChip.find((x) => x.chip === c.calibratedOn)?.label ?? c.calibratedOn))].join(", ")}'s calibration)`);
+  }
   return `${out.join("\n")}\n`;
 }

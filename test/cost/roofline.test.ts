@@ -1,16 +1,18 @@
 // The roofline terms against hand-computed values on a small model with round dims, then the
 // shape of the model on the real Qwen3-8B example (where verify stops being flat in K).
+// The calibration itself (fit, published points, physical sanity) is test/cost/calibration.test.ts.
 import { describe, expect, it } from "vitest";
 import qwen3_8b from "../../examples/qwen3-8b-dflash.js";
 import { chipSpec, ridgePoint, TPU_CHIPS } from "../../compiler/cost/hardware.js";
+import { withCalibration } from "../../compiler/cost/calibration.js";
 import {
   baselineStep,
   draftContextWork,
+  draftSpan,
   draftWork,
   linearParamsPerLayer,
   phaseCost,
   speculativeStep,
-  STEP_OVERHEAD_S,
   targetForwardWork,
 } from "../../compiler/cost/roofline.js";
 import type { ResolvedDraft, ResolvedModel } from "../../compiler/ir/plan.js";
@@ -25,6 +27,8 @@ const model: ResolvedModel = {
 // One draft layer fed by 2 target layers.
 const draft: ResolvedDraft = { model: { ...model, numLayers: 1 }, targetLayerIds: [0, 1], maskTokenId: 999, layerTypes: ["full_attention"], slidingWindow: null };
 const v5p = { spec: chipSpec("tpu-v5p"), chips: 1 };
+// The datasheet roofline alone: full peak and bandwidth, no overheads.
+const bare = { spec: withCalibration(chipSpec("tpu-v5p"), { hbmFraction: 1, flopFraction: 1, stepOverheadS: 0, draftOverheadS: 0 }), chips: 1 };
 
 describe("hardware table (docs/hardware.md)", () => {
   it("holds the datasheet numbers", () => {
@@ -58,16 +62,20 @@ describe("roofline terms, by hand", () => {
       4 * 1000 * 8; // f32 logits written and read back by the argmax
     expect(bytes).toBe(62_865_408 + 204_800 + 8192 + 40_960 + 32_000);
     expect(w.bytes).toBe(bytes);
-    const c = phaseCost(w, v5p);
+    const c = phaseCost(w, bare);
     expect(c.computeS).toBeCloseTo(flops / 459e12, 15);
     expect(c.memoryS).toBeCloseTo(63_151_360 / 2765e9, 15); // 22.84 µs
     expect(c.timeS).toBe(c.memoryS);
     expect(c.bound).toBe("memory");
+    // Calibrated: the achieved shares of peak and bandwidth divide them.
+    const cal = phaseCost(w, v5p);
+    expect(cal.computeS).toBeCloseTo(flops / (459e12 * 0.75), 15);
+    expect(cal.memoryS).toBeCloseTo(63_151_360 / (2765e9 * 0.8), 15);
   });
 
   it("target forward turns compute-bound when B·K rows pass the ridge point", () => {
     // B=64, K=64: 4096 rows · 2 · 31.4M = 257 GFLOP against 63 MB of weights: far above 166 FLOP/byte.
-    const c = phaseCost(targetForwardWork(model, 64, 64, 100), v5p);
+    const c = phaseCost(targetForwardWork(model, 64, 64, 100), bare);
     expect(c.bound).toBe("compute");
     expect(c.timeS).toBeCloseTo(c.flops / 459e12, 12);
   });
@@ -79,24 +87,35 @@ describe("roofline terms, by hand", () => {
     expect(w.bytes).toBe(2 * weights + 2 * 8 * 2 * 1024 + 2 * 8 * 1 * 2 * 256); // weights, features read, cache rows written
   });
 
-  it("draft kernel, B=1, K=4, L=100", () => {
-    const w = draftWork(draft, 1, 4, 100);
+  it("draft kernel, B=1, K=4, over a span of 128 cache rows", () => {
+    const w = draftWork(draft, 1, 4, 128);
     const lin = 15_204_352;
     const head = 1000 * 1024;
-    expect(w.flops).toBe(2 * 4 * lin + 2 * 3 * head + 1 * 4 * 4 * 104 * 8 * 128); // LM head on K-1 = 3 rows
-    expect(w.bytes).toBe(2 * (lin + head) + 2 * 100 * 512 + 2 * 4 * (1024 + 2 * 1024) + 3 * 1000 * 8);
+    // Attention over the whole span (valid or not) + the K block rows; LM head on K-1 = 3 rows.
+    expect(w.flops).toBe(2 * 4 * lin + 2 * 3 * head + 1 * 4 * 4 * 132 * 8 * 128);
+    expect(w.bytes).toBe(2 * (lin + head) + 2 * 128 * 512 + 2 * 4 * (1024 + 2 * 1024) + 3 * 1000 * 8);
   });
 
-  it("a step is draft + verify + one overhead; the baseline is one target row + one overhead", () => {
-    const s = speculativeStep(model, draft, 4, 1, 100, v5p);
+  it("the draft's span is the static slot's capacity or the block table's pages, whatever the context", () => {
+    const plan = buildPlan(qwen3_8b); // static draft cache, maxContext 8192
+    expect(draftSpan(plan, 16)).toBe(8320);
+    expect(draftSpan(plan, 128)).toBe(8320);
+    expect(draftSpan(plan, 129)).toBe(8448);
+    const paged = { ...plan, caches: { ...plan.caches, draft: { ...plan.caches.target } } };
+    expect(draftSpan(paged, 16)).toBe(Math.ceil((8192 + 16) / 64) * 64);
+  });
+
+  it("a step is draft + verify + the step and draft overheads; the baseline is one target row + the step overhead", () => {
+    const s = speculativeStep(model, draft, 128, 4, 1, 100, v5p);
     const verify = phaseCost(
       { flops: targetForwardWork(model, 1, 4, 100).flops + draftContextWork(draft, 1, 4).flops, bytes: targetForwardWork(model, 1, 4, 100).bytes + draftContextWork(draft, 1, 4).bytes },
       v5p,
     );
     expect(s.verify.timeS).toBeCloseTo(verify.timeS, 15);
-    expect(s.stepS).toBeCloseTo(s.draft.timeS + verify.timeS + STEP_OVERHEAD_S, 15);
+    expect(s.draft.timeS).toBeCloseTo(phaseCost(draftWork(draft, 1, 4, 128), v5p).timeS, 15);
+    expect(s.stepS).toBeCloseTo(s.draft.timeS + verify.timeS + 3.39e-3 + 4.38e-3, 15);
     const b = baselineStep(model, 1, 100, v5p);
-    expect(b.stepS).toBeCloseTo(phaseCost(targetForwardWork(model, 1, 1, 100), v5p).timeS + STEP_OVERHEAD_S, 15);
+    expect(b.stepS).toBeCloseTo(phaseCost(targetForwardWork(model, 1, 1, 100), v5p).timeS + 3.39e-3, 15);
   });
 
   it("chips split FLOPs and bytes evenly", () => {
@@ -105,9 +124,9 @@ describe("roofline terms, by hand", () => {
   });
 });
 
-describe("the Qwen3-8B example on one v5p (docs/cost-model.md, K-flat)", () => {
+describe("the Qwen3-8B example on one v5p at the datasheet figures (docs/cost-model.md, K-flat)", () => {
   const plan = buildPlan(qwen3_8b);
-  const verifyAt = (k: number) => speculativeStep(plan.target, plan.draft!, k, 1, 4096, v5p).verify;
+  const verifyAt = (k: number) => speculativeStep(plan.target, plan.draft!, draftSpan(plan, k), k, 1, 4096, bare).verify;
 
   it("verify is memory-bound and flat (within 2%) from K=2 to K=128", () => {
     for (const k of [2, 16, 64, 128]) expect(verifyAt(k).bound).toBe("memory");
