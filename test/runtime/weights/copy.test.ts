@@ -2,7 +2,7 @@
 // drafter follows the boosted target's cycles (tau above 2 where random weights give about 1) and
 // decoding stays lossless against the naive full-recompute model.
 import { describe, expect, it } from "vitest";
-import { dflashDraft, llama, pagedKV, qwen2 } from "../../../dsl/builders.js";
+import { dflashDraft, llama, qwen2 } from "../../../dsl/builders.js";
 import type { DecoderDeclaration } from "../../../dsl/types.js";
 import tiny from "../../../examples/tiny.js";
 import { copyWeights, CopyWeightsError } from "../../../runtime/weights/copy.js";
