@@ -99,7 +99,7 @@ describe("the jax backend", () => {
   it("sends copy:SEED weights inline (the host builds them): the real worker decodes the target's greedy tokens", async () => {
     const plan = tinyPlan();
     const copy = copyWeights(manifest, 0);
-    const backend = new JaxBackend({ outDir, python: PYTHON, weights: { kind: "copy", seed: 0 }, env: pythonEnv() });
+    const backend = new JaxBackend({ outDir, python: PYTHON, weights: { kind: "copy", seed: 0 }, env: { PYTHONPYCACHEPREFIX: pythonEnv().PYTHONPYCACHEPREFIX! } });
     const engine = await createEngine(manifest, backend, copy);
     try {
       const prompts = [[17, 4, 99, 23, 8], [200, 3]];
