@@ -226,8 +226,9 @@ export function copyWeights(manifest: Manifest, seed: number): Map<string, Float
     if (t !== g.maskTokenId && !tokens.includes(t)) tokens.push(t);
   }
   const boost = (g.tied ? 16 : 4) * Math.sqrt(H);
-  // The random LM head's logits have std about sqrt(H) * std(head row); the boosted rows get 2.5x that
-  // on a random state (so the target enters the cycle soon) and far more on a cycle token's state.
+  // The random LM head's logits have std about sqrt(H) * std(head row) (random.ts: max(0.02 sqrt(H), 1));
+  // a boosted row's logit gets 5x that std on a random state (so the target enters the cycle within a
+  // few tokens) and about 5 sqrt(H) times it on a cycle token's state (so it never leaves).
   const headBoost = 5 * Math.max(0.02 * Math.sqrt(H), 1);
   for (let k = 0; k < loops; k++) {
     if (g.tied) {
