@@ -70,14 +70,15 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
 
   program
     .command("demo")
-    .description("compile the tiny example, decode it on the CPU, and prove it lossless")
-    .action(() => run(async () => (await import("./commands/demo.js")).demoCommand(io))());
+    .description("compile the tiny example, decode it on the CPU with copy:0 weights, and prove it lossless")
+    .option("--json", "print one JSON document")
+    .action((o: { json?: boolean }) => run(async () => (await import("./commands/demo.js")).demoCommand(io, { json: !!o.json }))());
 
   program
     .command("run <config>")
     .description("decode prompts with a compiled decoder")
     .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
-    .option("--weights <source>", "random:SEED or a checkpoint folder", "random:0")
+    .option("--weights <source>", "random:SEED, copy:SEED (a drafter built to follow the target) or a checkpoint folder", "random:0")
     .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
     .option("--prompt-ids <ids>", "comma-separated prompt token ids (repeat for more requests)", parseIds)
     .option("--max-new-tokens <n>", "tokens to generate per request", parseNumber("--max-new-tokens", true), 32)
@@ -150,7 +151,8 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .option("--draft <config>", "the DFlash drafter's config.json")
     .option("-o, --out <file>", "write the declaration here (default: stdout)")
     .option("--name <name>", "the decoder's name (default: from the checkpoint)")
-    .action((config: string, o: { draft?: string; out?: string; name?: string }) => run(async () => (await import("./commands/import-hf.js")).importHfCommand(config, o, io))());
+    .option("--json", "print one JSON document")
+    .action((config: string, o: { draft?: string; out?: string; name?: string; json?: boolean }) => run(async () => (await import("./commands/import-hf.js")).importHfCommand(config, o, io))());
 
   program
     .command("plan <config>")

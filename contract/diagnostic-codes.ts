@@ -119,7 +119,7 @@ export const DIAGNOSTIC_CODES = [
   entry("import-hf", "hf-draft-mismatch", "the drafter's config does not fit the target's (vocabulary, dimensions, layer ids)"),
   entry("import-hf", "hf-float16-as-bf16", "float16 weights are served as bf16", "warning"),
   // weights
-  entry("weights", "weights-source", "--weights / --draft-weights is not random:SEED or a readable checkpoint folder"),
+  entry("weights", "weights-source", "--weights / --draft-weights is not random:SEED, copy:SEED or a readable checkpoint folder, or copy:SEED cannot build a drafter for the decoder (none, or no layer reaching far enough)"),
   entry("weights", "weights", "a checkpoint is malformed or does not match the decoder (safetensors header, offsets, shapes, missing tensors, NaN/Inf)"),
   // runtime
   entry("runtime", "memory", "`run` on the reference backend would need more than --max-memory or 80% of this machine's memory"),

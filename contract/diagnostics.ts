@@ -78,12 +78,18 @@ export function diagnosticForJson(d: AnyDiagnostic): Record<string, unknown> {
 
 /**
  * Prints diagnostics the one way every command does: each on stderr through `formatDiagnostic`, paths
- * relative to the working folder; with `json`, also one `{ ok: false, diagnostics, ...extra }` document
- * on stdout. The caller returns exit code 2 (or 1 where the input was dflashc's own).
+ * relative to the working folder; with `json`, also the command's one `--json` document on stdout,
+ * `{ ok: false, command, diagnostics, ...extra }`, pretty-printed like every other (docs/cli.md; the
+ * commands' own documents come from cli/commands/json.ts `outJson`). The caller returns exit code 2
+ * (or 1 where the input was dflashc's own).
  */
-export function printDiagnostics(diagnostics: readonly AnyDiagnostic[], io: DiagnosticOutput, opts: { json?: boolean; extra?: Record<string, unknown> } = {}): void {
+export function printDiagnostics(
+  diagnostics: readonly AnyDiagnostic[],
+  io: DiagnosticOutput,
+  opts: { json?: boolean; command?: string; extra?: Record<string, unknown> } = {},
+): void {
   const shown = diagnostics.map((d) => forDisplay(d, io.cwd));
-  if (opts.json) io.out(JSON.stringify({ ok: false, diagnostics: shown.map(diagnosticForJson), ...opts.extra }));
+  if (opts.json) io.out(`${JSON.stringify({ ok: false, command: opts.command, diagnostics: shown.map(diagnosticForJson), ...opts.extra }, null, 2)}\n`);
   for (const d of shown) io.err(formatDiagnostic(d));
 }
 

@@ -1,6 +1,7 @@
 /**
  * The declaration types of the dflashc DSL. Everything here is plain, serializable data:
  * builders in this folder only stamp a `kind`/`family` and return what they were given.
+ * docs/dsl.md describes every type and field, with the checks `dflashc check` applies to each.
  */
 
 /**
@@ -75,7 +76,7 @@ export type DraftLayerType = "full_attention" | "sliding_attention";
  */
 export interface DFlashDraftOptions {
   readonly numLayers: number;
-  /** Target layers whose outputs feed the drafter. Default: layers 1 .. L-3 of the target's L, evenly spread (`[L//2]` for a one-layer drafter; compiler/plan/resolve.ts). */
+  /** Target layers whose outputs feed the drafter. Default: layers 1 .. L-3 of the target's L, evenly spread (`[L//2]` for a one-layer drafter; docs/dsl.md gives the formula). */
   readonly targetLayerIds?: readonly number[];
   /** The mask token `M` that fills block positions 1..K-1. */
   readonly maskTokenId: number;

@@ -4,6 +4,7 @@
  * manifest they were generated with before anything runs (a stale module is a clear error, not
  * wrong numbers).
  */
+import { fileURLToPath } from "node:url";
 import type { Backend, Weights } from "./backend.js";
 import { createEngine, type Engine, type EngineOptions } from "./engine.js";
 import { readManifest, type KernelName, type Manifest } from "../contract/manifest.js";
@@ -76,6 +77,11 @@ export function checkGenerated(d: GeneratedDecoder, m: Manifest): void {
  * generated constants, loads weights (a map by kernel argument name, or a source string
  * `random:SEED` / `DIR[,DRAFT_DIR]`), and initializes the backend.
  */
+/** The output folder of a generated module (`<out>/runtime/<name>.ts`) from its `import.meta.url`: `<out>`. */
+export function outputFolderOf(moduleUrl: string): string {
+  return fileURLToPath(new URL("..", moduleUrl));
+}
+
 export async function createGeneratedEngine(
   decoder: GeneratedDecoder,
   manifestDir: string,

@@ -1,12 +1,15 @@
 /**
  * `dflashc compile <config.ts> [-o DIR] [--emit stablehlo,jax,runtime] [--json]`: the whole pipeline
  * (compiler/pipeline.ts `compileFile`), then the folder written atomically (compiler/output.ts).
+ * With --json: `{ ok: true, command: "compile", out, contentHash, files }`.
  */
 import { join, resolve } from "node:path";
+import { printDiagnostics, userError } from "../../contract/diagnostics.js";
 import { OutputFolderError, writeFolderAtomically } from "../../compiler/output.js";
 import { EMIT_KINDS, compileFile, type EmitKind } from "../../compiler/pipeline.js";
-import { displayPath, reportDiagnostics } from "./check.js";
+import { reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
+import { displayPath, outJson } from "./json.js";
 
 export interface CompileCommandOptions {
   readonly out?: string;
@@ -26,29 +29,26 @@ export function parseEmitList(list: string | undefined): Set<EmitKind> | string 
 export async function compileCommand(file: string, opts: CompileCommandOptions, io: Io): Promise<number> {
   const emit = parseEmitList(opts.emit);
   if (typeof emit === "string") {
-    io.err(`error usage: ${emit}`);
+    printDiagnostics([userError("usage", emit)], io, { json: opts.json, command: "compile" });
     return ExitCode.userError;
   }
   const path = resolve(io.cwd, file);
   // Rendering errors are compiler bugs: let them propagate to the CLI's exit-1 handler.
-  const compiled = await compileFile(path, { source: displayPath(path, io.cwd), emit });
-  if (!compiled.ok) return reportDiagnostics(compiled.diagnostics, opts.json, io);
+  const compiled = await compileFile(path, { source: displayPath(io, path), emit });
+  if (!compiled.ok) return reportDiagnostics(compiled.diagnostics, opts.json, io, "compile");
   const { plan, files } = compiled;
   const out = resolve(io.cwd, opts.out ?? join("out", plan.name));
   try {
     writeFolderAtomically(out, files);
   } catch (e) {
     if (e instanceof OutputFolderError) {
-      io.err(`error output-folder: ${e.message}`);
+      printDiagnostics([userError("output-folder", e.message)], io, { json: opts.json, command: "compile" });
       return ExitCode.userError;
     }
     throw e;
   }
   const manifest = JSON.parse(files.get("manifest.json")!) as { contentHash: string };
-  if (opts.json) {
-    io.out(JSON.stringify({ ok: true, out: displayPath(out, io.cwd), contentHash: manifest.contentHash, files: [...files.keys()] }));
-  } else {
-    io.out(`wrote ${displayPath(out, io.cwd)}: ${files.size} files, ${plan.kernels.length} kernel buckets, ${manifest.contentHash}`);
-  }
+  if (opts.json) outJson(io, "compile", true, { out: displayPath(io, out), contentHash: manifest.contentHash, files: [...files.keys()] });
+  else io.out(`wrote ${displayPath(io, out)}: ${files.size} files, ${plan.kernels.length} kernel buckets, ${manifest.contentHash}`);
   return ExitCode.ok;
 }

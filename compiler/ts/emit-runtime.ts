@@ -71,11 +71,12 @@ function f32Inputs(plan: DecoderPlan): string[] {
 }
 
 function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): void {
-  file.addImportDeclaration({ moduleSpecifier: "node:url", namedImports: ["fileURLToPath"] });
+  // Only "dflashc/runtime" is imported (no node: modules), so the module type-checks without @types/node.
   file.addImportDeclaration({
     moduleSpecifier: "dflashc/runtime",
     namedImports: [
       "createGeneratedEngine",
+      "outputFolderOf",
       { name: "Backend", isTypeOnly: true },
       { name: "Engine", isTypeOnly: true },
       { name: "EngineOptions", isTypeOnly: true },
@@ -150,7 +151,7 @@ function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): vo
     name: "manifestDir",
     returnType: "string",
     docs: ["The output folder this module lives in (its manifest.json and stablehlo/)."],
-    statements: ['return fileURLToPath(new URL("..", import.meta.url));'],
+    statements: ["return outputFolderOf(import.meta.url);"],
   });
   file.addFunction({
     isExported: true,

@@ -27,7 +27,7 @@ export interface JaxBackendOptions {
   readonly python?: string;
   /**
    * Where the worker gets its weights. `inline` (default): the f32 arrays given to `init` travel
-   * through the pipe. A `WeightSource` lets the worker read a checkpoint or draw `random:SEED`
+   * through the pipe (so do `copy:SEED` weights). A `WeightSource` lets the worker read a checkpoint or draw `random:SEED`
    * itself (the same values as `randomWeights`), which is what real model sizes want.
    */
   readonly weights?: "inline" | WeightSource;
@@ -92,7 +92,8 @@ export class JaxBackend implements Backend {
     const initTimeout = this.options.initTimeoutMs ?? 600_000;
     await this.request({ op: "hello", protocol: PROTOCOL, manifest_hash: manifest.contentHash }, new Map(), initTimeout);
     const source = this.options.weights ?? "inline";
-    if (source === "inline") {
+    // copy:SEED weights are built on the host (runtime/weights/copy.ts) and travel inline.
+    if (source === "inline" || source.kind === "copy") {
       const arrays = new Map<string, WireArray>();
       for (const w of manifest.weights) {
         const data = weights.get(w.name);

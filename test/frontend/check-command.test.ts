@@ -40,6 +40,7 @@ describe("dflashc check", () => {
     expect(run.stdout).toHaveLength(1);
     expect(JSON.parse(run.stdout[0])).toEqual({
       ok: false,
+      command: "check",
       diagnostics: [{ file: "bad-mask-json.ts", ...expected, code: "mask-token-out-of-range", message: expect.stringContaining("maskTokenId = 300") }],
     });
   });

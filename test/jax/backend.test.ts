@@ -6,6 +6,8 @@ import { JaxBackend, JaxBackendError, type JaxBackendOptions } from "../../runti
 import { createEngine } from "../../runtime/engine.js";
 import type { Manifest } from "../../contract/manifest.js";
 import { randomWeights } from "../../runtime/weights/random.js";
+import { copyWeights } from "../../runtime/weights/copy.js";
+import { naiveGreedy } from "../helpers/naive-model.js";
 import { PYTHON, pythonEnv, requirePython, tempDir, tinyPlan, writePackage } from "./helpers.js";
 import { planWeights } from "../../compiler/ir/weights.js";
 
@@ -92,6 +94,21 @@ describe("the jax backend", () => {
     const [result] = await engine.generate([{ promptIds: [1, 2, 3], maxNewTokens: 4 }]);
     await engine.close();
     expect(result.tokens).toEqual([0, 0, 0, 0]);
+  });
+
+  it("sends copy:SEED weights inline (the host builds them): the real worker decodes the target's greedy tokens", async () => {
+    const plan = tinyPlan();
+    const copy = copyWeights(manifest, 0);
+    const backend = new JaxBackend({ outDir, python: PYTHON, weights: { kind: "copy", seed: 0 }, env: { PYTHONPYCACHEPREFIX: pythonEnv().PYTHONPYCACHEPREFIX! } });
+    const engine = await createEngine(manifest, backend, copy);
+    try {
+      const prompts = [[17, 4, 99, 23, 8], [200, 3]];
+      const results = await engine.generate(prompts.map((promptIds) => ({ promptIds, maxNewTokens: 8 })));
+      expect(results.map((r) => r.tokens)).toEqual(prompts.map((p) => naiveGreedy(copy, plan, p, 8)));
+      expect(results.some((r) => r.stats.tau > 1)).toBe(true);
+    } finally {
+      await engine.close();
+    }
   });
 
   it("reports a missing interpreter", async () => {

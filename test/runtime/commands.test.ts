@@ -142,14 +142,18 @@ describe("dflashc run", () => {
 });
 
 describe("dflashc demo", () => {
-  it("prints a per-step table and ends with lossless: OK", async () => {
+  it("prints a per-step table with accepted drafts, tau > 2 on copy:0 weights, says how they were built, and ends with lossless: OK", async () => {
     const io = memoryIo(repo);
     const code = await demoCommand(io);
     expect(code).toBe(0);
     const out = io.stdout.join("\n");
+    expect(out).toMatch(/^weights copy:0: a random-seeded target .* and a drafter built by hand/m);
     expect(out).toMatch(/step\s+kernel calls\s+accepted a/);
     expect(out).toMatch(/decode_step\.r4/);
-    expect(out).toMatch(/verify\.r\d/);
+    // Whole blocks accepted (a = K-1 = 3) in the table.
+    expect(out).toMatch(/decode_step\.r\d\s+(\d:\d )*\d:3/);
+    const tau = Number(/all requests: tau (\d+\.\d+) tokens per decode step/.exec(out)![1]);
+    expect(tau).toBeGreaterThan(2);
     expect(io.stdout.at(-1)).toMatch(/^lossless: OK \(\d+ tokens identical to target-only decoding\)$/);
   });
 });
