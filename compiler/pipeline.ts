@@ -18,6 +18,7 @@
  */
 import type { DecoderDeclaration } from "../dsl/types.js";
 import { serializeManifest, type Manifest, type KernelSig } from "../contract/manifest.js";
+import { missingTokenizerProblem, tokenizerFiles } from "./tokenizer-files.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import { EMITTERS, type EmitContext, type EmitKind } from "./emitters.js";
 import { loadConfig, type LoadResult } from "./frontend/load-config.js";
@@ -39,6 +40,8 @@ export interface CompileOptions {
   readonly emit: ReadonlySet<EmitKind>;
   /** Emit only these kernel buckets (goldens of real-size models keep one bucket per kernel). */
   readonly kernelFilter?: (sig: KernelSig) => boolean;
+  /** The tokenizer folder's files, copied into the output's tokenizer/ (path there → text). */
+  readonly tokenizerFiles?: ReadonlyMap<string, string>;
 }
 
 export type CompileFileResult =
@@ -49,14 +52,15 @@ export type CompileFileResult =
 export async function compileFile(file: string, opts: CompileOptions): Promise<CompileFileResult> {
   const planned = await loadAndPlan(file);
   if (!planned.ok) return planned;
-  return { ok: true, plan: planned.plan, files: compilePlan(planned.plan, opts) };
+  const tokenizer = tokenizerFiles(file, planned.plan);
+  return { ok: true, plan: planned.plan, files: compilePlan(planned.plan, { ...opts, tokenizerFiles: tokenizer }) };
 }
 
 /** Steps 1–2, every phase up to a valid plan. Diagnostics carry absolute paths. */
 export async function loadAndPlan(file: string): Promise<LoadAndPlanResult> {
   const loaded = await load(file);
   if (!loaded.ok) return loaded;
-  return plan(loaded);
+  return plan(file, loaded);
 }
 
 /** Steps 3–8: the output folder's contents for a plan, in memory, sorted by path. */
@@ -67,7 +71,7 @@ export function compilePlan(plan: DecoderPlan, opts: CompileOptions): Map<string
   const ctx: EmitContext = { source: opts.source, manifestHash: manifest.contentHash };
   const jax = lowerToJax(plan, ctx, graphs, opts);
   const runtime = emitRuntimeFiles(plan, ctx, opts);
-  return outputFiles(manifest, stablehlo, jax, runtime);
+  return outputFiles(manifest, stablehlo, jax, runtime, opts.tokenizerFiles ?? new Map());
 }
 
 /** 1. load: read the files, type-check them against the DSL, evaluate the default export in the sandbox. */
@@ -75,10 +79,15 @@ function load(file: string): Promise<LoadResult> {
   return loadConfig(file);
 }
 
-/** 2. plan: validate the declaration (shape, rules, memory fit) and plan it; issues become located diagnostics. */
-function plan(loaded: Extract<LoadResult, { ok: true }>): LoadAndPlanResult {
+/**
+ * 2. plan: validate the declaration (shape, rules, memory fit) and plan it; issues become located
+ * diagnostics. The one rule that needs the file system, a tokenizer folder that exists, runs here.
+ */
+function plan(file: string, loaded: Extract<LoadResult, { ok: true }>): LoadAndPlanResult {
   const validated = validateDeclaration(loaded.declaration);
   if (!validated.ok) return { ok: false, diagnostics: validated.issues.map((i) => loaded.source.error(i.path, i.code, i.message)) };
+  const missing = missingTokenizerProblem(file, validated.plan);
+  if (missing) return { ok: false, diagnostics: [loaded.source.error(["tokenizer"], "tokenizer-not-found", missing)] };
   return validated;
 }
 

@@ -34,6 +34,12 @@ export interface GenerateRequest {
   readonly sampling?: Partial<SamplingParams>;
   /** Seed of this request's uniforms (default: the engine's `seed`, else 0); its stream is `(seed, index in the call)`. */
   readonly seed?: number;
+  /**
+   * Asked after every step that committed tokens to this request, with every token generated so far
+   * (possibly past a limit inside the last step; the result is cut): true ends the request now, finish
+   * reason `stop`. A stop string found in the decoded text, a client that went away.
+   */
+  readonly stopWhen?: (generated: readonly number[]) => boolean;
 }
 
 export interface GenerateResult {
@@ -204,6 +210,7 @@ export class Engine {
       sched.newRequest(q.id ?? String(i), q.promptIds, q.maxNewTokens, new Set(q.stopTokenIds ?? []), !this.targetOnly, this.blockSize),
     );
     const sampling = new Map(this.samplingRows(requests).map((row, i) => [states[i], row]));
+    const stopWhen = new Map(states.flatMap((r, i) => (requests[i].stopWhen ? [[r, requests[i].stopWhen!] as const] : [])));
     for (const [r, row] of sampling) if (isSampling(row.params)) r.holdLastToken();
     const order = states.map((_, i) => i).sort((a, b) => (requests[a].arrivalStep ?? 0) - (requests[b].arrivalStep ?? 0));
     let nextArrival = 0;
@@ -235,6 +242,11 @@ export class Engine {
         ? { decoded: [] as StepEvent["decoded"][number][], prefilled: [] as StepEvent["prefilled"][number][] }
         : null;
       const finish = (r: RequestState, reason: FinishReason) => sched.finish(r, reason);
+      // The finish check of the engine's own limits, then the caller's stopWhen.
+      const check = (r: RequestState, from: number) => {
+        const reason = r.finishCheck(d.maxContext, from) ?? (stopWhen.get(r)?.(r.tokens.slice(r.prompt.length)) ? "stop" : null);
+        if (reason) finish(r, reason);
+      };
 
       if (chunks.length > 0) {
         // A sampling request with a one-token prompt has nothing to prefill: its chunk has no rows.
@@ -246,10 +258,7 @@ export class Engine {
           const s = sent.indexOf(c);
           c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
           event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
-          if (c.req.phase === "decoding") {
-            const reason = c.req.finishCheck(d.maxContext, before);
-            if (reason) finish(c.req, reason);
-          }
+          if (c.req.phase === "decoding") check(c.req, before);
         }
       }
       if (batch.length > 0) {
@@ -258,8 +267,7 @@ export class Engine {
         for (let j = 0; j < batch.length; j++) {
           const r = batch[j];
           event?.decoded.push({ id: r.id, accepted: r.tokens.length - before[j] - 1, tokens: r.tokens.slice(before[j]) });
-          const reason = r.finishCheck(d.maxContext, before[j]);
-          if (reason) finish(r, reason);
+          check(r, before[j]);
         }
       }
       // The invariant, for every live request, after every step.
