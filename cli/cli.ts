@@ -80,7 +80,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("-o, --out <dir>", "output folder (default out/<name>)")
     .option("--emit <kinds>", "comma-separated subset of stablehlo,jax,runtime")
     .option("--json", "print one JSON document")
-    .action((config: string, o: { out?: string; emit?: string; json?: boolean }) => run(async () => (await import("./commands/compile.js")).compileCommand(config, o, io))());
+    .option("-q, --quiet", "no progress line on stderr")
+    .action((config: string, o: { out?: string; emit?: string; json?: boolean; quiet?: boolean }) => run(async () => (await import("./commands/compile.js")).compileCommand(config, o, io))());
 
   program
     .command("demo")

@@ -42,6 +42,8 @@ export interface CompileOptions {
   readonly kernelFilter?: (sig: KernelSig) => boolean;
   /** The tokenizer folder's files, copied into the output's tokenizer/ (path there → text). */
   readonly tokenizerFiles?: ReadonlyMap<string, string>;
+  /** Told after each kernel graph is built and each module lowered (a progress line). */
+  readonly onProgress?: (stage: "graphs" | "stablehlo", done: number, total: number) => void;
 }
 
 export type CompileFileResult =
@@ -94,13 +96,24 @@ function plan(file: string, loaded: Extract<LoadResult, { ok: true }>): LoadAndP
 /** 3. graphs: built once, then lowered to both StableHLO and JAX (none when neither is emitted). */
 function buildGraphs(plan: DecoderPlan, opts: CompileOptions): KernelGraph[] {
   if (!opts.emit.has("stablehlo") && !opts.emit.has("jax")) return [];
-  return plan.kernels.filter(opts.kernelFilter ?? (() => true)).map((sig) => buildKernelGraph(plan, sig));
+  const sigs = plan.kernels.filter(opts.kernelFilter ?? (() => true));
+  return sigs.map((sig, i) => {
+    const graph = buildKernelGraph(plan, sig);
+    opts.onProgress?.("graphs", i + 1, sigs.length);
+    return graph;
+  });
 }
 
 /** 4. stablehlo: one verified module per kernel graph, as text, keyed by its output path. */
 function lowerToStableHlo(graphs: readonly KernelGraph[], opts: CompileOptions): Map<string, string> {
   if (!opts.emit.has("stablehlo")) return new Map();
-  return new Map(graphs.map((g) => [kernelFile(g.sig.kernel, g.sig.bucketId), EMITTERS.stablehlo(g)]));
+  return new Map(
+    graphs.map((g, i) => {
+      const text = EMITTERS.stablehlo(g);
+      opts.onProgress?.("stablehlo", i + 1, graphs.length);
+      return [kernelFile(g.sig.kernel, g.sig.bucketId), text];
+    }),
+  );
 }
 
 /** 6. jax: the decoder's Python package (kernels.py lowered from the graphs) and the support library. */

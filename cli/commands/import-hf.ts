@@ -4,9 +4,10 @@
  * (temporary file beside the destination, then rename) with `-o`. Exit 2 with located diagnostics when a
  * file is not JSON or describes a model dflashc cannot honour; nothing is written then.
  */
-import { resolve } from "node:path";
-import { DiagnosticError, formatDiagnostic } from "../../contract/diagnostics.js";
+import { dirname, resolve } from "node:path";
+import { DiagnosticError, formatDiagnostic, userWarning } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
+import { findModelText } from "../../compiler/import-hf/text.js";
 import { OutputFolderError, writeFileAtomically } from "../../compiler/output.js";
 import { BoundedReadError, formatBytes, readFileBounded } from "../../runtime/weights/read-bounded.js";
 import { ExitCode, type Io } from "./io.js";
@@ -46,6 +47,11 @@ export async function importHfCommand(configPath: string, opts: ImportHfOptions,
   let result;
   try {
     result = importHf(target, draft, { name: opts.name });
+    // The tokenizer and EOS ids beside config.json, written relative to where the declaration goes.
+    const declarationDir = opts.out === undefined ? io.cwd : dirname(resolve(io.cwd, opts.out));
+    const found = findModelText(resolve(io.cwd, configPath), declarationDir, result.declaration.target.vocabSize);
+    for (const w of found.warnings) io.err(formatDiagnostic(userWarning("hf-generation-config", w)));
+    if (found.text.tokenizer !== undefined || found.text.eosTokenIds !== undefined) result = importHf(target, draft, { name: opts.name, text: found.text });
   } catch (e) {
     if (e instanceof DiagnosticError) {
       for (const d of e.diagnostics) io.err(formatDiagnostic(d));
