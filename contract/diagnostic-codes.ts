@@ -122,6 +122,7 @@ export const DIAGNOSTIC_CODES = [
   entry("import-hf", "hf-unsupported-field", "a field set to a value dflashc does not implement (attention bias, activation, layer type, ...)"),
   entry("import-hf", "hf-draft-mismatch", "the drafter's config does not fit the target's (vocabulary, dimensions, layer ids)"),
   entry("import-hf", "hf-float16-as-bf16", "float16 weights are served as bf16", "warning"),
+  entry("import-hf", "hf-generation-config", "generation_config.json beside config.json is not JSON or its eos_token_id is not ids in the vocabulary: no eosTokenIds imported", "warning"),
   // weights
   entry("weights", "weights-source", "--weights / --draft-weights is not random:SEED or a readable checkpoint folder"),
   entry("weights", "weights", "a checkpoint is malformed or does not match the decoder (safetensors header, offsets, shapes, missing tensors, NaN/Inf)"),
