@@ -10,6 +10,7 @@ import { runCommand, type RunOptions } from "../../cli/commands/run.js";
 import { TextTokenizer } from "../../runtime/text/index.js";
 import { REPO, TempDir, applyEdits, example } from "../frontend/config-fixture.js";
 import { CHAT_TEMPLATE, IM_END, writeByteBpeTokenizer } from "../text/byte-bpe-fixture.js";
+import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -174,6 +175,27 @@ describe("a Hugging Face tokenizer folder declared in the config, compiled into 
     expect(e.err).toMatch(/error compiled-folder: no manifest.json in .*empty: compile the decoder first/);
     const other = await run("README.md", { promptIds: [[1]] });
     expect(other.err).toMatch(/error usage: run takes a decoder declaration \(\.ts\), a compiled output folder or its manifest\.json; got README\.md/);
+  });
+
+  it("the jax backend runs a compiled folder's jax/ package: the same text as the reference backend", async () => {
+    requireJax();
+    const out = join(tmp.path, "out-hf-jax");
+    expect(await main(["compile", config, "-o", out], memoryIo(tmp.path))).toBe(0);
+    const env = { DFLASHC_PYTHON: process.env.DFLASHC_PYTHON, DFLASHC_JAX_CACHE: process.env.DFLASHC_JAX_CACHE, JAX_PLATFORMS: process.env.JAX_PLATFORMS };
+    Object.assign(process.env, { DFLASHC_PYTHON: JAX_PYTHON, DFLASHC_JAX_CACHE: "off", JAX_PLATFORMS: "cpu" });
+    try {
+      const opts = { prompts: ["héllo"], chat: true, maxNewTokens: 6, json: true };
+      const jax = await run(out, { ...opts, backend: "jax" });
+      expect(jax.code, jax.err).toBe(0);
+      const ref = (await run(out, opts)).json().requests[0];
+      expect(jax.json().requests[0].tokens).toEqual(ref.tokens);
+      expect(jax.json().requests[0].text).toBe(ref.text);
+    } finally {
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   });
 
   it("a compiled folder of the byte-level example runs --prompt too", async () => {
