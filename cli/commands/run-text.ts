@@ -4,7 +4,8 @@
  * generated (runtime/text's GeneratedText: streaming decode and stop strings).
  */
 import { resolve } from "node:path";
-import { ChatTemplateError, TextTokenizer, TokenizerError } from "../../runtime/text/index.js";
+import type { GenerateResult, StepEvent } from "../../runtime/engine.js";
+import { ChatTemplateError, GeneratedText, TextTokenizer, TokenizerError } from "../../runtime/text/index.js";
 import type { Io } from "./io.js";
 
 /** The diagnostic codes of the text side of `run`. */
@@ -55,4 +56,52 @@ export function encodePrompts(tok: TextTokenizer, prompts: readonly string[], ch
     // The template already holds the special tokens (BOS ...), as transformers' apply_chat_template(tokenize=True).
     return tok.encode(text, { addSpecialTokens: false });
   });
+}
+
+/** Each text request's GeneratedText, fed from the engine and printed as `run` promises. */
+export class TextOutput {
+  readonly texts: GeneratedText[];
+  private readonly generated: number[][];
+  private readonly finished = new Set<number>();
+
+  constructor(
+    tokenizer: TextTokenizer,
+    private readonly prompts: readonly (readonly number[])[],
+    stopTokenIds: readonly number[],
+    stop: readonly string[],
+    /** One request streams its text to stdout as it comes; several print each when done. */
+    private readonly print: { readonly stream: boolean; readonly write: (s: string) => void; readonly label: (i: number, reason: string, text: string) => void } | null,
+    private readonly limit: (promptLength: number) => number,
+  ) {
+    this.texts = prompts.map(() => new GeneratedText(tokenizer, { stop, stopTokenIds, ...(print?.stream ? { onText: print.write } : {}) }));
+    this.generated = prompts.map(() => []);
+  }
+
+  /** The engine's stopWhen for request `i`: feeds its text, true once a stop string appeared. */
+  stopWhen(i: number): (generated: readonly number[]) => boolean {
+    return (generated) => this.texts[i].push(generated);
+  }
+
+  /** After each step: collects committed tokens and ends the text of every finished request. */
+  onStep(e: StepEvent): void {
+    for (const d of e.decoded) this.generated[Number(d.id)].push(...d.tokens);
+    for (const p of e.prefilled) if (p.firstToken !== null) this.generated[Number(p.id)].push(p.firstToken);
+    for (const f of e.finished) {
+      const i = Number(f.id);
+      this.end(i, this.generated[i].slice(0, this.limit(this.prompts[i].length)), f.reason);
+    }
+  }
+
+  /** Requests the engine finished without a step (maxNewTokens 0) end with their result. */
+  endAll(results: readonly GenerateResult[]): void {
+    results.forEach((r, i) => this.end(i, r.tokens, r.finishReason));
+  }
+
+  private end(i: number, tokens: readonly number[], reason: string): void {
+    if (this.finished.has(i)) return;
+    this.finished.add(i);
+    const text = this.texts[i].finish(tokens);
+    if (this.print?.stream) this.print.write("\n");
+    else this.print?.label(i, reason, text);
+  }
 }
