@@ -16,6 +16,20 @@ function parseIds(value: string, previous: number[][] = []): number[][] {
   return [...previous, ids.map(Number)];
 }
 
+/** A repeatable string option. */
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `1,2,3`: token ids. */
+function parseIdList(name: string) {
+  return (value: string): number[] => {
+    const ids = value.split(",").map((s) => s.trim());
+    if (ids.some((s) => !/^\d+$/.test(s))) throw new CommanderError(ExitCode.userError, "dflashc.usage", `${name} takes comma-separated token ids, got '${value}'`);
+    return ids.map(Number);
+  };
+}
+
 function parseNumber(name: string, integer: boolean) {
   return (value: string): number => {
     const n = Number(value);
@@ -66,7 +80,8 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("-o, --out <dir>", "output folder (default out/<name>)")
     .option("--emit <kinds>", "comma-separated subset of stablehlo,jax,runtime")
     .option("--json", "print one JSON document")
-    .action((config: string, o: { out?: string; emit?: string; json?: boolean }) => run(async () => (await import("./commands/compile.js")).compileCommand(config, o, io))());
+    .option("-q, --quiet", "no progress line on stderr")
+    .action((config: string, o: { out?: string; emit?: string; json?: boolean; quiet?: boolean }) => run(async () => (await import("./commands/compile.js")).compileCommand(config, o, io))());
 
   program
     .command("demo")
@@ -75,11 +90,17 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .action((o: { json?: boolean }) => run(async () => (await import("./commands/demo.js")).demoCommand(io, { json: !!o.json }))());
 
   program
-    .command("run <config>")
-    .description("decode prompts with a compiled decoder")
+    .command("run <decoder>")
+    .description("decode prompts: a declaration (.ts), a compiled output folder or its manifest.json")
     .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
     .option("--weights <source>", "random:SEED, copy:SEED (a drafter built to follow the target) or a checkpoint folder", "random:0")
     .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
+    .option("--prompt <text>", "a text prompt (repeat for more requests); needs a tokenizer", collect, [])
+    .option("--chat", "put each --prompt through the tokenizer's chat template as a user message")
+    .option("--stop <string>", "end a request when its text contains this (cut from the text; repeatable)", collect, [])
+    .option("--eos <ids>", "comma-separated ids that end a request (default: declared, else the tokenizer's)", parseIdList("--eos"))
+    .option("--ignore-eos", "no EOS ids: generate until --max-new-tokens or a --stop string")
+    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder or 'byte', instead of the declared one")
     .option("--prompt-ids <ids>", "comma-separated prompt token ids (repeat for more requests)", parseIds)
     .option("--max-new-tokens <n>", "tokens to generate per request", parseNumber("--max-new-tokens", true), 32)
     .option("--temperature <t>", "sampling temperature (0: greedy)", parseNumber("--temperature", false), 0)
@@ -91,11 +112,14 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
     .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
     .option("--json", "print one JSON document")
+    .option("-q, --quiet", "no progress and no summary on stderr")
     .addHelpText(
       "after",
       `
+Text: --prompt "..." (with --chat: through the chat template) prints the generated text; one request
+streams it as it is produced, several print each when done. --prompt-ids prints token ids.
 Each request ends with a finish reason:
-  stop         it produced one of its stop tokens
+  stop         it produced an EOS id (--eos) or its text contains a --stop string (cut from the text)
   length       it produced --max-new-tokens tokens
   max_context  it reached the decoder's maximum context (maxContext) first
   capacity     the target page pool (numPages) cannot hold it even alone; its tokens so far are kept
@@ -114,6 +138,13 @@ On the reference backend, run first estimates the memory it needs and refuses (e
             weights: o.weights as string,
             draftWeights: o.draftWeights as string | undefined,
             promptIds: (o.promptIds as number[][] | undefined) ?? [],
+            prompts: o.prompt as string[],
+            chat: !!o.chat,
+            stop: o.stop as string[],
+            stopTokenIds: o.eos as number[] | undefined,
+            ignoreEos: !!o.ignoreEos,
+            tokenizer: o.tokenizer as string | undefined,
+            quiet: !!o.quiet,
             maxNewTokens: o.maxNewTokens as number,
             temperature: o.temperature as number,
             topK: o.topK as number | undefined,

@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DecoderPlan } from "./ir/plan.js";
-import { MANIFEST_FORMAT, type DraftCache, type Manifest, type PagedCache, type TensorSig } from "../contract/manifest.js";
+import { MANIFEST_FORMAT, TOKENIZER_DIR, type DraftCache, type Manifest, type PagedCache, type TensorSig } from "../contract/manifest.js";
 import { VERSION } from "./version.js";
 import { draftWeights, targetWeights } from "./ir/weights.js";
 
@@ -62,6 +62,8 @@ export function buildManifest(plan: DecoderPlan, source: string, stablehloArtifa
       maskTokenId: plan.draft?.maskTokenId ?? null,
       hasDraft: plan.draft !== null,
     },
+    tokenizer: plan.tokenizer?.kind === "hf" ? { kind: "hf", path: TOKENIZER_DIR } : plan.tokenizer,
+    eosTokenIds: plan.eosTokenIds,
     caches: { target: cache(plan.caches.target), draft: plan.caches.draft ? cache(plan.caches.draft) : null },
     buckets: plan.buckets,
     weights: canonical.filter((n) => used.has(n)).map((n) => used.get(n)!),

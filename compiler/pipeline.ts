@@ -18,6 +18,7 @@
  */
 import type { DecoderDeclaration } from "../dsl/types.js";
 import { serializeManifest, type Manifest, type KernelSig } from "../contract/manifest.js";
+import { missingTokenizerProblem, tokenizerFiles } from "./tokenizer-files.js";
 import type { Diagnostic } from "../contract/diagnostics.js";
 import { EMITTERS, type EmitContext, type EmitKind } from "./emitters.js";
 import { loadConfig, type LoadResult } from "./frontend/load-config.js";
@@ -39,6 +40,10 @@ export interface CompileOptions {
   readonly emit: ReadonlySet<EmitKind>;
   /** Emit only these kernel buckets (goldens of real-size models keep one bucket per kernel). */
   readonly kernelFilter?: (sig: KernelSig) => boolean;
+  /** The tokenizer folder's files, copied into the output's tokenizer/ (path there → text). */
+  readonly tokenizerFiles?: ReadonlyMap<string, string>;
+  /** Told after each kernel graph is built and each module lowered (a progress line). */
+  readonly onProgress?: (stage: "graphs" | "stablehlo", done: number, total: number) => void;
 }
 
 export type CompileFileResult =
@@ -49,14 +54,15 @@ export type CompileFileResult =
 export async function compileFile(file: string, opts: CompileOptions): Promise<CompileFileResult> {
   const planned = await loadAndPlan(file);
   if (!planned.ok) return planned;
-  return { ok: true, plan: planned.plan, files: compilePlan(planned.plan, opts) };
+  const tokenizer = tokenizerFiles(file, planned.plan);
+  return { ok: true, plan: planned.plan, files: compilePlan(planned.plan, { ...opts, tokenizerFiles: tokenizer }) };
 }
 
 /** Steps 1–2, every phase up to a valid plan. Diagnostics carry absolute paths. */
 export async function loadAndPlan(file: string): Promise<LoadAndPlanResult> {
   const loaded = await load(file);
   if (!loaded.ok) return loaded;
-  return plan(loaded);
+  return plan(file, loaded);
 }
 
 /** Steps 3–8: the output folder's contents for a plan, in memory, sorted by path. */
@@ -67,7 +73,7 @@ export function compilePlan(plan: DecoderPlan, opts: CompileOptions): Map<string
   const ctx: EmitContext = { source: opts.source, manifestHash: manifest.contentHash };
   const jax = lowerToJax(plan, ctx, graphs, opts);
   const runtime = emitRuntimeFiles(plan, ctx, opts);
-  return outputFiles(manifest, stablehlo, jax, runtime);
+  return outputFiles(manifest, stablehlo, jax, runtime, opts.tokenizerFiles ?? new Map());
 }
 
 /** 1. load: read the files, type-check them against the DSL, evaluate the default export in the sandbox. */
@@ -75,23 +81,39 @@ function load(file: string): Promise<LoadResult> {
   return loadConfig(file);
 }
 
-/** 2. plan: validate the declaration (shape, rules, memory fit) and plan it; issues become located diagnostics. */
-function plan(loaded: Extract<LoadResult, { ok: true }>): LoadAndPlanResult {
+/**
+ * 2. plan: validate the declaration (shape, rules, memory fit) and plan it; issues become located
+ * diagnostics. The one rule that needs the file system, a tokenizer folder that exists, runs here.
+ */
+function plan(file: string, loaded: Extract<LoadResult, { ok: true }>): LoadAndPlanResult {
   const validated = validateDeclaration(loaded.declaration);
   if (!validated.ok) return { ok: false, diagnostics: validated.issues.map((i) => loaded.source.error(i.path, i.code, i.message)) };
+  const missing = missingTokenizerProblem(file, validated.plan);
+  if (missing) return { ok: false, diagnostics: [loaded.source.error(["tokenizer"], "tokenizer-not-found", missing)] };
   return validated;
 }
 
 /** 3. graphs: built once, then lowered to both StableHLO and JAX (none when neither is emitted). */
 function buildGraphs(plan: DecoderPlan, opts: CompileOptions): KernelGraph[] {
   if (!opts.emit.has("stablehlo") && !opts.emit.has("jax")) return [];
-  return plan.kernels.filter(opts.kernelFilter ?? (() => true)).map((sig) => buildKernelGraph(plan, sig));
+  const sigs = plan.kernels.filter(opts.kernelFilter ?? (() => true));
+  return sigs.map((sig, i) => {
+    const graph = buildKernelGraph(plan, sig);
+    opts.onProgress?.("graphs", i + 1, sigs.length);
+    return graph;
+  });
 }
 
 /** 4. stablehlo: one verified module per kernel graph, as text, keyed by its output path. */
 function lowerToStableHlo(graphs: readonly KernelGraph[], opts: CompileOptions): Map<string, string> {
   if (!opts.emit.has("stablehlo")) return new Map();
-  return new Map(graphs.map((g) => [kernelFile(g.sig.kernel, g.sig.bucketId), EMITTERS.stablehlo(g)]));
+  return new Map(
+    graphs.map((g, i) => {
+      const text = EMITTERS.stablehlo(g);
+      opts.onProgress?.("stablehlo", i + 1, graphs.length);
+      return [kernelFile(g.sig.kernel, g.sig.bucketId), text];
+    }),
+  );
 }
 
 /** 6. jax: the decoder's Python package (kernels.py lowered from the graphs) and the support library. */

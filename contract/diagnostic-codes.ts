@@ -69,6 +69,10 @@ export const DIAGNOSTIC_CODES = [
   entry("validate", "draft-layer-duplicate", "targetLayerIds repeats a layer"),
   entry("validate", "draft-layers-not-ascending", "targetLayerIds does not ascend"),
   entry("validate", "mask-token-out-of-range", "the draft's maskTokenId is outside the vocabulary"),
+  entry("validate", "tokenizer-vocab", "tokenizer \"byte\" needs a vocabulary of at least 256 tokens"),
+  entry("validate", "tokenizer-path", "tokenizer is an empty string"),
+  entry("validate", "tokenizer-not-found", "the tokenizer folder (relative to the config file) does not exist or has no tokenizer.json"),
+  entry("validate", "eos-token-out-of-range", "an id of eosTokenIds is outside the vocabulary"),
   entry("validate", "block-size-without-draft", "blockSize is set on a decoder without a draft"),
   entry("validate", "block-size-missing", "a decoder with a draft has no blockSize"),
   entry("validate", "block-size-out-of-range", "blockSize is not an integer in the supported range"),
@@ -118,6 +122,7 @@ export const DIAGNOSTIC_CODES = [
   entry("import-hf", "hf-unsupported-field", "a field set to a value dflashc does not implement (attention bias, activation, layer type, ...)"),
   entry("import-hf", "hf-draft-mismatch", "the drafter's config does not fit the target's (vocabulary, dimensions, layer ids)"),
   entry("import-hf", "hf-float16-as-bf16", "float16 weights are served as bf16", "warning"),
+  entry("import-hf", "hf-generation-config", "generation_config.json beside config.json is not JSON or its eos_token_id is not ids in the vocabulary: no eosTokenIds imported", "warning"),
   // weights
   entry("weights", "weights-source", "--weights / --draft-weights is not random:SEED, copy:SEED or a readable checkpoint folder, or copy:SEED cannot build a drafter for the decoder (none, or no layer reaching far enough)"),
   entry("weights", "weights", "a checkpoint is malformed or does not match the decoder (safetensors header, offsets, shapes, missing tensors, NaN/Inf)"),
@@ -125,6 +130,9 @@ export const DIAGNOSTIC_CODES = [
   entry("runtime", "memory", "`run` on the reference backend would need more than --max-memory or 80% of this machine's memory"),
   entry("runtime", "request", "a request the engine cannot serve (empty prompt, a token outside the vocabulary, too long)"),
   entry("runtime", "backend", "the backend cannot start (the jax backend without python3 or JAX)"),
+  entry("runtime", "compiled-folder", "the folder or manifest.json given to `run` is not a compiled output, or lacks what the backend reads (stablehlo/, jax/)"),
+  entry("runtime", "tokenizer", "`run` cannot load the tokenizer (--tokenizer, the declared or the compiled one), or it does not fit the decoder's vocabulary"),
+  entry("runtime", "chat-template", "`run --chat` with a tokenizer that has no chat template, or a template that fails"),
   entry("runtime", "capacity", "a request stopped for lack of pages; --check-lossless compared the tokens both runs produced", "warning"),
   // cli
   entry("cli", "usage", "a flag or argument is wrong (unknown option, bad value, flags that exclude each other)"),

@@ -81,6 +81,19 @@ export interface StaticCache {
 /** The draft's cache: static slots, or a paged pool of its own. The target's cache is always paged. */
 export type DraftCache = StaticCache | PagedCache;
 
+/**
+ * How text becomes token ids: the byte-level tokenizer (one id per UTF-8 byte), or a Hugging Face
+ * tokenizer folder. In a plan the folder is relative to the config file; in a manifest, relative to
+ * the output folder (`compile` copies the files into its tokenizer/).
+ */
+export type TokenizerRef = { readonly kind: "byte" } | { readonly kind: "hf"; readonly path: string };
+
+/** The folder inside a compiled output that holds the copied tokenizer files. */
+export const TOKENIZER_DIR = "tokenizer";
+
+/** The tokenizer files `compile` copies (the first is required, the others when present). */
+export const TOKENIZER_FILES = ["tokenizer.json", "tokenizer_config.json", "generation_config.json", "chat_template.jinja", "special_tokens_map.json"] as const;
+
 export interface Manifest {
   readonly format: typeof MANIFEST_FORMAT;
   /** `dflashc <version>`; no timestamps anywhere, so output is byte-identical for the same input. */
@@ -101,6 +114,10 @@ export interface Manifest {
     readonly maskTokenId: number | null;
     readonly hasDraft: boolean;
   };
+  /** The tokenizer `run` uses for text (the folder relative to this manifest's folder); null: ids only. */
+  readonly tokenizer: TokenizerRef | null;
+  /** Ids that end a request; null: the tokenizer's (generation_config.json, else its eos_token). */
+  readonly eosTokenIds: readonly number[] | null;
   readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
   /** Every weight any kernel takes, in canonical order. */

@@ -168,6 +168,18 @@ export interface DecoderOptions {
   readonly verify?: VerifyMode;
   /** Where it will be served; drives the memory check and `dflashc plan`. */
   readonly hardware?: HardwareDeclaration;
+  /**
+   * How `dflashc run` turns text into token ids and back: `"byte"` (one id per UTF-8 byte; needs
+   * vocabSize >= 256) or a Hugging Face tokenizer folder (tokenizer.json, tokenizer_config.json with
+   * its chat template, generation_config.json), relative to this file. `compile` copies the folder's
+   * files into the output's tokenizer/. Omit it and `run` speaks token ids only (or takes --tokenizer).
+   */
+  readonly tokenizer?: string;
+  /**
+   * Token ids that end a request (EOS). Default: the tokenizer folder's generation_config.json
+   * `eos_token_id`, else its tokenizer_config.json `eos_token`; none for "byte".
+   */
+  readonly eosTokenIds?: readonly number[];
 }
 
 export interface DecoderDeclaration extends DecoderOptions {

@@ -1,5 +1,6 @@
 // A decoder small enough for the CPU interpreter: Qwen3-style, vocab 256, hidden 64, 2 layers, and a
-// 1-layer DFlash draft fed by both target layers. Same code paths as the 8B examples.
+// 1-layer DFlash draft fed by both target layers. Same code paths as the 8B examples. Its tokenizer is
+// the byte-level one (vocab 256: one id per UTF-8 byte), so `run --prompt "text"` works on the CPU.
 import { defineDecoder, dflashDraft, pagedKV, pow2Buckets, qwen3, staticKV } from "dflashc";
 
 const target = qwen3({
@@ -28,4 +29,5 @@ export default defineDecoder({
   },
   batching: { maxRequests: 4, tokens: pow2Buckets({ min: 16, max: 256 }) },
   verify: "greedy",
+  tokenizer: "byte",
 });

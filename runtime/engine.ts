@@ -41,6 +41,12 @@ export interface GenerateRequest {
   readonly sampling?: Partial<SamplingParams>;
   /** Seed of this request's uniforms (default: the engine's `seed`, else 0); its stream is `(seed, index in the call)`. */
   readonly seed?: number;
+  /**
+   * Asked after every step that committed tokens to this request, with every token generated so far
+   * (possibly past a limit inside the last step; the result is cut): true ends the request now, finish
+   * reason `stop`. A stop string found in the decoded text, say.
+   */
+  readonly stopWhen?: (generated: readonly number[]) => boolean;
 }
 
 export interface GenerateResult {
@@ -153,6 +159,7 @@ interface LiveRequest {
   readonly state: RequestState;
   readonly sink: TokenSink | undefined;
   readonly sampling: SamplingRow;
+  readonly stopWhen: ((generated: readonly number[]) => boolean) | undefined;
   /** Engine step at which it joins the scheduler. */
   readonly arrivalStep: number;
   /** Submission order (ties between arrivals at the same step). */
@@ -333,6 +340,7 @@ export class Engine {
       state,
       sink,
       sampling: p.sampling,
+      stopWhen: q.stopWhen,
       arrivalStep: this.stepIndex + (q.arrivalStep ?? 0),
       seq: this.submissions++,
       reported: 0,
@@ -416,6 +424,13 @@ export class Engine {
     for (const r of this.sched.takeFinished()) this.settle(this.byState.get(r)!);
   }
 
+  /** The engine's own limits (stop token, length, context), then the caller's `stopWhen`. `from`: tokens before this step. */
+  private finishCheck(r: RequestState, from: number): void {
+    const stopWhen = this.byState.get(r)?.stopWhen;
+    const reason = r.finishCheck(this.manifest.decoder.maxContext, from) ?? (stopWhen?.(r.tokens.slice(r.prompt.length)) ? "stop" : null);
+    if (reason) this.sched.finish(r, reason);
+  }
+
   /** Reports a request's new tokens to its sink. */
   private report(l: LiveRequest): void {
     const out = l.state.outputFrom(l.reported, this.manifest.decoder.maxContext);
@@ -491,10 +506,7 @@ export class Engine {
         c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
         event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
         touched.push(c.req);
-        if (c.req.phase === "decoding") {
-          const reason = c.req.finishCheck(d.maxContext, before);
-          if (reason) sched.finish(c.req, reason);
-        }
+        if (c.req.phase === "decoding") this.finishCheck(c.req, before);
       }
     }
     if (batch.length > 0) {
@@ -508,8 +520,7 @@ export class Engine {
         if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
         event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before[j]) });
         touched.push(r);
-        const reason = r.finishCheck(d.maxContext, before[j]);
-        if (reason) sched.finish(r, reason);
+        this.finishCheck(r, before[j]);
       }
     }
     // The invariant, for every live request, after every step.

@@ -9,10 +9,6 @@ import { loadAndPlan } from "../../compiler/pipeline.js";
 import { ExitCode, type Io } from "./io.js";
 import { outJson, type CommandName } from "./json.js";
 
-// Paths in output: cli/commands/json.ts `displayPath(io, p)`. This re-export of the diagnostics' rule
-// (same signature as the helper that used to live here) keeps run.ts compiling until it moves over.
-export { displayPath } from "../../contract/diagnostics.js";
-
 /**
  * The diagnostics of `loadAndPlan` as the user reads them (paths relative to the working directory) on
  * stderr and, with --json, as the command's one `{ ok: false, command, diagnostics }` document on

@@ -3,19 +3,22 @@
  * (compiler/pipeline.ts `compileFile`), then the folder written atomically (compiler/output.ts).
  * With --json: `{ ok: true, command: "compile", out, contentHash, files }`.
  */
-import { join, resolve } from "node:path";
+import { basename, join, resolve } from "node:path";
 import { printDiagnostics, userError } from "../../contract/diagnostics.js";
 import { OutputFolderError, writeFolderAtomically } from "../../compiler/output.js";
 import { EMIT_KINDS, compileFile, type EmitKind } from "../../compiler/pipeline.js";
 import { reportDiagnostics } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
 import { displayPath, outJson } from "./json.js";
+import { formatCompileProgress, ProgressLine } from "./progress.js";
 
 export interface CompileCommandOptions {
   readonly out?: string;
   /** Comma-separated subset of stablehlo,jax,runtime; default all. */
   readonly emit?: string;
   readonly json?: boolean;
+  /** No progress line on stderr. */
+  readonly quiet?: boolean;
 }
 
 export function parseEmitList(list: string | undefined): Set<EmitKind> | string {
@@ -34,7 +37,11 @@ export async function compileCommand(file: string, opts: CompileCommandOptions, 
   }
   const path = resolve(io.cwd, file);
   // Rendering errors are compiler bugs: let them propagate to the CLI's exit-1 handler.
-  const compiled = await compileFile(path, { source: displayPath(io, path), emit });
+  // Progress (a terminal only, not --quiet): the kernel graphs, then the StableHLO modules.
+  const progress = new ProgressLine(io, !opts.quiet);
+  const name = basename(path, ".ts");
+  const compiled = await compileFile(path, { source: displayPath(io, path), emit, onProgress: (stage, done, total) => progress.update(() => formatCompileProgress(name, stage, done, total)) });
+  progress.done();
   if (!compiled.ok) return reportDiagnostics(compiled.diagnostics, opts.json, io, "compile");
   const { plan, files } = compiled;
   const out = resolve(io.cwd, opts.out ?? join("out", plan.name));

@@ -6,9 +6,10 @@
  * `{ ok: true, command: "import-hf", out, source, warnings }` (`source`, the declaration's text, only
  * without `-o`; `out` only with it), or `{ ok: false, command, diagnostics }`.
  */
-import { resolve } from "node:path";
-import { DiagnosticError, diagnosticForJson, forDisplay, formatDiagnostic, printDiagnostics, type Diagnostic } from "../../contract/diagnostics.js";
+import { dirname, resolve } from "node:path";
+import { DiagnosticError, diagnosticForJson, forDisplay, formatDiagnostic, printDiagnostics, userWarning, type Diagnostic } from "../../contract/diagnostics.js";
 import { importHf, type HfConfigText } from "../../compiler/import-hf/index.js";
+import { findModelText } from "../../compiler/import-hf/text.js";
 import { OutputFolderError, writeFileAtomically } from "../../compiler/output.js";
 import { BoundedReadError, formatBytes, readFileBounded } from "../../runtime/weights/read-bounded.js";
 import { ExitCode, type Io } from "./io.js";
@@ -59,6 +60,11 @@ export async function importHfCommand(configPath: string, opts: ImportHfOptions,
   let result;
   try {
     result = importHf(target, draft, { name: opts.name });
+    // The tokenizer and EOS ids beside config.json, written relative to where the declaration goes.
+    const declarationDir = opts.out === undefined ? io.cwd : dirname(resolve(io.cwd, opts.out));
+    const found = findModelText(resolve(io.cwd, configPath), declarationDir, result.declaration.target.vocabSize);
+    for (const w of found.warnings) io.err(formatDiagnostic(userWarning("hf-generation-config", w)));
+    if (found.text.tokenizer !== undefined || found.text.eosTokenIds !== undefined) result = importHf(target, draft, { name: opts.name, text: found.text });
   } catch (e) {
     if (e instanceof DiagnosticError) return fail(e.diagnostics);
     throw e;

@@ -9,6 +9,12 @@ export interface Io {
   err(text: string): void;
   /** Working directory that relative paths resolve against. */
   readonly cwd: string;
+  /** Standard output as is, no newline added (text streamed as it is generated). Absent: `out`. */
+  write?(text: string): void;
+  /** Draws a progress line on stderr, overwriting the previous one; "" clears it. Absent: no progress. */
+  progress?(line: string): void;
+  /** Standard output is a terminal (streamed text and progress share it). */
+  readonly outIsTty?: boolean;
 }
 
 export const ExitCode = { ok: 0, bug: 1, userError: 2, checkFailed: 3 } as const;
@@ -18,11 +24,15 @@ export const processIo: Io = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
   err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
   cwd: process.cwd(),
+  write: (text) => process.stdout.write(text),
+  // Progress only when a person watches stderr; piped or redirected, it would be noise in a log.
+  ...(process.stderr.isTTY ? { progress: (line: string) => process.stderr.write(`\r\x1b[2K${line}`) } : {}),
+  outIsTty: process.stdout.isTTY === true,
 };
 
 /** Collects output in memory (tests). */
 export function memoryIo(cwd: string = process.cwd()): Io & { stdout: string[]; stderr: string[] } {
   const stdout: string[] = [];
   const stderr: string[] = [];
-  return { stdout, stderr, cwd, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t) };
+  return { stdout, stderr, cwd, out: (t) => void stdout.push(t), err: (t) => void stderr.push(t), write: (t) => void stdout.push(t) };
 }

@@ -1,35 +1,38 @@
 /**
- * `dflashc run <config.ts> --backend reference|jax --weights random:SEED|DIR --prompt-ids ... --max-new-tokens N`
+ * `dflashc run <config.ts | compiled folder | manifest.json> --backend reference|jax --weights random:SEED|DIR
+ *   (--prompt TEXT [--chat] [--stop S] | --prompt-ids IDS) --max-new-tokens N`
  *
- * Compiles the decoder in memory (reference) or into a temporary output folder (jax), runs the
- * prompts through the runtime engine and prints tokens and per-request stats. `--target-only` decodes
- * with the target alone (the baseline); `--check-lossless` also decodes target-only and exits 3 if a
- * token both runs produced differs (a request one run stopped earlier for `capacity` is a warning).
- * On the reference backend, the memory the run needs is estimated from the plan first; above
- * `--max-memory` (default 8 GiB) or 80% of the machine's memory the run is refused (exit 2).
- * `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder
- * compiled with verify "sampling", on either backend): the same seed gives the same tokens.
+ * Decodes prompts with the runtime engine. A declaration is compiled first (in memory for the reference
+ * backend, into a temporary folder for jax); a compiled folder is used as it is (run-input.ts). Text
+ * prompts go through the decoder's tokenizer (or --tokenizer), with --chat through its chat template;
+ * the text comes out as it is generated (one request: streamed; several: each when done), ended by an
+ * EOS id (--eos, default the declared or the tokenizer's; --ignore-eos for none), a --stop string (cut
+ * from the text, as OpenAI does) or the length limit. `--prompt-ids` decodes ids and prints ids.
+ * `--target-only` decodes with the target alone (the baseline); `--check-lossless` also decodes
+ * target-only and exits 3 if a token both runs produced differs (a request one run stopped earlier for
+ * `capacity` is a warning). On the reference backend, the memory the run needs is estimated first;
+ * above `--max-memory` (default 8 GiB) or 80% of the machine's memory the run is refused (exit 2).
+ * `--temperature T > 0` samples (with `--top-k`, `--top-p`, `--seed`; a decoder compiled with verify
+ * "sampling", on either backend): the same seed gives the same tokens. Progress (steps, tokens/s, τ)
+ * is drawn on stderr when it is a terminal, unless --quiet.
  * Exit codes: 0 ok, 2 the user's input is wrong, 3 the lossless check failed.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir, totalmem } from "node:os";
-import { join, resolve } from "node:path";
-import type { DecoderPlan } from "../../compiler/ir/plan.js";
-import { compilePlan } from "../../compiler/compile.js";
-import { writeFolderAtomically } from "../../compiler/output.js";
-import { JaxBackend } from "../../runtime/backends/jax.js";
+import { totalmem } from "node:os";
 import { forDisplay, printDiagnostics, userError, userWarning, type AnyDiagnostic } from "../../contract/diagnostics.js";
 import type { Backend, Weights } from "../../runtime/backend.js";
-import { ReferenceBackend } from "../../runtime/backends/reference.js";
-import { Engine, RequestError, type EngineOptions, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
-import { parseManifest, readManifest, type Manifest } from "../../contract/manifest.js";
+import { Engine, RequestError, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
+import type { Manifest } from "../../contract/manifest.js";
 import { isSampling, samplingParams, SamplingError, type SamplingParams } from "../../runtime/sampling.js";
 import { SafetensorsError } from "../../runtime/weights/safetensors.js";
-import { loadWeights, parseWeightSource, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
+import { loadWeights, parseWeightSource, WeightSourceError } from "../../runtime/weights/source.js";
 import { WeightsError } from "../../runtime/backend.js";
-import { loadAndPlan } from "../../compiler/pipeline.js";
-import { displayPath } from "./check.js";
 import { ExitCode, type Io } from "./io.js";
+import { outJson } from "./json.js";
+import { formatDecodeProgress, ProgressLine } from "./progress.js";
+import { CompiledFolderError, loadRunInput, type MemoryInputs } from "./run-input.js";
+import { encodePrompts, loadRunTokenizer, RunTokenizerError, TextOutput } from "./run-text.js";
+
+export { compileInMemory } from "./run-input.js";
 
 export interface RunOptions {
   readonly backend: "reference" | "jax";
@@ -37,17 +40,30 @@ export interface RunOptions {
   readonly weights: string;
   /** The drafter's checkpoint folder, when `weights` is a folder. */
   readonly draftWeights?: string;
+  /** Prompts as token ids (`--prompt-ids`); output is ids. */
   readonly promptIds: readonly (readonly number[])[];
+  /** Prompts as text (`--prompt`); output is text. */
+  readonly prompts?: readonly string[];
+  /** Put each text prompt through the tokenizer's chat template as one user message. */
+  readonly chat?: boolean;
+  /** Stop strings: a request ends when its text contains one (cut from the text). */
+  readonly stop?: readonly string[];
+  /** `--tokenizer`: a Hugging Face tokenizer folder or `byte`, instead of the declared one. */
+  readonly tokenizer?: string;
   readonly maxNewTokens: number;
   readonly targetOnly?: boolean;
   readonly checkLossless?: boolean;
   readonly json?: boolean;
+  /** No progress line on stderr. */
+  readonly quiet?: boolean;
   readonly temperature?: number;
   readonly topK?: number;
   readonly topP?: number;
   readonly seed?: number;
-  /** Stop tokens for every request. */
+  /** Stop (EOS) tokens for every request (`--eos`); default: the declared ones, else the tokenizer's. */
   readonly stopTokenIds?: readonly number[];
+  /** No EOS tokens at all (`--ignore-eos`). */
+  readonly ignoreEos?: boolean;
   /** Bytes the reference backend may use (default DEFAULT_MAX_MEMORY); a larger estimate refuses the run. */
   readonly maxMemory?: number;
   /** Load checkpoint tensors holding NaN or ±Infinity instead of refusing them (exit 2). */
@@ -79,7 +95,7 @@ const fmtBytes = (b: number) => (b >= 1024 ** 3 ? `${(b / 1024 ** 3).toFixed(1)}
  * are the plan's estimate twice over (the interpreter materializes what a compiler would fuse), plus
  * 256 MiB for node, the parsed modules and the compiler.
  */
-export function estimateReferenceMemory(plan: DecoderPlan): ReferenceMemoryEstimate {
+export function estimateReferenceMemory(plan: Omit<MemoryInputs, "name">): ReferenceMemoryEstimate {
   const weightElems = new Map<string, number>();
   const cacheElems = new Map<string, number>();
   for (const k of plan.kernels) {
@@ -97,7 +113,7 @@ export function estimateReferenceMemory(plan: DecoderPlan): ReferenceMemoryEstim
 }
 
 /** Why the reference backend cannot run this plan within `maxMemory` and this machine, or null. */
-export function referenceMemoryProblem(plan: DecoderPlan, maxMemory: number | undefined, machine = totalmem()): string | null {
+export function referenceMemoryProblem(plan: MemoryInputs, maxMemory: number | undefined, machine = totalmem()): string | null {
   const e = estimateReferenceMemory(plan);
   const share = Math.floor(machine * MACHINE_MEMORY_SHARE);
   const bound = Math.min(maxMemory ?? DEFAULT_MAX_MEMORY, share);
@@ -113,12 +129,6 @@ export function referenceMemoryProblem(plan: DecoderPlan, maxMemory: number | un
   );
 }
 
-/** The kernel modules and manifest of a plan, rendered in memory (what `compile --emit stablehlo` writes). */
-export function compileInMemory(plan: DecoderPlan, source: string): { manifest: Manifest; files: Map<string, string> } {
-  const files = compilePlan(plan, { source, emit: new Set(["stablehlo"]) });
-  return { manifest: parseManifest(files.get("manifest.json")!), files };
-}
-
 /** A run of the engine that also collects every step (for tables) and the wall time. */
 export async function decode(
   manifest: Manifest,
@@ -126,12 +136,14 @@ export async function decode(
   weights: Weights,
   prompts: readonly (readonly number[])[],
   maxNewTokens: number,
-  options: EngineOptions & { stopTokenIds?: readonly number[] } = {},
+  options: EngineOptions & { stopTokenIds?: readonly number[]; stopWhen?: (index: number) => GenerateRequest["stopWhen"] } = {},
 ): Promise<{ results: GenerateResult[]; steps: StepEvent[]; seconds: number }> {
   const steps: StepEvent[] = [];
   const t0 = performance.now();
   const engine = await Engine.create(manifest, backend, weights, { ...options, onStep: (e) => (steps.push(e), options.onStep?.(e)) });
-  const results = await engine.generate(prompts.map((p, i) => ({ id: String(i), promptIds: p, maxNewTokens, stopTokenIds: options.stopTokenIds })));
+  const results = await engine.generate(
+    prompts.map((p, i) => ({ id: String(i), promptIds: p, maxNewTokens, stopTokenIds: options.stopTokenIds, stopWhen: options.stopWhen?.(i) })),
+  );
   return { results, steps, seconds: (performance.now() - t0) / 1000 };
 }
 
@@ -190,36 +202,23 @@ export function describeResult(r: GenerateResult): string[] {
   ];
 }
 
-async function makeBackend(opts: RunOptions, plan: DecoderPlan, source: string, weightSource: WeightSource, io: Io): Promise<{ manifest: Manifest; backend: () => Backend; cleanup: () => void }> {
-  if (opts.backend === "reference") {
-    const { manifest, files } = compileInMemory(plan, source);
-    return { manifest, backend: () => new ReferenceBackend({ files }), cleanup: () => {} };
-  }
-  // The jax backend needs a real output folder with the generated package (its worker checks the
-  // manifest hash).
-  const dir = mkdtempSync(join(tmpdir(), "dflashc-run-"));
-  const out = join(dir, plan.name);
-  writeFolderAtomically(out, compilePlan(plan, { source, emit: new Set(["stablehlo", "jax"] as const) }));
-  io.err(`compiled ${plan.name} into ${out}`);
-  return {
-    manifest: readManifest(out),
-    // The worker's loader (dflashc_jax.weights.load_checkpoint) refuses non-finite tensors too, unless told.
-    backend: () => new JaxBackend({ outDir: out, weights: weightSource, ...(opts.allowNonFinite ? { env: { DFLASHC_ALLOW_NONFINITE: "1" } } : {}) }),
-    cleanup: () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
-export async function runCommand(configFile: string, opts: RunOptions, io: Io): Promise<number> {
+export async function runCommand(given: string, opts: RunOptions, io: Io): Promise<number> {
   // Every user error goes out one way (contract/diagnostics.ts): `error <code>: <message>` on stderr,
   // paths relative to the working folder; with --json also one { ok: false, diagnostics } document.
   // (`error` repeats an unlocated diagnostic's message in the JSON document, as before the catalog.)
   const fail = (diagnostics: readonly AnyDiagnostic[], extra?: Record<string, unknown>) => {
     const ds = diagnostics.map((d) => forDisplay(d, io.cwd));
-    printDiagnostics(ds, io, { json: opts.json, extra: ds.length === 1 && ds[0].file === undefined ? { error: ds[0].message, ...extra } : extra });
+    printDiagnostics(ds, io, { json: opts.json, command: "run", extra: ds.length === 1 && ds[0].file === undefined ? { error: ds[0].message, ...extra } : extra });
     return ExitCode.userError;
   };
   const usage = (msg: string) => fail([userError("usage", msg)]);
-  if (opts.promptIds.length === 0) return usage("give at least one --prompt-ids");
+  const texts = opts.prompts ?? [];
+  if (opts.promptIds.length === 0 && texts.length === 0) return usage("give at least one --prompt (text) or --prompt-ids (token ids)");
+  if (opts.promptIds.length > 0 && texts.length > 0) return usage("give --prompt (text) or --prompt-ids (token ids), not both");
+  if (opts.chat && texts.length === 0) return usage("--chat applies the chat template to --prompt text; it needs --prompt");
+  if ((opts.stop ?? []).length > 0 && texts.length === 0) return usage("--stop matches generated text; it needs --prompt (with --prompt-ids, stop with --eos ids)");
+  if ((opts.stop ?? []).some((s) => s === "")) return usage("--stop takes a non-empty string");
+  if (opts.ignoreEos && opts.stopTokenIds !== undefined) return usage("--ignore-eos drops every EOS id; drop --eos");
   let sampling: SamplingParams;
   try {
     sampling = samplingParams({ temperature: opts.temperature, topK: opts.topK, topP: opts.topP });
@@ -232,36 +231,90 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
   if (isSampling(sampling) && opts.checkLossless) return usage("--check-lossless compares tokens with greedy target-only decoding; sampling is lossless in distribution, not token for token (drop --temperature)");
   if (opts.targetOnly && opts.checkLossless) return usage("--check-lossless compares speculative decoding with target-only decoding; drop --target-only");
   if (!Number.isInteger(opts.maxNewTokens) || opts.maxNewTokens < 0) return usage(`--max-new-tokens takes a non-negative integer, got ${opts.maxNewTokens}`);
-
-  const loaded = await loadAndPlan(resolve(io.cwd, configFile));
-  if (!loaded.ok) return fail(loaded.diagnostics);
-  const plan = loaded.plan;
-  if (opts.checkLossless && !plan.draft) return usage(`${plan.name} has no draft: there is nothing to check against target-only decoding`);
-  const source = displayPath(resolve(io.cwd, configFile), io.cwd);
   if (opts.maxMemory !== undefined && !(Number.isSafeInteger(opts.maxMemory) && opts.maxMemory > 0)) return usage(`--max-memory takes a positive number of bytes, got ${opts.maxMemory}`);
+
+  const loaded = await loadRunInput(given, io);
+  if (!loaded.ok) return fail(loaded.diagnostics);
+  const input = loaded.input;
+  if (opts.checkLossless && !input.hasDraft) return usage(`${input.name} has no draft: there is nothing to check against target-only decoding`);
   if (opts.backend === "reference") {
     // Refuse before compiling or allocating anything: a decoder too large for the CPU would otherwise
     // print nothing and take all of the machine's memory.
-    const problem = referenceMemoryProblem(plan, opts.maxMemory);
-    if (problem) return fail([userError("memory", problem)], { memory: estimateReferenceMemory(plan) });
+    const problem = referenceMemoryProblem(input.memory, opts.maxMemory);
+    if (problem) return fail([userError("memory", problem)], { memory: estimateReferenceMemory(input.memory) });
   }
 
   let cleanup = () => {};
+  const progress = new ProgressLine(io, !opts.quiet);
   try {
     const ws = parseWeightSource(opts.weights, { cwd: io.cwd, draftDir: opts.draftWeights });
-    const made = await makeBackend(opts, plan, source, ws, io);
+    const made = input.prepare(opts.backend, ws, !!opts.allowNonFinite, io);
     cleanup = made.cleanup;
+    const decoder = made.manifest.decoder;
+    // Text needs a tokenizer; ids use one only when asked (--tokenizer) for their default EOS ids.
+    const tokenizer = texts.length > 0 || opts.tokenizer !== undefined ? await loadRunTokenizer(opts.tokenizer, input.tokenizer, decoder.vocabSize, io) : null;
+    if (texts.length > 0 && !tokenizer) {
+      return usage(`${input.name} declares no tokenizer: add tokenizer: "byte" or a Hugging Face tokenizer folder to its declaration, or pass --tokenizer DIR`);
+    }
+    const prompts = tokenizer && texts.length > 0 ? encodePrompts(tokenizer, texts, !!opts.chat) : opts.promptIds;
+    const eos = opts.ignoreEos ? [] : (opts.stopTokenIds ?? input.eosTokenIds ?? tokenizer?.eosTokenIds ?? []);
     const weights = loadWeights(ws, made.manifest, { allowNonFinite: opts.allowNonFinite });
-    const mode = opts.targetOnly || !plan.draft ? "target-only" : "speculative";
-    const main = await decode(made.manifest, made.backend(), weights, opts.promptIds, opts.maxNewTokens, {
+    const mode = opts.targetOnly || !input.hasDraft ? "target-only" : "speculative";
+    const how = isSampling(sampling) ? `, sampling at temperature ${sampling.temperature} (top-k ${sampling.topK || "off"}, top-p ${sampling.topP < 1 ? sampling.topP : "off"}, seed ${seed})` : "";
+    const headline = `${input.name}: ${mode} decoding on the ${opts.backend} backend${how}`;
+
+    // Text: one request streams to stdout as it is generated, several print each when done.
+    const streaming = texts.length === 1 && !opts.json;
+    const textOut =
+      tokenizer && texts.length > 0
+        ? new TextOutput(
+            tokenizer,
+            prompts,
+            eos,
+            opts.stop ?? [],
+            opts.json ? null : { stream: streaming, write: (t) => (io.write ?? io.out)(t), label: (i, reason, text) => io.out(`--- request ${i} (${reason}) ---\n${text}`) },
+            (n) => Math.min(opts.maxNewTokens, decoder.maxContext - n),
+          )
+        : null;
+    if (textOut && !opts.json && !opts.quiet) io.err(headline);
+    // Progress would interleave with text streamed to the same terminal: the text is the progress there.
+    const showProgress = !(streaming && io.outIsTty);
+    let tokens = 0;
+    let decodeSteps = 0;
+    let committed = 0;
+    let finished = 0;
+    const t0 = performance.now();
+    const onStep = (e: StepEvent) => {
+      textOut?.onStep(e);
+      for (const d of e.decoded) {
+        decodeSteps++;
+        committed += d.tokens.length;
+      }
+      tokens += e.decoded.reduce((n, d) => n + d.tokens.length, 0) + e.prefilled.filter((p) => p.firstToken !== null).length;
+      finished += e.finished.length;
+      if (showProgress) {
+        progress.update(() =>
+          formatDecodeProgress({ step: e.step + 1, tokens, seconds: (performance.now() - t0) / 1000, tau: decodeSteps > 0 ? committed / decodeSteps : null, finished, requests: prompts.length }),
+        );
+      }
+    };
+    const main = await decode(made.manifest, made.backend(), weights, prompts, opts.maxNewTokens, {
       targetOnly: mode === "target-only",
-      stopTokenIds: opts.stopTokenIds,
+      stopTokenIds: eos,
       sampling,
       seed,
+      onStep,
+      ...(textOut ? { stopWhen: (i: number) => textOut.stopWhen(i) } : {}),
     });
+    progress.done();
+    textOut?.endAll(main.results);
     let lossless: LosslessReport | null = null;
     if (opts.checkLossless) {
-      const base = await decode(made.manifest, made.backend(), weights, opts.promptIds, opts.maxNewTokens, { targetOnly: true, stopTokenIds: opts.stopTokenIds });
+      const base = await decode(made.manifest, made.backend(), weights, prompts, opts.maxNewTokens, {
+        targetOnly: true,
+        stopTokenIds: eos,
+        ...(textOut ? { stopWhen: (i: number) => stopWhenLike(main.results[i]) } : {}),
+      });
       lossless = compareLossless(main.results, base.results);
     }
     for (const c of lossless?.capacityStops ?? []) {
@@ -269,40 +322,72 @@ export async function runCommand(configFile: string, opts: RunOptions, io: Io): 
       printDiagnostics([userWarning("capacity", message)], io);
     }
     if (opts.json) {
-      io.out(
-        JSON.stringify({
-          ok: lossless ? lossless.ok : true,
-          decoder: plan.name,
-          backend: opts.backend,
-          mode,
-          sampling: { ...sampling, seed },
-          blockSize: plan.blockSize,
-          seconds: main.seconds,
-          requests: main.results.map((r, i) => ({ id: r.id, promptIds: opts.promptIds[i], tokens: r.tokens, finishReason: r.finishReason, stats: r.stats })),
-          ...(lossless ? { lossless } : {}),
-        }),
-      );
-    } else {
-      const how = isSampling(sampling) ? `, sampling at temperature ${sampling.temperature} (top-k ${sampling.topK || "off"}, top-p ${sampling.topP < 1 ? sampling.topP : "off"}, seed ${seed})` : "";
-      io.out(`${plan.name}: ${mode} decoding on the ${opts.backend} backend${how}, ${main.steps.length} steps in ${main.seconds.toFixed(1)} s`);
-      for (const r of main.results) for (const line of describeResult(r)) io.out(line);
-      if (lossless) {
-        if (lossless.ok) io.out(`lossless: OK (${lossless.tokens} tokens identical to target-only decoding)`);
-        if (!lossless.ok) {
-          io.out(`lossless: FAILED`);
-          for (const m of lossless.mismatches) io.out(`  request ${m.id}: token ${m.index} is ${m.speculative ?? "(none)"} speculative, ${m.targetOnly ?? "(none)"} target-only`);
-        }
+      outJson(io, "run", lossless ? lossless.ok : true, {
+        decoder: input.name,
+        input: input.source,
+        backend: opts.backend,
+        mode,
+        sampling: { ...sampling, seed },
+        blockSize: decoder.blockSize,
+        eosTokenIds: eos,
+        seconds: main.seconds,
+        requests: main.results.map((r, i) => ({
+          id: r.id,
+          ...(textOut ? { prompt: texts[i] } : {}),
+          promptIds: prompts[i],
+          tokens: r.tokens,
+          ...(textOut ? { text: textOut.texts[i].text, stopString: textOut.texts[i].stopString } : {}),
+          finishReason: r.finishReason,
+          stats: r.stats,
+        })),
+        ...(lossless ? { lossless } : {}),
+      });
+    } else if (textOut) {
+      if (!opts.quiet) {
+        io.err(`${main.steps.length} steps in ${main.seconds.toFixed(1)} s`);
+        for (const r of main.results) io.err(describeTextResult(r, textOut.texts[Number(r.id)].stopString));
       }
+      printLossless(lossless, (l) => io.err(l));
+    } else {
+      io.out(`${headline}, ${main.steps.length} steps in ${main.seconds.toFixed(1)} s`);
+      for (const r of main.results) for (const line of describeResult(r)) io.out(line);
+      printLossless(lossless, (l) => io.out(l));
     }
     return lossless && !lossless.ok ? ExitCode.checkFailed : ExitCode.ok;
   } catch (e) {
+    progress.done();
     // A JAX worker that cannot start (no python3, no jax) is the environment, not a dflashc bug.
     if (e instanceof Error && e.name === "JaxBackendError") return fail([userError("backend", e.message)]);
     if (e instanceof WeightSourceError) return fail([userError("weights-source", e.message)]);
     if (e instanceof SafetensorsError || e instanceof WeightsError) return fail([userError("weights", e.message)]);
     if (e instanceof RequestError) return fail([userError("request", e.message)]);
+    if (e instanceof RunTokenizerError) return fail([userError(e.code, e.message)]);
+    if (e instanceof CompiledFolderError) return fail([userError("compiled-folder", e.message)]);
     throw e;
   } finally {
     cleanup();
+  }
+}
+
+/**
+ * The target-only run of --check-lossless ends a request where the speculative run's stop string
+ * ended it (its own text would find the same string at the same token, when the tokens agree).
+ */
+function stopWhenLike(spec: GenerateResult): GenerateRequest["stopWhen"] {
+  return (generated) => spec.finishReason === "stop" && generated.length >= spec.tokens.length;
+}
+
+/** One line per text request on stderr: finish reason, tokens, τ. */
+function describeTextResult(r: GenerateResult, stopString: string | null): string {
+  const why = stopString !== null ? `stop at ${JSON.stringify(stopString)}` : r.finishReason;
+  return `request ${r.id}: ${r.tokens.length} tokens (${why}), ${r.stats.steps} steps, tau ${fmt(r.stats.tau)}`;
+}
+
+function printLossless(lossless: LosslessReport | null, line: (s: string) => void): void {
+  if (!lossless) return;
+  if (lossless.ok) line(`lossless: OK (${lossless.tokens} tokens identical to target-only decoding)`);
+  else {
+    line(`lossless: FAILED`);
+    for (const m of lossless.mismatches) line(`  request ${m.id}: token ${m.index} is ${m.speculative ?? "(none)"} speculative, ${m.targetOnly ?? "(none)"} target-only`);
   }
 }

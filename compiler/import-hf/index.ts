@@ -54,7 +54,15 @@ function targetModel(t: ImportedTarget, name: string): TargetModel {
   return t.family === "qwen3" ? qwen3(base) : qwen2(base);
 }
 
-export function importHf(target: HfConfigText, draft?: HfConfigText, opts: { readonly name?: string } = {}): ImportHfResult {
+/** The text side found beside config.json: written into the declaration as they are. */
+export interface ImportedText {
+  /** The tokenizer folder as the declaration writes it (relative to the declaration file). */
+  readonly tokenizer?: string;
+  /** generation_config.json's eos_token_id. */
+  readonly eosTokenIds?: readonly number[];
+}
+
+export function importHf(target: HfConfigText, draft?: HfConfigText, opts: { readonly name?: string; readonly text?: ImportedText } = {}): ImportHfResult {
   const tSrc = parseJsonSource(target.text, target.file);
   const dSrc = draft ? parseJsonSource(draft.text, draft.file) : undefined;
   const tFields = new HfFields(tSrc);
@@ -82,6 +90,8 @@ export function importHf(target: HfConfigText, draft?: HfConfigText, opts: { rea
     batching: serving.batching,
     verify: "greedy",
     hardware: serving.hardware,
+    ...(opts.text?.tokenizer !== undefined ? { tokenizer: opts.text.tokenizer } : {}),
+    ...(opts.text?.eosTokenIds !== undefined ? { eosTokenIds: [...opts.text.eosTokenIds] } : {}),
   });
 
   checkDeclaration(declaration, srcs);

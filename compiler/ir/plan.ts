@@ -5,7 +5,7 @@
  */
 import type { DType, DraftLayerType, HardwareDeclaration, ModelFamily, RopeScaling, VerifyMode } from "../../dsl/types.js";
 import type { ModelDType } from "../../contract/dtypes.js";
-import type { DraftCache, KernelSig, PagedCache } from "../../contract/manifest.js";
+import type { DraftCache, KernelSig, PagedCache, TokenizerRef } from "../../contract/manifest.js";
 
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 type Assert<T extends true> = T;
@@ -83,4 +83,8 @@ export interface DecoderPlan {
   readonly kernels: readonly KernelSig[];
   readonly memory: MemoryEstimate;
   readonly hardware: HardwareDeclaration | null;
+  /** The declared tokenizer (a folder path as written, relative to the config file); null: none. */
+  readonly tokenizer: TokenizerRef | null;
+  /** Declared EOS ids; null: the tokenizer's. */
+  readonly eosTokenIds: readonly number[] | null;
 }

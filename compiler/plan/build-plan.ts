@@ -46,6 +46,8 @@ export function buildPlan(decl: DecoderDeclaration): DecoderPlan {
     buckets,
     kernels,
     memory,
+    tokenizer: decl.tokenizer === undefined ? null : decl.tokenizer === "byte" ? { kind: "byte" } : { kind: "hf", path: decl.tokenizer },
+    eosTokenIds: decl.eosTokenIds ? [...decl.eosTokenIds] : null,
     hardware,
   };
   verifyPlan(plan);

@@ -259,6 +259,25 @@ const maskToken: Rule = {
   },
 };
 
+const tokenizer: Rule = {
+  name: "tokenizer: \"byte\" fits the vocabulary, EOS ids inside it",
+  codes: ["tokenizer-vocab", "tokenizer-path", "eos-token-out-of-range"],
+  check: (d) => {
+    const V = d.target.vocabSize;
+    const out: ValidationIssue[] = [];
+    if (d.tokenizer === "byte" && isPositiveInt(V) && V < 256) {
+      out.push(issue(["tokenizer"], "tokenizer-vocab", `the byte-level tokenizer has 256 ids, but the vocabulary has ${V} tokens: raise target.vocabSize to 256 or more`));
+    }
+    if (d.tokenizer !== undefined && d.tokenizer.trim() === "") out.push(issue(["tokenizer"], "tokenizer-path", `tokenizer is empty: use "byte" or a tokenizer folder's path`));
+    d.eosTokenIds?.forEach((id, i) => {
+      if (isPositiveInt(V) && !(isInt(id) && id >= 0 && id < V)) {
+        out.push(issue(["eosTokenIds", i], "eos-token-out-of-range", `eosTokenIds[${i}] = ${show(id)}, but the vocabulary has ${V} tokens (0..${V - 1})`));
+      }
+    });
+    return out;
+  },
+};
+
 const blockSize: Rule = {
   name: "blockSize in 2..1024, required iff there is a draft",
   codes: ["block-size-without-draft", "block-size-missing", "block-size-out-of-range"],
@@ -453,6 +472,7 @@ export const RULES: readonly Rule[] = [
   draftDims,
   layerIds,
   maskToken,
+  tokenizer,
   blockSize,
   draftCache,
   pageSize,

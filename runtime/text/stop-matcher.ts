@@ -25,6 +25,11 @@ export class StopMatcher {
     return this.stopped !== null;
   }
 
+  /** The stop string that appeared, or null. */
+  get stop(): string | null {
+    return this.stopped;
+  }
+
   push(piece: string): StopMatch {
     if (this.stopped !== null) return { text: "", stop: this.stopped };
     const text = this.held + piece;

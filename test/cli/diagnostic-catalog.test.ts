@@ -215,7 +215,7 @@ describe("every command reports user errors one way", () => {
   });
 
   it("run with a bad flag: exit 2, `error usage:`, through main() and commander alike", async () => {
-    expect((await run({ promptIds: [] })).err).toEqual(["error usage: give at least one --prompt-ids"]);
+    expect((await run({ promptIds: [] })).err).toEqual(["error usage: give at least one --prompt (text) or --prompt-ids (token ids)"]);
     for (const [args, line] of [
       [["run", "tiny.ts", "--prompt-ids", "1,x"], "error usage: --prompt-ids takes comma-separated token ids, got '1,x'"],
       [["run", "tiny.ts", "--no-such-flag"], "error usage: unknown option '--no-such-flag'"],

@@ -58,7 +58,7 @@ describe("dflashc run", () => {
 
   it("user mistakes exit 2 with a clear message", async () => {
     const cases: [Partial<RunOptions>, RegExp][] = [
-      [{ promptIds: [] }, /at least one --prompt-ids/],
+      [{ promptIds: [] }, /at least one --prompt \(text\) or --prompt-ids/],
       [{ temperature: 0.7 }, /compile tiny_dflash with verify: "sampling"/],
       [{ targetOnly: true, checkLossless: true }, /drop --target-only/],
       [{ weights: "random:x" }, /integer seed/],

@@ -50,6 +50,23 @@ describe("engine with the toy backend", () => {
     expect(res[0].finishReason).toBe("stop");
   });
 
+  it("stopWhen ends a request after the step that satisfied it (finish reason stop), the others run on", async () => {
+    const m = toyManifest({ blockSize: 4 });
+    const want = toyGreedy([9, 9, 9], 30, 97);
+    const seen: number[][] = [];
+    const engine = await Engine.create(m, new ToyBackend(0.3), fakeWeights(m));
+    const res = await engine.generate([
+      { promptIds: [9, 9, 9], maxNewTokens: 30, stopWhen: (g) => (seen.push([...g]), g.length >= 5) },
+      { promptIds: [1, 2, 3], maxNewTokens: 12 },
+    ]);
+    // Asked after every step with everything generated so far, each a prefix of the greedy output.
+    for (const g of seen) expect(g).toEqual(want.slice(0, g.length));
+    expect(seen.at(-1)!.length).toBeGreaterThanOrEqual(5);
+    expect(res[0].finishReason).toBe("stop");
+    expect(res[0].tokens).toEqual(seen.at(-1));
+    expect(res[1]).toMatchObject({ finishReason: "length", tokens: toyGreedy([1, 2, 3], 12, 97) });
+  });
+
   it("streams one event per step", async () => {
     const m = toyManifest();
     const events: StepEvent[] = [];

@@ -64,6 +64,14 @@ const CASES: readonly Case[] = [
   { code: "draft-layers-empty", title: "no layer ids", edits: [["targetLayerIds: [0, 1]", "targetLayerIds: /*@*/[]"]] },
   // tokens and blocks
   { code: "mask-token-out-of-range", title: "maskTokenId >= vocabSize", edits: [["maskTokenId: 255", "maskTokenId: /*@*/256"]], message: /vocabulary has 256 tokens \(0\.\.255\)/ },
+  {
+    code: "tokenizer-vocab",
+    title: "the byte-level tokenizer with a vocabulary under 256",
+    edits: [["vocabSize: 256", "vocabSize: 200"], ["maskTokenId: 255", "maskTokenId: 199"], ['tokenizer: "byte"', 'tokenizer: /*@*/"byte"']],
+    message: /the byte-level tokenizer has 256 ids, but the vocabulary has 200 tokens/,
+  },
+  { code: "tokenizer-path", title: "an empty tokenizer", edits: [['tokenizer: "byte"', 'tokenizer: /*@*/""']] },
+  { code: "eos-token-out-of-range", title: "an EOS id past the vocabulary", edits: [['tokenizer: "byte",', 'tokenizer: "byte",\n  eosTokenIds: [1, /*@*/256],']], message: /^eosTokenIds\[1\] = 256, but the vocabulary has 256 tokens \(0\.\.255\)$/ },
   { code: "block-size-out-of-range", title: "blockSize 1", edits: [["blockSize: 4", "blockSize: /*@*/1"]] },
   { code: "block-size-out-of-range", title: "blockSize past 1024", edits: [["blockSize: 4", "blockSize: /*@*/1025"]] },
   { code: "block-size-missing", title: "a draft without blockSize", edits: [["  blockSize: 4,\n", ""], ["defineDecoder({", "defineDecoder(/*@*/{"]] },

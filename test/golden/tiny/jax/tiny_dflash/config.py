@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:60bdb68b22b414620976dff4b7c435ba6d6d5c5befbae3674803f4134e4eab25"
+MANIFEST_HASH = "sha256:b7b2ecfb297bea1c7b7d3e4f27407d01dcf4f142aa2643a83e8778ac3addf1d3"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4
