@@ -237,7 +237,7 @@ describe("every command reports user errors one way", () => {
     expect(await main(["check", "bad-mask.ts"], io)).toBe(2);
     expect(io.stderr).toEqual(r.err);
     const j = await run({ json: true }, "bad-mask.ts");
-    expect(JSON.parse(j.out[0])).toEqual({ ok: false, diagnostics: [{ file: "bad-mask.ts", line: expect.any(Number), column: expect.any(Number), code: "mask-token-out-of-range", message: expect.any(String) }] });
+    expect(JSON.parse(j.out[0])).toEqual({ ok: false, command: "run", diagnostics: [{ file: "bad-mask.ts", line: expect.any(Number), column: expect.any(Number), code: "mask-token-out-of-range", message: expect.any(String) }] });
   });
 
   it("run refusing for memory: exit 2, `error memory:`", async () => {
