@@ -125,6 +125,8 @@ export const DIAGNOSTIC_CODES = [
   entry("runtime", "memory", "`run` on the reference backend would need more than --max-memory or 80% of this machine's memory"),
   entry("runtime", "request", "a request the engine cannot serve (empty prompt, a token outside the vocabulary, too long)"),
   entry("runtime", "backend", "the backend cannot start (the jax backend without python3 or JAX)"),
+  entry("runtime", "compiled-folder", "the folder or manifest.json given to `run` or `serve` is not a compiled output, or lacks what the backend reads (stablehlo/, jax/)"),
+  entry("runtime", "tokenizer", "`serve` cannot load the tokenizer (--tokenizer), it does not fit the decoder's vocabulary, or the decoder names none"),
   entry("runtime", "capacity", "a request stopped for lack of pages; --check-lossless compared the tokens both runs produced", "warning"),
   // cli
   entry("cli", "usage", "a flag or argument is wrong (unknown option, bad value, flags that exclude each other)"),
@@ -132,6 +134,7 @@ export const DIAGNOSTIC_CODES = [
   entry("cli", "bad-option", "`stablehlo run` --max-steps / --max-bytes is not a positive integer"),
   entry("cli", "file-not-readable", "the file given to `dflashc stablehlo` cannot be read"),
   entry("cli", "output-folder", "`compile` cannot write its output folder"),
+  entry("cli", "listen", "`serve` cannot listen on --host/--port (the port is in use, not permitted, or the address is not this machine's)"),
   entry("cli", "output-unwritable", "`import-hf -o` or `plan --svg` cannot write its file"),
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
