@@ -18,6 +18,8 @@ export class ServerCounters {
   generatedTokens = 0;
   /** Requests that failed inside the engine (a backend error): answered 500. */
   failed = 0;
+  /** Clients that went away before their response ended (their requests are cancelled). */
+  disconnects = 0;
 }
 
 type Sample = readonly [labels: Readonly<Record<string, string>>, value: number];
@@ -67,6 +69,7 @@ export function renderMetrics(server: ServerCounters, engine: EngineMetrics): st
   e.metric("dflashc_requests_total", "counter", "Requests that finished, by finish reason (cancelled: the client went away or the server shut down).", Object.entries(server.finished).map(([reason, n]) => [{ finish_reason: reason }, n] as const));
   e.metric("dflashc_requests_rejected_total", "counter", "Requests answered without a generation: invalid (4xx), queue_full (429), unavailable (503).", Object.entries(server.rejected).map(([reason, n]) => [{ reason }, n] as const));
   e.metric("dflashc_requests_failed_total", "counter", "Requests the engine failed (answered 500).", server.failed);
+  e.metric("dflashc_client_disconnects_total", "counter", "Clients that went away before their response ended (the request is cancelled, its pages freed).", server.disconnects);
   e.metric("dflashc_prompt_tokens_total", "counter", "Prompt tokens of the requests submitted to the engine.", server.promptTokens);
   e.metric("dflashc_generation_tokens_total", "counter", "Tokens generated for finished requests (their output ids).", server.generatedTokens);
   e.metric("dflashc_requests_running", "gauge", "Requests the engine has admitted (prefilling or decoding).", engine.running);

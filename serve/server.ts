@@ -122,6 +122,13 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     }
   };
 
+  /** The response closed: before it ended, the client went away and its request is cancelled. */
+  const clientGone = (gen: Generation, reply: FastifyReply): void => {
+    if (reply.raw.writableFinished || !active.has(gen)) return;
+    counters.disconnects++;
+    gen.cancel();
+  };
+
   const generate = async (endpoint: Endpoint, request: FastifyRequest, reply: FastifyReply) => {
     if (closing) throw new ApiError(503, "the server is shutting down", "service_unavailable_error", null, "shutting_down");
     const params = endpoint === "completions" ? parseCompletionBody(request.body) : parseChatBody(request.body);
@@ -138,9 +145,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       const gen = startGeneration(engine, tokenizer, input);
       active.add(gen);
       counters.promptTokens += promptIds.length;
-      reply.raw.on("close", () => {
-        if (!reply.raw.writableFinished) gen.cancel();
-      });
+      reply.raw.on("close", () => clientGone(gen, reply));
       let outcome: GenerationOutcome;
       try {
         outcome = await gen.outcome;
@@ -166,9 +171,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     // From here on the response is written by hand; errors go into the stream.
     reply.hijack();
     stream = new SseStream(reply.raw);
-    reply.raw.on("close", () => {
-      if (!reply.raw.writableFinished) gen.cancel();
-    });
+    reply.raw.on("close", () => clientGone(gen, reply));
     // A chat stream opens with the assistant's role (as OpenAI's does).
     if (endpoint === "chat") send("", []);
     let outcome: GenerationOutcome;

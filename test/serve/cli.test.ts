@@ -1,0 +1,107 @@
+/**
+ * `dflashc serve` as a command: the real CLI in a child process (prints its address for --port 0,
+ * answers a request, stops on SIGTERM with exit 0), a compiled output folder as input, --json, and
+ * the user errors (bad flags, a port in use) as diagnostics with exit 2.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { main } from "../../cli/cli.js";
+import { memoryIo } from "../../cli/commands/io.js";
+import { serveCommand, type ServeOptions } from "../../cli/commands/serve.js";
+import { postJson } from "./helpers.js";
+
+const REPO = resolve(import.meta.dirname, "../..");
+const ENTRY = join(import.meta.dirname, "fixtures", "cli-entry.ts");
+const tmp = mkdtempSync(join(tmpdir(), "dflashc-serve-test-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const base: ServeOptions = { backend: "reference", weights: "random:0", host: "127.0.0.1", port: 0 };
+
+/** Runs serveCommand in-process until `whileListening` is done with the URL; returns the exit code and output. */
+async function serveInProcess(input: string, opts: Partial<ServeOptions>, whileListening: (url: string) => Promise<void> = async () => {}) {
+  const io = memoryIo(REPO);
+  let stop!: () => void;
+  let work: Promise<void> = Promise.resolve();
+  const code = await serveCommand(input, { ...base, ...opts }, io, {
+    stop: new Promise<void>((r) => (stop = r)),
+    onListening: (url) => {
+      work = whileListening(url).finally(stop);
+    },
+  });
+  await work;
+  return { code, io };
+}
+
+describe("dflashc serve", () => {
+  it("the real CLI: prints its address for --port 0, answers, and exits 0 on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, "serve", "examples/tiny.ts", "--weights", "random:0", "--port", "0"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((r) => child.on("exit", (code) => r(code)));
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      child.stdout.on("data", (d: Buffer) => {
+        stdout += d.toString();
+        const m = /^listening on (http:\/\/127\.0\.0\.1:(\d+))$/m.exec(stdout);
+        if (m) resolveUrl(m[1]);
+      });
+      void exited.then((code) => reject(new Error(`serve exited (${code}) before listening:\n${stderr}`)));
+    });
+    expect(Number(new URL(url).port)).toBeGreaterThan(0);
+    const r = await postJson(`${url}/v1/completions`, { model: "tiny_dflash", prompt: "Hello", max_tokens: 5 });
+    expect(r.status).toBe(200);
+    expect((r.body as { choices: { finish_reason: string }[] }).choices[0].finish_reason).toBe("length");
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(stderr).toMatch(/serving tiny_dflash as 'tiny_dflash' \(speculative decoding on the reference backend, tokenizer byte\)/);
+    expect(stderr).toMatch(/shutting down/);
+  });
+
+  it("serves a compiled output folder, under another model name, and prints one JSON document with --json", async () => {
+    const out = join(tmp, "tiny");
+    const compiled = memoryIo(REPO);
+    expect(await main(["compile", "examples/tiny.ts", "-o", out, "--emit", "stablehlo"], compiled)).toBe(0);
+    const { code, io } = await serveInProcess(out, { modelName: "my-tiny", json: true }, async (url) => {
+      const r = await postJson(`${url}/v1/chat/completions`, { model: "my-tiny", messages: [{ role: "user", content: "hi" }], max_tokens: 3 });
+      expect(r.status).toBe(200);
+    });
+    expect(code).toBe(0);
+    expect(io.stdout).toHaveLength(1);
+    const doc = JSON.parse(io.stdout[0]) as Record<string, unknown>;
+    expect(doc).toMatchObject({ ok: true, command: "serve", model: "my-tiny", decoder: "tiny_dflash", backend: "reference", mode: "speculative", tokenizer: "byte" });
+    expect(doc.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("bad flags and inputs are diagnostics with exit 2, before anything listens", async () => {
+    const cases: [string[], RegExp][] = [
+      [["serve", "examples/tiny.ts", "--port", "70000"], /^error usage: --port takes a port number 0\.\.65535/],
+      [["serve", "examples/tiny.ts", "--max-queued", "0"], /^error usage: --max-queued takes a positive integer/],
+      [["serve", "examples/tiny.ts", "--weights", "random:x"], /^error weights-source: /],
+      [["serve", "examples/tiny.ts", "--tokenizer", "no/such/folder"], /^error tokenizer: .*no such tokenizer folder/],
+      [["serve", "README.md"], /^error usage: expected a decoder declaration \(\.ts\), a compiled output folder or its manifest\.json/],
+      [["serve", tmp], /^error compiled-folder: no manifest\.json in/],
+    ];
+    for (const [argv, want] of cases) {
+      const io = memoryIo(REPO);
+      expect(await main(argv, io), argv.join(" ")).toBe(2);
+      expect(io.stderr.join("\n"), argv.join(" ")).toMatch(want);
+    }
+  });
+
+  it("a port in use is a listen diagnostic, exit 2", async () => {
+    const blocker = createNetServer();
+    await new Promise<void>((r) => blocker.listen(0, "127.0.0.1", r));
+    const port = (blocker.address() as AddressInfo).port;
+    try {
+      const { code, io } = await serveInProcess("examples/tiny.ts", { port });
+      expect(code).toBe(2);
+      expect(io.stderr.join("\n")).toMatch(new RegExp(`^error listen: cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use \\(EADDRINUSE\\)`));
+    } finally {
+      blocker.close();
+    }
+  });
+});
