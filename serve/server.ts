@@ -61,6 +61,8 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   const startedAt = Math.floor(now() / 1000);
   const active = new Set<Generation>();
   let closing = false;
+  /** Set when a request failed inside the engine: it refuses all further work, and /health says so. */
+  let engineFailure: string | null = null;
 
   const app = Fastify({ bodyLimit: options.bodyLimit ?? DEFAULT_BODY_LIMIT, logger: false, forceCloseConnections: "idle" });
 
@@ -75,7 +77,11 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   });
   app.setNotFoundHandler((request, reply) => reply.code(404).send(new ApiError(404, `no route ${request.method} ${request.url}`, "not_found_error", null, "not_found").body()));
 
-  app.get("/health", async (_request, reply) => (closing ? reply.code(503).send({ status: "shutting down" }) : { status: "ok" }));
+  app.get("/health", async (_request, reply) => {
+    if (closing) return reply.code(503).send({ status: "shutting down" });
+    if (engineFailure !== null) return reply.code(503).send({ status: "engine failed", error: engineFailure });
+    return { status: "ok" };
+  });
   app.get("/v1/models", async () => ({
     object: "list",
     data: [{ id: modelName, object: "model", created: startedAt, owned_by: "dflashc", max_model_len: decoder.maxContext }],
@@ -112,13 +118,14 @@ export async function createServer(options: ServerOptions): Promise<Server> {
   };
 
   /** Counts a finished request (its output ids) and forgets it. */
-  const settle = (gen: Generation, outcome: GenerationOutcome | null): void => {
+  const settle = (gen: Generation, outcome: GenerationOutcome | null, error?: unknown): void => {
     active.delete(gen);
     if (outcome) {
       counters.finished[outcome.finishReason]++;
       counters.generatedTokens += outcome.tokenIds.length;
-    } else {
+    } else if (!(error instanceof EngineClosedError)) {
       counters.failed++;
+      engineFailure ??= error instanceof Error ? error.message : String(error);
     }
   };
 
@@ -150,7 +157,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       try {
         outcome = await gen.outcome;
       } catch (e) {
-        settle(gen, null);
+        settle(gen, null, e);
         throw e;
       }
       settle(gen, outcome);
@@ -178,7 +185,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     try {
       outcome = await gen.outcome;
     } catch (e) {
-      settle(gen, null);
+      settle(gen, null, e);
       const api = toApiError(e as Error, 0);
       if (api.status >= 500) options.onInternalError?.(e);
       stream.send(api.body());

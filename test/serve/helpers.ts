@@ -33,6 +33,8 @@ export class GatedBackend implements Backend {
   private release: () => void = () => {};
   /** Calls that reached the gate while it was closed. */
   waiting = 0;
+  /** The next call throws this (a backend that breaks). */
+  failNext: Error | null = null;
 
   constructor(private readonly inner: Backend) {}
 
@@ -54,6 +56,11 @@ export class GatedBackend implements Backend {
       this.waiting++;
       await this.gate;
       this.waiting--;
+    }
+    const failure = this.failNext;
+    if (failure) {
+      this.failNext = null;
+      throw failure;
     }
     return this.inner.run(kernel, inputs);
   }
