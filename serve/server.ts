@@ -7,10 +7,10 @@
  * an OpenAI error body.
  */
 import { randomInt, randomUUID } from "node:crypto";
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { EngineClosedError, EngineError, QueueFullError, RequestError, type Engine } from "../runtime/engine.js";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from "fastify";
+import { EngineClosedError, type Engine } from "../runtime/engine.js";
 import type { TextTokenizer } from "../runtime/text/index.js";
-import { ApiError, badRequest } from "./errors.js";
+import { ApiError, badRequest, toApiError } from "./errors.js";
 import { startGeneration, type Generation, type GenerationInput, type GenerationOutcome } from "./generation.js";
 import { PROMETHEUS_CONTENT_TYPE, renderMetrics, ServerCounters } from "./metrics.js";
 import { parseChatBody, parseCompletionBody, type GenerationParams } from "./parse-request.js";
@@ -136,13 +136,12 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     gen.cancel();
   };
 
-  const generate = async (endpoint: Endpoint, request: FastifyRequest, reply: FastifyReply) => {
+  const refuseWhileClosing = () => {
     if (closing) throw new ApiError(503, "the server is shutting down", "service_unavailable_error", null, "shutting_down");
-    const params = endpoint === "completions" ? parseCompletionBody(request.body) : parseChatBody(request.body);
-    const promptIds =
-      endpoint === "completions"
-        ? completionPromptIds(tokenizer, (params as ReturnType<typeof parseCompletionBody>).prompt)
-        : chatPromptIds(tokenizer, (params as ReturnType<typeof parseChatBody>).messages, (params as ReturnType<typeof parseChatBody>).templateVariables);
+  };
+
+  /** Runs a checked request and answers it: one body, or server-sent events. */
+  const generate = async (endpoint: Endpoint, params: GenerationParams, promptIds: number[], reply: FastifyReply) => {
     const input = prepare(endpoint, params, promptIds);
     const head: ResponseHead = { id: input.id, created: Math.floor(now() / 1000), model: modelName };
     const ids = (extra: TokenIdsField): TokenIdsField | null => (params.returnTokenIds ? extra : null);
@@ -199,8 +198,16 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     return reply;
   };
 
-  app.post("/v1/completions", (request, reply) => generate("completions", request, reply));
-  app.post("/v1/chat/completions", (request, reply) => generate("chat", request, reply));
+  app.post("/v1/completions", async (request, reply) => {
+    refuseWhileClosing();
+    const body = parseCompletionBody(request.body);
+    return generate("completions", body, completionPromptIds(tokenizer, body.prompt), reply);
+  });
+  app.post("/v1/chat/completions", async (request, reply) => {
+    refuseWhileClosing();
+    const body = parseChatBody(request.body);
+    return generate("chat", body, chatPromptIds(tokenizer, body.messages, body.templateVariables), reply);
+  });
 
   await app.ready();
   return {
@@ -219,19 +226,4 @@ export async function createServer(options: ServerOptions): Promise<Server> {
       await app.close();
     },
   };
-}
-
-/** Any error as the API reports it (`bodyLimit` for the 413 message). */
-function toApiError(error: FastifyError | Error, bodyLimit: number): ApiError {
-  if (error instanceof ApiError) return error;
-  if (error instanceof QueueFullError) return new ApiError(429, `${error.message}; retry later`, "rate_limit_error", null, "queue_full");
-  if (error instanceof RequestError) return badRequest(error.message);
-  if (error instanceof EngineClosedError) return new ApiError(503, error.message, "service_unavailable_error", null, "shutting_down");
-  if (error instanceof EngineError) return new ApiError(500, `the engine failed: ${error.message}`, "server_error");
-  const status = (error as FastifyError).statusCode;
-  if (status === 413) return new ApiError(413, `the request body is larger than ${bodyLimit} bytes`, "invalid_request_error", null, "body_too_large");
-  if (status === 415) return new ApiError(415, `${error.message} (send Content-Type: application/json)`, "invalid_request_error", null, "unsupported_media_type");
-  if ((error as FastifyError).code === "FST_ERR_CTP_INVALID_JSON_BODY" || error instanceof SyntaxError) return new ApiError(400, `the request body is not valid JSON: ${error.message}`, "invalid_request_error", null, "invalid_json");
-  if (status !== undefined && status >= 400 && status < 500) return new ApiError(status, error.message, "invalid_request_error");
-  return new ApiError(500, `internal error: ${error.message}`, "server_error");
 }

@@ -36,6 +36,7 @@ export interface DecoderInput {
   readonly name: string;
   /** The input as shown to the user. */
   readonly source: string;
+  readonly vocabSize: number;
   /** The plan of a declaration (for the reference backend's memory estimate); null for a compiled folder. */
   readonly plan: DecoderPlan | null;
   prepare(backend: "reference" | "jax", weights: WeightSource, allowNonFinite: boolean, io: Io): PreparedBackend;
@@ -76,7 +77,7 @@ async function fromDeclaration(file: string, io: Io): Promise<DecoderInputResult
     io2.err(`compiled ${plan.name} into ${out}`);
     return { manifest: readManifest(out), backend: jaxBackend(out, weights, allowNonFinite), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   };
-  return { ok: true, input: { name: plan.name, source, plan, prepare } };
+  return { ok: true, input: { name: plan.name, source, vocabSize: plan.target.vocabSize, plan, prepare } };
 }
 
 function fromCompiledFolder(dir: string, io: Io): DecoderInputResult {
@@ -95,7 +96,7 @@ function fromCompiledFolder(dir: string, io: Io): DecoderInputResult {
     }
     return { manifest, backend: backend === "reference" ? () => new ReferenceBackend({ dir }) : jaxBackend(dir, weights, allowNonFinite), cleanup: () => {} };
   };
-  return { ok: true, input: { name: manifest.name, source: shown, plan: null, prepare } };
+  return { ok: true, input: { name: manifest.name, source: shown, vocabSize: manifest.decoder.vocabSize, plan: null, prepare } };
 }
 
 function jaxBackend(outDir: string, weights: WeightSource, allowNonFinite: boolean): () => Backend {

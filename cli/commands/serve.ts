@@ -106,9 +106,10 @@ export async function serveCommand(given: string, opts: ServeOptions, io: Io, co
   let engine: Engine | null = null;
   let server: Server | null = null;
   try {
+    // The cheap checks first: nothing is compiled or loaded for a tokenizer or weights source that will not do.
+    const tokenizer = await loadTokenizer(opts.tokenizer, input.vocabSize, input.name, io);
     const ws = parseWeightSource(opts.weights, { cwd: io.cwd, draftDir: opts.draftWeights });
     prepared = input.prepare(opts.backend, ws, !!opts.allowNonFinite, io);
-    const tokenizer = await loadTokenizer(opts.tokenizer, prepared.manifest.decoder.vocabSize, input.name, io);
     const weights = loadWeights(ws, prepared.manifest, { allowNonFinite: opts.allowNonFinite });
     engine = await Engine.create(prepared.manifest, prepared.backend(), weights, { targetOnly: opts.targetOnly, ...(opts.maxQueued !== undefined ? { maxQueued: opts.maxQueued } : {}) });
     const modelName = opts.modelName ?? input.name;
