@@ -3,8 +3,8 @@
  * line up: a client that disconnects mid-stream cancels its request and its pages go back; a full
  * queue answers 429 at once (never a hang) while the queued requests still finish.
  */
-import { afterEach, expect, it, vi } from "vitest";
-import { postJson, startTestServer, type TestServer } from "./helpers.js";
+import { afterEach, expect, it } from "vitest";
+import { postJson, startTestServer, until, type TestServer } from "./helpers.js";
 
 let t: TestServer | null = null;
 afterEach(async () => {
@@ -29,12 +29,12 @@ it("a client that aborts a stream cancels its request: pages freed, counted as c
   expect(new TextDecoder().decode(first.value)).toMatch(/^data: /);
   // Hold the engine at its next kernel call, so the request cannot finish before the server sees the abort.
   s.gate.hold();
-  await vi.waitFor(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBe(1));
   expect(s.engine.metrics().targetPagesUsed).toBeGreaterThan(0);
   controller.abort();
-  await vi.waitFor(() => expect(s.server.counters.disconnects).toBe(1));
+  await until(() => expect(s.server.counters.disconnects).toBe(1));
   s.gate.open();
-  await vi.waitFor(() => expect(s.server.counters.finished.cancelled).toBe(1));
+  await until(() => expect(s.server.counters.finished.cancelled).toBe(1));
   const m = s.engine.metrics();
   expect(m).toMatchObject({ running: 0, queueLength: 0, targetPagesUsed: 0 });
   expect(m.finishedByReason.cancelled).toBe(1);
@@ -55,12 +55,12 @@ it("a non-streaming request whose client goes away is cancelled too", async () =
     body: JSON.stringify({ messages: [{ role: "user", content: "hello" }], max_tokens: 100 }),
     signal: controller.signal,
   }).catch((e: unknown) => e);
-  await vi.waitFor(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBe(1));
   controller.abort();
   expect(await pending).toBeInstanceOf(Error);
-  await vi.waitFor(() => expect(s.server.counters.disconnects).toBe(1));
+  await until(() => expect(s.server.counters.disconnects).toBe(1));
   s.gate.open();
-  await vi.waitFor(() => expect(s.server.counters.finished.cancelled).toBe(1));
+  await until(() => expect(s.server.counters.finished.cancelled).toBe(1));
   expect(s.engine.metrics()).toMatchObject({ running: 0, targetPagesUsed: 0 });
 });
 
@@ -71,9 +71,9 @@ it("a full queue answers 429 with an OpenAI error body and Retry-After at once; 
   const body = (p: string) => ({ prompt: p, max_tokens: 4 });
   // The first request is admitted and its prefill waits at the gate; the second waits in the queue.
   const first = postJson(`${s.url}/v1/completions`, body("first"));
-  await vi.waitFor(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBe(1));
   const second = postJson(`${s.url}/v1/completions`, body("second"));
-  await vi.waitFor(() => expect(s.engine.metrics().queueLength).toBe(1));
+  await until(() => expect(s.engine.metrics().queueLength).toBe(1));
   // The queue is full: answered while the engine is still held.
   const third = await postJson(`${s.url}/v1/completions`, body("third"));
   expect(third.status).toBe(429);

@@ -12,6 +12,7 @@ import { Engine, type EngineOptions, type GenerateResult } from "../../runtime/e
 import { TextTokenizer } from "../../runtime/text/index.js";
 import { randomWeights } from "../../runtime/weights/random.js";
 import { createServer, type Server, type ServerOptions } from "../../serve/server.js";
+import { vi } from "vitest";
 import { compileTiny, type Compiled } from "../runtime/helpers/reference.js";
 
 const compiled = new Map<DecoderDeclaration, Compiled>();
@@ -142,4 +143,13 @@ export function sseData(text: string): string[] {
       if (!e.startsWith("data: ")) throw new Error(`not a data event: ${JSON.stringify(e)}`);
       return e.slice("data: ".length);
     });
+}
+
+/**
+ * Waits until `check` stops throwing: for what the server does on its own between steps (notice a
+ * closed connection, finish a cancelled request). Generous, as the first kernel call of a backend parses
+ * its modules on a shared machine; a condition that never holds still fails the test.
+ */
+export function until<T>(check: () => T | Promise<T>): Promise<T> {
+  return vi.waitFor(check, { timeout: 60_000, interval: 10 });
 }

@@ -4,8 +4,8 @@
  * OpenAI error body (in the stream: an error event, then [DONE]), /health turns 503, and the server
  * stays up to say so.
  */
-import { expect, it, vi } from "vitest";
-import { postJson, sseData, startTestServer } from "./helpers.js";
+import { expect, it } from "vitest";
+import { postJson, sseData, startTestServer, until } from "./helpers.js";
 
 it("close() with a stream in flight: the stream ends with [DONE], the engine is left empty, new requests are refused", async () => {
   const t = await startTestServer();
@@ -17,7 +17,7 @@ it("close() with a stream in flight: the stream ends with [DONE], the engine is 
   const reader = res.body!.getReader();
   await reader.read();
   t.gate.hold();
-  await vi.waitFor(() => expect(t.gate.waiting).toBe(1));
+  await until(() => expect(t.gate.waiting).toBe(1));
   const closed = t.server.close();
   t.gate.open();
   let rest = "";
