@@ -1,18 +1,20 @@
 /**
  * `dflashc serve` as a command: the real CLI in a child process (prints its address for --port 0,
- * answers a request, stops on SIGTERM with exit 0), a compiled output folder as input, --json, and
- * the user errors (bad flags, a port in use) as diagnostics with exit 2.
+ * answers a request, stops on SIGTERM with exit 0), a compiled output folder as input, --json, the jax
+ * backend on CPU JAX, and the user errors (bad flags, a port in use) as diagnostics with exit 2.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { main } from "../../cli/cli.js";
 import { memoryIo } from "../../cli/commands/io.js";
 import { serveCommand, type ServeOptions } from "../../cli/commands/serve.js";
-import { postJson } from "./helpers.js";
+import { TextTokenizer } from "../../runtime/text/index.js";
+import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";
+import { aloneResults, compiledOf, postJson, weightsOf } from "./helpers.js";
 
 const REPO = resolve(import.meta.dirname, "../..");
 const ENTRY = join(import.meta.dirname, "fixtures", "cli-entry.ts");
@@ -75,6 +77,30 @@ describe("dflashc serve", () => {
     expect(doc).toMatchObject({ ok: true, command: "serve", model: "my-tiny", decoder: "tiny_dflash", backend: "reference", mode: "speculative", tokenizer: "byte" });
     expect(doc.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   });
+
+  it("on the jax backend (CPU JAX): concurrent requests get the reference's tokens; the worker's folder goes at shutdown", async () => {
+    requireJax();
+    const env = { DFLASHC_PYTHON: process.env.DFLASHC_PYTHON, DFLASHC_JAX_CACHE: process.env.DFLASHC_JAX_CACHE, JAX_PLATFORMS: process.env.JAX_PLATFORMS };
+    Object.assign(process.env, { DFLASHC_PYTHON: JAX_PYTHON, DFLASHC_JAX_CACHE: "off", JAX_PLATFORMS: "cpu" });
+    const bytes = TextTokenizer.byteLevel();
+    const prompts = ["Hello there", "A second, longer prompt"];
+    try {
+      const c = compiledOf();
+      const want = await aloneResults(c, weightsOf(c.manifest), prompts.map((p) => bytes.encode(p)), 6);
+      const { code, io } = await serveInProcess("examples/tiny.ts", { backend: "jax" }, async (url) => {
+        const got = await Promise.all(prompts.map((prompt) => postJson(`${url}/v1/completions`, { prompt, max_tokens: 6, return_token_ids: true })));
+        got.forEach((r, i) => expect((r.body as { choices: { token_ids: number[] }[] }).choices[0].token_ids).toEqual(want[i].tokens));
+      });
+      expect(code, io.stderr.join("\n")).toBe(0);
+      const folder = /compiled tiny_dflash into (\S+)/.exec(io.stderr.join("\n"))![1];
+      expect(existsSync(dirname(folder))).toBe(false);
+    } finally {
+      for (const [k, v] of Object.entries(env)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
+  }, 300_000);
 
   it("bad flags and inputs are diagnostics with exit 2, before anything listens", async () => {
     const cases: [string[], RegExp][] = [
