@@ -18,7 +18,7 @@ export const DIAGNOSTIC_PHASES = {
   stablehlo: "parsing, verifying and interpreting StableHLO (compiler/stablehlo, `dflashc stablehlo`)",
   "import-hf": "importing Hugging Face config.json files (compiler/import-hf, `dflashc import-hf`)",
   weights: "loading weights for `dflashc run`: the --weights source, safetensors checkpoints (runtime/weights)",
-  runtime: "decoding with `dflashc run`: memory bound, requests, backends (runtime/, cli/commands/run.ts)",
+  runtime: "decoding with `dflashc run` and `dflashc serve`: memory bound, requests, backends, tokenizer (runtime/, cli/commands/run.ts, cli/commands/serve.ts)",
   cli: "the command line itself: flags, files it reads and folders it writes (cli/cli.ts, cli/commands)",
 } as const;
 
@@ -164,7 +164,7 @@ export function renderDiagnosticsDoc(): string {
     "error <code>: <message>                   about a flag, a weights folder or the machine",
     "```",
     "",
-    "With `--json`, `check`, `compile`, `plan` and `run` also print `{ \"ok\": false, \"diagnostics\": [...] }`",
+    "With `--json`, `check`, `compile`, `plan`, `run` and `serve` also print `{ \"ok\": false, \"diagnostics\": [...] }`",
     "on stdout (each with `file`, `line`, `column` where it has a location, `code`, `message`). Errors exit",
     "2; warnings are printed and leave the exit code alone. Exit codes: 0 ok, 1 a bug in dflashc, 2 your",
     "input is wrong, 3 a check you asked for failed.",

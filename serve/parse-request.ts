@@ -45,7 +45,6 @@ export interface ChatBody extends GenerationParams {
 }
 
 const isZero = (v: unknown) => v === 0;
-const isFalseOrZero = (v: unknown) => v === false || v === 0;
 const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
 const isEmptyList = (v: unknown) => Array.isArray(v) && v.length === 0;
 
@@ -97,7 +96,7 @@ export function parseCompletionBody(body: unknown): CompletionBody {
   const o = bodyObject(body);
   const common = commonParams(o, ["max_tokens"]);
   unsupportedUnless(o, "echo", (v) => v === false, "the prompt is not echoed");
-  unsupportedUnless(o, "logprobs", isFalseOrZero, "no log probabilities");
+  unsupportedUnless(o, "logprobs", (v) => v === false, "no log probabilities");
   unsupportedUnless(o, "best_of", (v) => v === 1, "one candidate per request");
   unsupportedUnless(o, "suffix", (v) => v === "", "no insertion");
   return { ...common, prompt: completionPrompt(o.prompt) };
