@@ -65,6 +65,15 @@ it("chat: the prompt is the tokenizer's chat template; the reply is the decode o
   expect(deltas.map((d) => d.delta!.content ?? "").join("")).toBe(c.message!.content);
 });
 
+it("chat_template_kwargs reach the template (Qwen3's enable_thinking: false closes an empty think block)", async () => {
+  const messages = [{ role: "user", content: "Quick answer?" }];
+  const variables = { enable_thinking: false };
+  const want = tok.encode(tok.applyChatTemplate(messages, { addGenerationPrompt: true, variables }), { addSpecialTokens: false });
+  expect(tok.decode(want)).toMatch(/<\|im_start\|>assistant\n<think>\n\n<\/think>\n\n$/);
+  const r = await postJson(`${url}/v1/chat/completions`, { messages, max_tokens: 1, return_token_ids: true, chat_template_kwargs: variables });
+  expect((r.body as { choices: Choice[] }).choices[0].prompt_token_ids).toEqual(want);
+});
+
 it("completions: text through the tokenizer's encoder, stop strings cut at the text level", async () => {
   const prompt = "café naïve 日本語";
   const ids = tok.encode(prompt);
