@@ -161,6 +161,51 @@ On the reference backend, run first estimates the memory it needs and refuses (e
       )(),
     );
 
+  program
+    .command("serve <config>")
+    .description("serve a decoder over an OpenAI-compatible HTTP API (a declaration or a compiled output folder)")
+    .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
+    .option("--weights <source>", "random:SEED or a checkpoint folder", "random:0")
+    .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
+    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder, or byte (default: byte for a 256-token vocabulary)")
+    .option("--host <address>", "address to listen on", "127.0.0.1")
+    .option("--port <n>", "port to listen on (0: any free port; the real one is printed)", parseNumber("--port", true), 8000)
+    .option("--max-queued <n>", "requests waiting for admission before new ones get 429 (default 1024)", parseNumber("--max-queued", true))
+    .option("--model-name <name>", "the model name clients send (default: the decoder's name)")
+    .option("--target-only", "decode with the target alone (the baseline)")
+    .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
+    .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
+    .option("--json", "print one JSON document once listening (url, model, ...) instead of the 'listening on' line")
+    .addHelpText(
+      "after",
+      `
+Endpoints: POST /v1/completions, POST /v1/chat/completions (stream: true for server-sent events),
+GET /v1/models, GET /health, GET /metrics (Prometheus). Greedy unless a request sends temperature > 0
+(a decoder compiled with verify "sampling"). Stops on SIGINT or SIGTERM.`,
+    )
+    .action((config: string, o: Record<string, unknown>) =>
+      run(async () =>
+        (await import("./commands/serve.js")).serveCommand(
+          config,
+          {
+            backend: o.backend as "reference" | "jax",
+            weights: o.weights as string,
+            draftWeights: o.draftWeights as string | undefined,
+            tokenizer: o.tokenizer as string | undefined,
+            host: o.host as string,
+            port: o.port as number,
+            maxQueued: o.maxQueued as number | undefined,
+            modelName: o.modelName as string | undefined,
+            targetOnly: !!o.targetOnly,
+            maxMemory: o.maxMemory as number | undefined,
+            allowNonFinite: !!o.allowNonfinite,
+            json: !!o.json,
+          },
+          io,
+        ),
+      )(),
+    );
+
   const shlo = program.command("stablehlo").description("work with StableHLO modules");
   shlo
     .command("run <file>")

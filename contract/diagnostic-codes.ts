@@ -18,7 +18,7 @@ export const DIAGNOSTIC_PHASES = {
   stablehlo: "parsing, verifying and interpreting StableHLO (compiler/stablehlo, `dflashc stablehlo`)",
   "import-hf": "importing Hugging Face config.json files (compiler/import-hf, `dflashc import-hf`)",
   weights: "loading weights for `dflashc run`: the --weights source, safetensors checkpoints (runtime/weights)",
-  runtime: "decoding with `dflashc run`: memory bound, requests, backends (runtime/, cli/commands/run.ts)",
+  runtime: "decoding with `dflashc run` and `dflashc serve`: memory bound, requests, backends, tokenizer (runtime/, cli/commands/run.ts, cli/commands/serve.ts)",
   cli: "the command line itself: flags, files it reads and folders it writes (cli/cli.ts, cli/commands)",
 } as const;
 
@@ -130,9 +130,9 @@ export const DIAGNOSTIC_CODES = [
   entry("runtime", "memory", "`run` on the reference backend would need more than --max-memory or 80% of this machine's memory"),
   entry("runtime", "request", "a request the engine cannot serve (empty prompt, a token outside the vocabulary, too long)"),
   entry("runtime", "backend", "the backend cannot start (the jax backend without python3 or JAX)"),
-  entry("runtime", "compiled-folder", "the folder or manifest.json given to `run` is not a compiled output, or lacks what the backend reads (stablehlo/, jax/)"),
-  entry("runtime", "tokenizer", "`run` cannot load the tokenizer (--tokenizer, the declared or the compiled one), or it does not fit the decoder's vocabulary"),
-  entry("runtime", "chat-template", "`run --chat` with a tokenizer that has no chat template, or a template that fails"),
+  entry("runtime", "compiled-folder", "the folder or manifest.json given to `run` or `serve` is not a compiled output, or lacks what the backend reads (stablehlo/, jax/)"),
+  entry("runtime", "tokenizer", "`run` or `serve` cannot load the tokenizer (--tokenizer, the declared or the compiled one), it does not fit the decoder's vocabulary, or text was asked of a decoder that names none"),
+  entry("runtime", "chat-template", "`run --chat` or a chat request with a tokenizer that has no chat template, or a template that fails"),
   entry("runtime", "capacity", "a request stopped for lack of pages; --check-lossless compared the tokens both runs produced", "warning"),
   // cli
   entry("cli", "usage", "a flag or argument is wrong (unknown option, bad value, flags that exclude each other)"),
@@ -140,6 +140,7 @@ export const DIAGNOSTIC_CODES = [
   entry("cli", "bad-option", "`stablehlo run` --max-steps / --max-bytes is not a positive integer"),
   entry("cli", "file-not-readable", "the file given to `dflashc stablehlo` cannot be read"),
   entry("cli", "output-folder", "`compile` cannot write its output folder"),
+  entry("cli", "listen", "`serve` cannot listen on --host/--port (the port is in use, not permitted, or the address is not this machine's)"),
   entry("cli", "output-unwritable", "`import-hf -o` or `plan --svg` cannot write its file"),
 ] as const satisfies readonly DiagnosticCodeInfo[];
 
@@ -169,7 +170,7 @@ export function renderDiagnosticsDoc(): string {
     "error <code>: <message>                   about a flag, a weights folder or the machine",
     "```",
     "",
-    "With `--json`, `check`, `compile`, `plan` and `run` also print `{ \"ok\": false, \"diagnostics\": [...] }`",
+    "With `--json`, `check`, `compile`, `plan`, `run` and `serve` also print `{ \"ok\": false, \"diagnostics\": [...] }`",
     "on stdout (each with `file`, `line`, `column` where it has a location, `code`, `message`). Errors exit",
     "2; warnings are printed and leave the exit code alone. Exit codes: 0 ok, 1 a bug in dflashc, 2 your",
     "input is wrong, 3 a check you asked for failed.",

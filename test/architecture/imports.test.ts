@@ -1,7 +1,8 @@
 /**
  * The folders' dependency rules (docs/architecture.md): the runtime never reaches into the compiler,
  * the compiler never into the runtime, and the StableHLO library and the compiler–runtime contract
- * stand on their own. Only the CLI shell (cli/) ties compiler and runtime together.
+ * stand on their own; the HTTP server (serve/) stands on the runtime alone. Only the CLI shell (cli/) ties
+ * compiler and runtime together.
  */
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -17,7 +18,8 @@ const ALLOWED: Record<string, readonly string[]> = {
   stablehlo: ["contract"],
   compiler: ["dsl", "contract", "stablehlo"],
   runtime: ["contract", "stablehlo"],
-  cli: ["dsl", "contract", "stablehlo", "compiler", "runtime"],
+  serve: ["contract", "runtime"],
+  cli: ["dsl", "contract", "stablehlo", "compiler", "runtime", "serve"],
 };
 
 function tsFiles(dir: string): string[] {

@@ -11,7 +11,7 @@ const DOC = join(REPO, "docs", "architecture.md");
 const text = readFileSync(DOC, "utf8");
 
 /** The top-level entries of the repository a path may start with. */
-const ROOTS = ["bin", "compiler", "docs", "dsl", "examples", "python", "runtime", "scripts", "templates", "test"];
+const ROOTS = ["bin", "compiler", "docs", "dsl", "examples", "python", "runtime", "scripts", "serve", "templates", "test"];
 const ROOT_FILES = ["README.md", "BENCHMARKS.md", "package.json"];
 
 /** Repository paths the doc names: `dir/...` tokens anywhere (backticks, prose, the diagram) and link targets. */
