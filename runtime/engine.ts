@@ -483,7 +483,6 @@ export class Engine {
   /** One engine step: at most one prefill call and one decode call, then the invariant, the streams and the results. */
   private async step(): Promise<void> {
     const t0 = performance.now();
-    const d = this.manifest.decoder;
     const sched = this.sched;
     // The step's report (takePreempted / takeFinished below) covers exactly this step: nothing
     // between the previous step's take and here (arrivals, cancels: taken above) preempts or finishes.
