@@ -32,8 +32,15 @@ export class WeightsError extends Error {
   }
 }
 
-/** Every weight the manifest lists is present with the right element count. */
+/**
+ * The host's stand-in for weights a backend reads itself (a JAX worker given a checkpoint folder or
+ * `random:SEED`): empty, so an 8B model is not held on the host too; the backend checks what it loads.
+ */
+export class WeightsReadByBackend extends Map<string, Float32Array> {}
+
+/** Every weight the manifest lists is present with the right element count (none for WeightsReadByBackend). */
 export function assertWeights(manifest: Manifest, weights: Weights): void {
+  if (weights instanceof WeightsReadByBackend) return;
   const missing: string[] = [];
   for (const w of manifest.weights) {
     const v = weights.get(w.name);

@@ -1,12 +1,18 @@
 /**
  * One API request on the engine: submitted (joining the running batch at the next step boundary),
- * its committed tokens turned into text deltas as they come, a stop string ending it early (the
- * engine is told to cancel; later tokens are dropped), and its end mapped to OpenAI's finish reasons.
+ * its committed tokens turned into text deltas as they come (runtime/text's GeneratedText), a stop
+ * string ending it at the step boundary through the engine's `stopWhen` (finish reason "stop"; later
+ * tokens are dropped), and its end mapped to OpenAI's finish reasons.
  */
 import type { Engine } from "../runtime/engine.js";
 import type { FinishReason } from "../runtime/request.js";
-import type { TextTokenizer } from "../runtime/text/index.js";
-import { TextOutput, type OutputDelta } from "./text-output.js";
+import { GeneratedText, type TextTokenizer } from "../runtime/text/index.js";
+
+/** What one step adds to a request's output: the text that became final and the ids it consumed. */
+export interface OutputDelta {
+  readonly text: string;
+  readonly tokenIds: readonly number[];
+}
 
 /**
  * `stop`: an EOS id or a stop string; `length`: max_tokens or the decoder's maximum context;
@@ -47,10 +53,15 @@ const FINISH: Record<FinishReason, ApiFinishReason> = { stop: "stop", length: "l
  * EngineClosedError); `onDelta` gets each step's new text and ids (never an empty text without ids).
  */
 export function startGeneration(engine: Engine, tokenizer: TextTokenizer, input: GenerationInput, onDelta?: (delta: OutputDelta) => void): Generation {
-  const out = new TextOutput(tokenizer, input.stop, input.eosTokenIds);
-  let stopRequested = false;
-  const emit = (d: OutputDelta) => {
-    if (d.text !== "" || d.tokenIds.length > 0) onDelta?.(d);
+  const out = new GeneratedText(tokenizer, { stop: input.stop, stopTokenIds: input.eosTokenIds });
+  const generated: number[] = [];
+  // How much of the output has gone to onDelta.
+  let sentText = 0;
+  let sentIds = 0;
+  const emit = () => {
+    const delta = { text: out.text.slice(sentText), tokenIds: out.tokenIds.slice(sentIds) };
+    [sentText, sentIds] = [out.text.length, out.tokenIds.length];
+    if (delta.text !== "" || delta.tokenIds.length > 0) onDelta?.(delta);
   };
   const handle = engine.submit(
     {
@@ -60,22 +71,22 @@ export function startGeneration(engine: Engine, tokenizer: TextTokenizer, input:
       stopTokenIds: input.eosTokenIds,
       sampling: { temperature: input.temperature, topK: input.topK, topP: input.topP },
       seed: input.seed,
+      stopWhen: (all) => out.push(all),
     },
     {
       onTokens: (tokens) => {
-        if (out.ended) return;
-        emit(out.push(tokens));
-        if (out.stopString !== null && !stopRequested) {
-          // The engine finishes the request at the next step boundary (its pages go back then).
-          stopRequested = true;
-          handle.cancel();
-        }
+        // A step that hit the engine's own limits does not ask stopWhen: its tokens are pushed here.
+        generated.push(...tokens);
+        out.push(generated);
+        emit();
       },
     },
   );
   const outcome = handle.result.then((r) => {
-    emit(out.finish());
-    const finishReason: ApiFinishReason = out.ended ? "stop" : FINISH[r.finishReason];
+    out.finish(r.tokens);
+    emit();
+    // A stop string completed by the last step's tokens (or only by the held-back text) is still "stop".
+    const finishReason: ApiFinishReason = out.stopString !== null ? "stop" : FINISH[r.finishReason];
     return { text: out.text, tokenIds: out.tokenIds, finishReason };
   });
   return { outcome, cancel: () => handle.cancel() };

@@ -1,5 +1,6 @@
 /**
- * The text side of `run`: which tokenizer (--tokenizer, else the one the decoder declares), prompts
+ * The text side of `run` (the tokenizer resolution `serve` shares): which tokenizer (--tokenizer,
+ * else the one the decoder declares, else bytes for a 256-token vocabulary), prompts
  * from text (plain, or through the chat template), the EOS ids, and each request's text as it is
  * generated (runtime/text's GeneratedText: streaming decode and stop strings).
  */
@@ -22,22 +23,40 @@ export class RunTokenizerError extends Error {
   }
 }
 
+/** The byte-level tokenizer's vocabulary: a decoder of exactly this size that declares no tokenizer speaks bytes. */
+export const BYTE_VOCAB = 256;
+
+/** What the tokenizer is resolved for: the decoder's name, vocabulary and declared tokenizer (run-input.ts). */
+export interface TokenizerTarget {
+  readonly name: string;
+  readonly vocabSize: number;
+  /** `byte`, an absolute tokenizer folder, or null when the decoder declares none. */
+  readonly tokenizer: string | null;
+}
+
 /**
- * `--tokenizer DIR|byte` wins over the declared tokenizer (`byte` or an absolute folder); null when
- * neither names one. The tokenizer's ids must fit the decoder's vocabulary.
+ * The tokenizer of `run` and `serve`: `--tokenizer DIR|byte` wins over the one the decoder declares;
+ * a decoder that declares none gets the byte-level tokenizer when its vocabulary is exactly the 256
+ * byte values, else there is none to use. The tokenizer's ids must fit the decoder's vocabulary.
  */
-export async function loadRunTokenizer(flag: string | undefined, declared: string | null, vocabSize: number, io: Io): Promise<TextTokenizer | null> {
-  const which = flag !== undefined ? (flag === "byte" ? "byte" : resolve(io.cwd, flag)) : declared;
-  if (which === null) return null;
+export async function resolveTokenizer(flag: string | undefined, decoder: TokenizerTarget, io: Io): Promise<TextTokenizer> {
+  const which = flag !== undefined ? (flag === "byte" ? "byte" : resolve(io.cwd, flag)) : (decoder.tokenizer ?? (decoder.vocabSize === BYTE_VOCAB ? "byte" : null));
+  if (which === null) {
+    throw new RunTokenizerError(
+      `${decoder.name} declares no tokenizer and its vocabulary of ${decoder.vocabSize} tokens is not the ${BYTE_VOCAB} bytes: ` +
+        `add tokenizer: "byte" or a Hugging Face tokenizer folder to its declaration, or pass --tokenizer DIR`,
+    );
+  }
   let tok: TextTokenizer;
   try {
     tok = which === "byte" ? TextTokenizer.byteLevel() : await TextTokenizer.load(which);
   } catch (e) {
-    if (e instanceof TokenizerError) throw new RunTokenizerError(`${e.message}${flag === undefined ? " (the decoder's declared tokenizer; pass --tokenizer DIR to use another)" : ""}`);
+    const declared = flag === undefined && decoder.tokenizer !== null;
+    if (e instanceof TokenizerError) throw new RunTokenizerError(`${e.message}${declared ? " (the decoder's declared tokenizer; pass --tokenizer DIR to use another)" : ""}`);
     throw e;
   }
-  if (tok.vocabSize > vocabSize) {
-    throw new RunTokenizerError(`the tokenizer ${which === "byte" ? "byte" : which} has ${tok.vocabSize} ids but the decoder's vocabulary only ${vocabSize}: they do not belong together`);
+  if (tok.vocabSize > decoder.vocabSize) {
+    throw new RunTokenizerError(`the tokenizer ${which} has ${tok.vocabSize} ids but ${decoder.name}'s vocabulary only ${decoder.vocabSize}: they do not belong together`);
   }
   return tok;
 }

@@ -23,14 +23,12 @@ import type { Backend, Weights } from "../../runtime/backend.js";
 import { Engine, RequestError, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
 import type { Manifest } from "../../contract/manifest.js";
 import { isSampling, samplingParams, SamplingError, type SamplingParams } from "../../runtime/sampling.js";
-import { SafetensorsError } from "../../runtime/weights/safetensors.js";
-import { loadWeights, parseWeightSource, WeightSourceError } from "../../runtime/weights/source.js";
-import { WeightsError } from "../../runtime/backend.js";
+import { parseWeightSource } from "../../runtime/weights/source.js";
 import { ExitCode, type Io } from "./io.js";
 import { outJson } from "./json.js";
 import { formatDecodeProgress, ProgressLine } from "./progress.js";
-import { CompiledFolderError, loadRunInput, type MemoryInputs } from "./run-input.js";
-import { encodePrompts, loadRunTokenizer, RunTokenizerError, TextOutput } from "./run-text.js";
+import { loadRunInput, setupDiagnostic, type MemoryInputs } from "./run-input.js";
+import { encodePrompts, resolveTokenizer, RunTokenizerError, TextOutput } from "./run-text.js";
 
 export { compileInMemory } from "./run-input.js";
 
@@ -247,18 +245,16 @@ export async function runCommand(given: string, opts: RunOptions, io: Io): Promi
   let cleanup = () => {};
   const progress = new ProgressLine(io, !opts.quiet);
   try {
+    // The cheap checks first: nothing is compiled or loaded for a tokenizer or weights source that will not do.
+    // Text needs a tokenizer; ids use one only when asked (--tokenizer) for their default EOS ids.
+    const tokenizer = texts.length > 0 || opts.tokenizer !== undefined ? await resolveTokenizer(opts.tokenizer, input, io) : null;
     const ws = parseWeightSource(opts.weights, { cwd: io.cwd, draftDir: opts.draftWeights });
     const made = input.prepare(opts.backend, ws, !!opts.allowNonFinite, io);
     cleanup = made.cleanup;
     const decoder = made.manifest.decoder;
-    // Text needs a tokenizer; ids use one only when asked (--tokenizer) for their default EOS ids.
-    const tokenizer = texts.length > 0 || opts.tokenizer !== undefined ? await loadRunTokenizer(opts.tokenizer, input.tokenizer, decoder.vocabSize, io) : null;
-    if (texts.length > 0 && !tokenizer) {
-      return usage(`${input.name} declares no tokenizer: add tokenizer: "byte" or a Hugging Face tokenizer folder to its declaration, or pass --tokenizer DIR`);
-    }
     const prompts = tokenizer && texts.length > 0 ? encodePrompts(tokenizer, texts, !!opts.chat) : opts.promptIds;
     const eos = opts.ignoreEos ? [] : (opts.stopTokenIds ?? input.eosTokenIds ?? tokenizer?.eosTokenIds ?? []);
-    const weights = loadWeights(ws, made.manifest, { allowNonFinite: opts.allowNonFinite });
+    const weights = made.weights();
     const mode = opts.targetOnly || !input.hasDraft ? "target-only" : "speculative";
     const how = isSampling(sampling) ? `, sampling at temperature ${sampling.temperature} (top-k ${sampling.topK || "off"}, top-p ${sampling.topP < 1 ? sampling.topP : "off"}, seed ${seed})` : "";
     const headline = `${input.name}: ${mode} decoding on the ${opts.backend} backend${how}`;
@@ -356,13 +352,10 @@ export async function runCommand(given: string, opts: RunOptions, io: Io): Promi
     return lossless && !lossless.ok ? ExitCode.checkFailed : ExitCode.ok;
   } catch (e) {
     progress.done();
-    // A JAX worker that cannot start (no python3, no jax) is the environment, not a dflashc bug.
-    if (e instanceof Error && e.name === "JaxBackendError") return fail([userError("backend", e.message)]);
-    if (e instanceof WeightSourceError) return fail([userError("weights-source", e.message)]);
-    if (e instanceof SafetensorsError || e instanceof WeightsError) return fail([userError("weights", e.message)]);
     if (e instanceof RequestError) return fail([userError("request", e.message)]);
     if (e instanceof RunTokenizerError) return fail([userError(e.code, e.message)]);
-    if (e instanceof CompiledFolderError) return fail([userError("compiled-folder", e.message)]);
+    const d = setupDiagnostic(e);
+    if (d) return fail([d]);
     throw e;
   } finally {
     cleanup();

@@ -2,30 +2,31 @@
  * `dflashc serve <config.ts | compiled folder> --backend reference|jax --weights random:SEED|DIR
  *   [--tokenizer DIR|byte] [--host 127.0.0.1] [--port 8000] [--max-queued N] [--model-name NAME]`
  *
- * Builds the decoder (serve-input.ts), loads the weights, starts the engine and an OpenAI-compatible
+ * Builds the decoder as `run` does (run-input.ts: the same inputs, reference-backend memory check,
+ * weights and tokenizer resolution: --tokenizer, else the declared one, else bytes for a 256-token
+ * vocabulary; EOS ids: the declared ones, else the tokenizer's), starts the engine and an OpenAI-compatible
  * HTTP server over it (serve/server.ts), prints `listening on http://HOST:PORT` (the real port for
  * `--port 0`), and runs until SIGINT or SIGTERM: then it refuses new requests, cancels those in
  * flight, closes the engine (a JAX worker stops with it) and exits 0.
  * Exit codes: 0 stopped by a signal, 2 the user's input is wrong (flags, declaration, weights,
- * tokenizer, an address it cannot listen on).
+ * tokenizer, memory, an address it cannot listen on).
  */
-import { resolve } from "node:path";
 import { forDisplay, printDiagnostics, userError, type AnyDiagnostic } from "../../contract/diagnostics.js";
 import { Engine } from "../../runtime/engine.js";
-import { TextTokenizer, TokenizerError } from "../../runtime/text/index.js";
-import { loadWeights, parseWeightSource } from "../../runtime/weights/source.js";
+import { parseWeightSource } from "../../runtime/weights/source.js";
 import { createServer, type Server } from "../../serve/server.js";
 import { ExitCode, type Io } from "./io.js";
 import { outJson } from "./json.js";
-import { referenceMemoryProblem } from "./run.js";
-import { loadDecoderInput, setupDiagnostic, type PreparedBackend } from "./serve-input.js";
+import { estimateReferenceMemory, referenceMemoryProblem } from "./run.js";
+import { loadRunInput, setupDiagnostic, type PreparedBackend } from "./run-input.js";
+import { resolveTokenizer, RunTokenizerError } from "./run-text.js";
 
 export interface ServeOptions {
   readonly backend: "reference" | "jax";
   /** `random:SEED` or a checkpoint folder (`DIR` or `DIR,DRAFT_DIR`). */
   readonly weights: string;
   readonly draftWeights?: string;
-  /** A Hugging Face tokenizer folder, or `byte`. */
+  /** A Hugging Face tokenizer folder, or `byte`, instead of the declared one. */
   readonly tokenizer?: string;
   readonly host: string;
   readonly port: number;
@@ -47,9 +48,6 @@ export interface ServeControl {
   readonly onListening?: (url: string) => void;
 }
 
-/** The vocabulary of the byte-level tokenizer: a decoder of exactly this size speaks bytes unless told otherwise. */
-const BYTE_VOCAB = 256;
-
 /** Resolves on the first SIGINT or SIGTERM, and stops listening for both then. */
 function nextSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolveSignal) => {
@@ -63,26 +61,12 @@ function nextSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/**
- * `--tokenizer byte|DIR`; without it, the byte-level tokenizer for a decoder whose vocabulary is
- * exactly the 256 byte values (the tiny examples), else the decoder cannot be served as text.
- */
-async function loadTokenizer(flag: string | undefined, vocabSize: number, name: string, io: Io): Promise<TextTokenizer> {
-  if (flag === undefined && vocabSize !== BYTE_VOCAB) {
-    throw new TokenizerError(`${name} has a vocabulary of ${vocabSize} tokens: pass --tokenizer DIR (the model's Hugging Face tokenizer folder)`);
-  }
-  const which = flag === undefined || flag === "byte" ? "byte" : resolve(io.cwd, flag);
-  const tok = which === "byte" ? TextTokenizer.byteLevel() : await TextTokenizer.load(which);
-  if (tok.vocabSize > vocabSize) throw new TokenizerError(`the tokenizer ${which} has ${tok.vocabSize} ids but ${name}'s vocabulary only ${vocabSize}: they do not belong together`);
-  return tok;
-}
-
 export async function serveCommand(given: string, opts: ServeOptions, io: Io, control: ServeControl = {}): Promise<number> {
-  const fail = (diagnostics: readonly AnyDiagnostic[]) => {
+  const fail = (diagnostics: readonly AnyDiagnostic[], extra?: Record<string, unknown>) => {
     printDiagnostics(
       diagnostics.map((d) => forDisplay(d, io.cwd)),
       io,
-      { json: opts.json },
+      { json: opts.json, command: "serve", extra },
     );
     return ExitCode.userError;
   };
@@ -93,13 +77,13 @@ export async function serveCommand(given: string, opts: ServeOptions, io: Io, co
   if (opts.modelName !== undefined && opts.modelName.trim() === "") return usage("--model-name takes a non-empty name");
   if (opts.maxMemory !== undefined && !(Number.isSafeInteger(opts.maxMemory) && opts.maxMemory > 0)) return usage(`--max-memory takes a positive number of bytes, got ${opts.maxMemory}`);
 
-  const loaded = await loadDecoderInput(given, io);
+  const loaded = await loadRunInput(given, io, "serve");
   if (!loaded.ok) return fail(loaded.diagnostics);
   const input = loaded.input;
-  if (opts.backend === "reference" && input.plan) {
+  if (opts.backend === "reference") {
     // Refuse before compiling or allocating anything (run does the same).
-    const problem = referenceMemoryProblem(input.plan, opts.maxMemory);
-    if (problem) return fail([userError("memory", problem)]);
+    const problem = referenceMemoryProblem(input.memory, opts.maxMemory);
+    if (problem) return fail([userError("memory", problem)], { memory: estimateReferenceMemory(input.memory) });
   }
 
   let prepared: PreparedBackend | null = null;
@@ -107,15 +91,15 @@ export async function serveCommand(given: string, opts: ServeOptions, io: Io, co
   let server: Server | null = null;
   try {
     // The cheap checks first: nothing is compiled or loaded for a tokenizer or weights source that will not do.
-    const tokenizer = await loadTokenizer(opts.tokenizer, input.vocabSize, input.name, io);
+    const tokenizer = await resolveTokenizer(opts.tokenizer, input, io);
     const ws = parseWeightSource(opts.weights, { cwd: io.cwd, draftDir: opts.draftWeights });
     prepared = input.prepare(opts.backend, ws, !!opts.allowNonFinite, io);
-    const weights = loadWeights(ws, prepared.manifest, { allowNonFinite: opts.allowNonFinite });
-    engine = await Engine.create(prepared.manifest, prepared.backend(), weights, { targetOnly: opts.targetOnly, ...(opts.maxQueued !== undefined ? { maxQueued: opts.maxQueued } : {}) });
+    engine = await Engine.create(prepared.manifest, prepared.backend(), prepared.weights(), { targetOnly: opts.targetOnly, ...(opts.maxQueued !== undefined ? { maxQueued: opts.maxQueued } : {}) });
     const modelName = opts.modelName ?? input.name;
     server = await createServer({
       engine,
       tokenizer,
+      eosTokenIds: input.eosTokenIds ?? tokenizer.eosTokenIds,
       modelName,
       onInternalError: (e) => io.err(`internal error (a dflashc bug, please report it): ${(e as Error)?.stack ?? String(e)}`),
     });
@@ -142,7 +126,7 @@ export async function serveCommand(given: string, opts: ServeOptions, io: Io, co
     if (!opts.json) io.err("shutting down");
     return ExitCode.ok;
   } catch (e) {
-    if (e instanceof TokenizerError) return fail([userError("tokenizer", e.message)]);
+    if (e instanceof RunTokenizerError) return fail([userError(e.code, e.message)]);
     const d = setupDiagnostic(e);
     if (d) return fail([d]);
     throw e;

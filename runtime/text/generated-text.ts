@@ -1,8 +1,9 @@
 /**
  * The text of one request as it is generated: token ids in (everything generated so far, after each
  * engine step), text pieces out as soon as they are final, a stop string ending the request. It chains
- * the tokenizer's StreamDecoder and a StopMatcher; `run` and a server use it the same way: `push` from
+ * the tokenizer's StreamDecoder and a StopMatcher; `run` and `serve` use it the same way: `push` from
  * the engine's `stopWhen` (its answer ends the request), `finish` with the request's final tokens.
+ * Ids go in one at a time, so `tokenIds` can end exactly at the token that completed a stop string.
  */
 import { StopMatcher } from "./stop-matcher.js";
 import type { StreamDecoder } from "./stream-decoder.js";
@@ -23,11 +24,16 @@ export class GeneratedText {
   private readonly decoder: StreamDecoder;
   private readonly matcher: StopMatcher;
   private readonly stopIds: ReadonlySet<number>;
-  /** Ids passed to the decoder so far. */
-  private consumed = 0;
-  private ended = false;
+  /** A stop token was reached: nothing after it is looked at. */
+  private stoppedByToken = false;
+  private finished = false;
   /** The text so far (the whole text after `finish`). */
   text = "";
+  /**
+   * The generated ids the text stands for: through a stop token (it counts as generated), up to the
+   * token that completed a stop string; nothing after either.
+   */
+  readonly tokenIds: number[] = [];
 
   constructor(
     tokenizer: TextTokenizer,
@@ -43,23 +49,21 @@ export class GeneratedText {
     return this.matcher.stop;
   }
 
+  /** Whether the text has ended before the request's own limits (a stop token or a stop string). */
+  private get done(): boolean {
+    return this.finished || this.stoppedByToken || this.matcher.done;
+  }
+
   /**
    * Every id generated so far (a prefix of it was pushed before); returns true once a stop string has
    * appeared: the request should end. Ids from a stop token on are not text.
    */
   push(generated: readonly number[]): boolean {
-    if (this.ended || this.matcher.done) return this.matcher.done;
-    let end = generated.length;
-    for (let i = this.consumed; i < generated.length; i++) {
-      if (this.stopIds.has(generated[i])) {
-        end = i;
-        this.ended = true;
-        break;
-      }
-    }
-    if (end > this.consumed) {
-      this.emit(this.decoder.push(generated.slice(this.consumed, end)));
-      this.consumed = end;
+    while (!this.done && this.tokenIds.length < generated.length) {
+      const id = generated[this.tokenIds.length];
+      this.tokenIds.push(id);
+      if (this.stopIds.has(id)) this.stoppedByToken = true;
+      else this.emit(this.decoder.push([id]));
     }
     return this.matcher.done;
   }
@@ -67,9 +71,11 @@ export class GeneratedText {
   /** The request's final tokens (its result); emits what was held back and returns the whole text. */
   finish(tokens: readonly number[]): string {
     this.push(tokens);
-    this.ended = true;
-    if (!this.matcher.done) this.emit(this.decoder.flush());
-    if (!this.matcher.done) this.emitRaw(this.matcher.flush());
+    if (!this.finished) {
+      this.finished = true;
+      this.emit(this.decoder.flush());
+      if (!this.matcher.done) this.emitRaw(this.matcher.flush());
+    }
     return this.text;
   }
 

