@@ -1,6 +1,6 @@
 /**
  * How a request ends: a stop string is cut from the text (streamed or not, across token boundaries)
- * with finish_reason "stop" and the ids through the token that completed it; an EOS id ends the text
+ * with finish_reason "stop" (the engine's own, through stopWhen) and the ids through the token that completed it; an EOS id ends the text
  * without showing it; max_tokens gives "length".
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +59,8 @@ describe("finish reasons", () => {
     const want = { text: bytes.decode(truth.slice(0, at)), finish_reason: "stop", token_ids: truth.slice(0, at + 2) };
     expect(await complete({ stop })).toMatchObject(want);
     expect(await completeStreamed({ stop: ["never appears", stop] })).toEqual(want);
+    // The engine ended them itself (stopWhen, at the step boundary), not through a cancel.
+    expect(t.engine.metrics().finishedByReason).toMatchObject({ stop: 2, cancelled: 0 });
   });
 
   it("an EOS id ends the text without showing it (the id counts as generated)", async () => {

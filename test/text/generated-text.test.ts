@@ -38,4 +38,24 @@ describe("GeneratedText", () => {
     expect(t.finish(ids)).toBe("The answer is 42.");
     expect(t.stopString).toBe("\n\n");
   });
+
+  it("tokenIds: through a stop token, up to the token that completed a stop string, whatever the step size", () => {
+    const words = tok.encode("The answer is 42.\n\nNext question");
+    const cut = words.findIndex((_, i) => tok.decode(words.slice(0, i + 1)).includes("\n\n"));
+    expect(cut).toBeGreaterThan(0);
+    for (const step of [1, 3, words.length]) {
+      const t = new GeneratedText(tok, { stop: ["\n\n"] });
+      feed(t, words, step);
+      t.finish(words);
+      expect(t.tokenIds, `step ${step}`).toEqual(words.slice(0, cut + 1));
+    }
+    const ids = [...tok.encode("Hi"), 151645, ...tok.encode(" more")];
+    const e = new GeneratedText(tok, { stopTokenIds: [151645] });
+    feed(e, ids, 4);
+    e.finish(ids);
+    expect(e.tokenIds).toEqual(ids.slice(0, ids.indexOf(151645) + 1));
+    const all = new GeneratedText(tok);
+    all.finish(words);
+    expect(all.tokenIds).toEqual(words);
+  });
 });
