@@ -18,7 +18,7 @@ import { ManifestError, parseManifest, readManifest, type Manifest, type TensorS
 import { WeightsError, WeightsReadByBackend, type Backend, type Weights } from "../../runtime/backend.js";
 import { JaxBackend } from "../../runtime/backends/jax.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
-import { SafetensorsError } from "../../runtime/weights/safetensors.js";
+import { checkCheckpointTensors, SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { displayPath } from "./json.js";
 import type { Io } from "./io.js";
@@ -166,11 +166,18 @@ function jaxBackend(outDir: string, weights: WeightSource, allowNonFinite: boole
 
 /**
  * The JAX worker reads a checkpoint folder or draws `random:SEED` itself (runtime/backends/jax.ts):
- * loading them on the host too would hold an 8B model twice. `copy:SEED` is built on the host and
- * travels to the worker; the reference backend always takes host weights.
+ * loading them on the host too would hold an 8B model twice. The host still checks a folder's
+ * safetensors headers (every tensor there, its shape) so that a wrong checkpoint is the user's
+ * `weights` error before a worker starts; NaN/Inf the worker finds. `copy:SEED` is built on the host
+ * and travels to the worker; the reference backend always takes host weights.
  */
 function hostWeights(backend: BackendName, source: WeightSource, manifest: Manifest, allowNonFinite: boolean): () => Weights {
-  if (backend === "jax" && source.kind !== "copy") return () => new WeightsReadByBackend();
+  if (backend === "jax" && source.kind !== "copy") {
+    return () => {
+      if (source.kind === "folder") checkCheckpointTensors(manifest, source);
+      return new WeightsReadByBackend();
+    };
+  }
   return () => loadWeights(source, manifest, { allowNonFinite });
 }
 

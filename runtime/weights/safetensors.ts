@@ -426,45 +426,80 @@ export interface LoadCheckpointOptions {
   readonly allowNonFinite?: boolean;
 }
 
+/** Where one weight the manifest lists is in a checkpoint: its open file and its name there. */
+interface LocatedTensor {
+  readonly weight: string;
+  readonly file: SafetensorsFile;
+  readonly name: string;
+}
+
+/**
+ * Finds every weight the manifest lists in the checkpoint folders from the safetensors headers alone
+ * (no tensor data is read): missing tensors and wrong shapes are errors that name the tensor, the file
+ * and both shapes. The files it opens go into `open` (the caller closes them).
+ */
+function locateTensors(manifest: Manifest, folders: CheckpointFolders, open: Map<string, SafetensorsFile>): LocatedTensor[] {
+  const targetIdx = checkpointIndex(folders.target);
+  const needsDraft = manifest.weights.some((w) => w.name.startsWith("draft."));
+  if (needsDraft && !folders.draft) throw new SafetensorsError(`${manifest.name} has a draft: give the drafter's checkpoint folder too`);
+  const draftIdx = needsDraft ? checkpointIndex(folders.draft!) : new Map<string, string>();
+  const missing: string[] = [];
+  const located: LocatedTensor[] = [];
+  for (const w of manifest.weights) {
+    const isDraft = w.name.startsWith("draft.");
+    const hf = w.name.slice(isDraft ? "draft.".length : "target.".length);
+    const idx = isDraft ? draftIdx : targetIdx;
+    // Some drafters are published with a `model.` prefix on every tensor.
+    const name = idx.has(hf) ? hf : isDraft && idx.has(`model.${hf}`) ? `model.${hf}` : null;
+    if (name === null) {
+      missing.push(`${hf} (in ${isDraft ? folders.draft : folders.target})`);
+      continue;
+    }
+    const path = idx.get(name)!;
+    let file = open.get(path);
+    if (!file) open.set(path, (file = new SafetensorsFile(path)));
+    const shape = file.header.tensors.get(name)?.shape;
+    if (!shape) throw new SafetensorsError(`${path}: no tensor ${name}`);
+    if (shape.length !== w.shape.length || shape.some((d, i) => d !== w.shape[i])) {
+      throw new SafetensorsError(`${path}: tensor ${name} has shape [${shape.join(", ")}], ${manifest.name} expects [${w.shape.join(", ")}]`);
+    }
+    located.push({ weight: w.name, file, name });
+  }
+  if (missing.length > 0) {
+    throw new SafetensorsError(`${missing.length} tensor(s) missing from the checkpoint: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}`);
+  }
+  return located;
+}
+
+/**
+ * Checks that the checkpoint folders hold every weight the manifest lists, with its shape, reading
+ * the safetensors headers only: what the host can say about a checkpoint a JAX worker will load.
+ */
+export function checkCheckpointTensors(manifest: Manifest, folders: CheckpointFolders): void {
+  const open = new Map<string, SafetensorsFile>();
+  try {
+    locateTensors(manifest, folders, open);
+  } finally {
+    for (const f of open.values()) f.close();
+  }
+}
+
 /**
  * Loads every weight the manifest lists from checkpoint folders, by kernel argument name. Missing
  * tensors and wrong shapes are errors that name the tensor, the file and both shapes; so is a NaN or
  * an infinity (its first index), unless `allowNonFinite`.
  */
 export function loadCheckpointWeights(manifest: Manifest, folders: CheckpointFolders, opts: LoadCheckpointOptions = {}): Map<string, Float32Array> {
-  const targetIdx = checkpointIndex(folders.target);
-  const needsDraft = manifest.weights.some((w) => w.name.startsWith("draft."));
-  if (needsDraft && !folders.draft) throw new SafetensorsError(`${manifest.name} has a draft: give the drafter's checkpoint folder too`);
-  const draftIdx = needsDraft ? checkpointIndex(folders.draft!) : new Map<string, string>();
   const open = new Map<string, SafetensorsFile>();
-  const missing: string[] = [];
   const out = new Map<string, Float32Array>();
   try {
-    for (const w of manifest.weights) {
-      const isDraft = w.name.startsWith("draft.");
-      const hf = w.name.slice(isDraft ? "draft.".length : "target.".length);
-      const idx = isDraft ? draftIdx : targetIdx;
-      // Some drafters are published with a `model.` prefix on every tensor.
-      const name = idx.has(hf) ? hf : isDraft && idx.has(`model.${hf}`) ? `model.${hf}` : null;
-      if (name === null) {
-        missing.push(`${hf} (in ${isDraft ? folders.draft : folders.target})`);
-        continue;
-      }
-      const file = idx.get(name)!;
-      let st = open.get(file);
-      if (!st) open.set(file, (st = new SafetensorsFile(file)));
-      const t = st.read(name);
-      if (t.shape.length !== w.shape.length || t.shape.some((d, i) => d !== w.shape[i])) {
-        throw new SafetensorsError(`${file}: tensor ${name} has shape [${t.shape.join(", ")}], ${manifest.name} expects [${w.shape.join(", ")}]`);
-      }
-      if (!opts.allowNonFinite) checkFinite(t.data, t.shape, name, file);
-      out.set(w.name, t.data);
+    for (const { weight, file, name } of locateTensors(manifest, folders, open)) {
+      const t = file.read(name);
+      if (!opts.allowNonFinite) checkFinite(t.data, t.shape, name, file.path);
+      out.set(weight, t.data);
     }
   } finally {
     for (const f of open.values()) f.close();
-  }
-  if (missing.length > 0) {
-    throw new SafetensorsError(`${missing.length} tensor(s) missing from the checkpoint: ${missing.slice(0, 5).join(", ")}${missing.length > 5 ? ", ..." : ""}`);
   }
   return out;
 }

@@ -152,7 +152,7 @@ describe("the catalog of diagnostic codes", () => {
     expect(used.get("tensor-too-large")?.length).toBeGreaterThanOrEqual(2); // issue(path, "...", ...)
     expect(firstFile("hf-unsupported-moe")).toBe("compiler/import-hf/fields.ts"); // the HfError table
     expect(used.get("run-limit")).toBeDefined(); // printed `error run-limit: ...`
-    expect(firstFile("weights-source")).toBe("cli/commands/run.ts"); // userError("...", ...)
+    expect(firstFile("weights-source")).toBe("cli/commands/run-input.ts"); // userError("...", ...)
   });
 });
 

@@ -1,12 +1,15 @@
 // The weights `run` and `serve` hand to the engine: on the host for the reference backend and for
 // copy:SEED (built on the host, sent to the worker); none on the host when the JAX worker reads a
-// checkpoint folder or draws random:SEED itself (an 8B model held twice would not fit).
+// checkpoint folder (its headers checked here) or draws random:SEED itself (an 8B model held twice
+// would not fit).
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../cli/commands/io.js";
 import { loadRunInput, type RunInput } from "../../cli/commands/run-input.js";
 import { assertWeights, WeightsReadByBackend } from "../../runtime/backend.js";
+import { randomWeights } from "../../runtime/weights/random.js";
+import { SafetensorsError, writeCheckpointFolders } from "../../runtime/weights/safetensors.js";
 import { parseWeightSource } from "../../runtime/weights/source.js";
 import { REPO, TempDir } from "../frontend/config-fixture.js";
 
@@ -20,11 +23,13 @@ async function tiny(): Promise<RunInput> {
 }
 
 describe("the weights prepare hands over", () => {
-  it("jax with a checkpoint folder or random:SEED: none on the host (the folder is not even read), and the engine's check lets them through", async () => {
+  it("jax with a checkpoint folder or random:SEED: none on the host, and the engine's check lets them through", async () => {
     const input = await tiny();
-    const empty = join(tmp.path, "checkpoint");
-    mkdirSync(empty);
-    for (const spec of ["random:0", empty]) {
+    const reference = input.prepare("reference", parseWeightSource("random:0"), false, memoryIo(REPO)).manifest;
+    const folder = join(tmp.path, "checkpoint");
+    mkdirSync(join(folder, "draft"), { recursive: true });
+    writeCheckpointFolders(randomWeights(reference.weights, 1), reference, { target: folder, draft: join(folder, "draft") });
+    for (const spec of ["random:0", folder]) {
       const prepared = input.prepare("jax", parseWeightSource(spec), false, memoryIo(REPO));
       try {
         const w = prepared.weights();
@@ -34,6 +39,18 @@ describe("the weights prepare hands over", () => {
       } finally {
         prepared.cleanup();
       }
+    }
+  });
+
+  it("jax with a checkpoint folder that does not fit: the host's header check says so (the user's weights error)", async () => {
+    const input = await tiny();
+    const empty = join(tmp.path, "empty");
+    mkdirSync(empty);
+    const prepared = input.prepare("jax", parseWeightSource(empty), false, memoryIo(REPO));
+    try {
+      expect(() => prepared.weights()).toThrow(SafetensorsError);
+    } finally {
+      prepared.cleanup();
     }
   });
 
