@@ -16,7 +16,7 @@ import { tokenizerFolder } from "../../compiler/tokenizer-files.js";
 import { userError, type AnyDiagnostic, type UnlocatedDiagnostic } from "../../contract/diagnostics.js";
 import { ManifestError, parseManifest, readManifest, type Manifest, type TensorSig } from "../../contract/manifest.js";
 import { WeightsError, WeightsReadByBackend, type Backend, type Weights } from "../../runtime/backend.js";
-import { JaxBackend } from "../../runtime/backends/jax.js";
+import { JaxBackend, JaxBackendError } from "../../runtime/backends/jax.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { checkCheckpointTensors, SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
@@ -183,8 +183,10 @@ function hostWeights(backend: BackendName, source: WeightSource, manifest: Manif
 
 /** A failure while weights load and the backend starts, as the user's diagnostic; null: a dflashc bug. */
 export function setupDiagnostic(e: unknown): UnlocatedDiagnostic | null {
+  // A checkpoint the JAX worker read and refused (NaN/Inf, a bad file) is the user's weights.
+  if (e instanceof JaxBackendError && e.kind === "weights") return userError("weights", e.message);
   // A JAX worker that cannot start (no python3, no jax) is the environment, not a dflashc bug.
-  if (e instanceof Error && e.name === "JaxBackendError") return userError("backend", e.message);
+  if (e instanceof JaxBackendError) return userError("backend", e.message);
   if (e instanceof CompiledFolderError) return userError("compiled-folder", e.message);
   if (e instanceof WeightSourceError) return userError("weights-source", e.message);
   if (e instanceof SafetensorsError || e instanceof WeightsError) return userError("weights", e.message);

@@ -73,7 +73,11 @@ class Worker:
         if source == "random":
             params = weights.random_weights(config, int(header["seed"]))
         elif source == "folder":
-            params = weights.load_checkpoint(config, header["target"], header.get("draft"))
+            try:
+                params = weights.load_checkpoint(config, header["target"], header.get("draft"))
+            except weights.CheckpointError as e:
+                # The user's checkpoint, not a worker bug: refused as kind "weights" (the CLI's `weights` error).
+                raise RequestError("weights", str(e)) from e
         elif source == "inline":
             params = {
                 name: weights.to_model_dtype(config, a, "BF16" if a.dtype == framing.WIRE_DTYPES["bf16"] else "F32")

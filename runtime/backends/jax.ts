@@ -44,7 +44,11 @@ export interface JaxBackendOptions {
 }
 
 export class JaxBackendError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The kind of a request the worker refused (`weights`: the checkpoint it was given does not do), else undefined. */
+    readonly kind?: string,
+  ) {
     super(message);
     this.name = "JaxBackendError";
   }
@@ -258,7 +262,7 @@ export class JaxBackend implements Backend {
       }
       if (!h.ok) {
         // The worker refused this request and keeps serving; the caller decides what it means.
-        throw new JaxBackendError(`JAX worker: ${op} failed (${String(h.kind)}): ${String(h.error)}`);
+        throw new JaxBackendError(`JAX worker: ${op} failed (${String(h.kind)}): ${String(h.error)}`, String(h.kind));
       }
       return frame;
     };

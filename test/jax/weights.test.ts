@@ -293,7 +293,7 @@ print(json.dumps(results))`,
     });
   });
 
-  it("dflashc run --backend jax --allow-nonfinite: the worker's loader is told too (the TS loader refuses first without it)", async () => {
+  it("dflashc run --backend jax: the worker reads the checkpoint and refuses NaN (the user's weights error); --allow-nonfinite tells it to load them", async () => {
     const { runCommand } = await import("../../cli/commands/run.js");
     const { memoryIo } = await import("../../cli/commands/io.js");
     const plan = tinyPlan();
@@ -309,14 +309,14 @@ print(json.dumps(results))`,
     const repo = join(import.meta.dirname, "..", "..");
     const opts = { backend: "jax" as const, weights: t, draftWeights: d, promptIds: [[5, 6, 7]], maxNewTokens: 2, targetOnly: true };
     const refused = memoryIo(repo);
-    expect(await runCommand("examples/tiny.ts", opts, refused)).toBe(2);
-    expect(refused.stderr.join("\n")).toMatch(/tensor model\.norm\.weight holds NaN at index \[3\]/);
     const allowed = memoryIo(repo);
     // The worker runs on the project's JAX Python (runCommand reads DFLASHC_PYTHON).
     const saved = process.env.DFLASHC_PYTHON;
     process.env.DFLASHC_PYTHON = PYTHON;
     let code: number;
     try {
+      expect(await runCommand("examples/tiny.ts", opts, refused)).toBe(2);
+      expect(refused.stderr.join("\n")).toMatch(/^error weights: JAX worker: load_weights failed \(weights\): .*tensor model\.norm\.weight holds NaN at index \[3\]/m);
       code = await runCommand("examples/tiny.ts", { ...opts, allowNonFinite: true }, allowed);
     } finally {
       if (saved === undefined) delete process.env.DFLASHC_PYTHON;
