@@ -167,7 +167,7 @@ On the reference backend, run first estimates the memory it needs and refuses (e
     .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
     .option("--weights <source>", "random:SEED or a checkpoint folder", "random:0")
     .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
-    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder, or byte (default: byte for a 256-token vocabulary)")
+    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder or byte, instead of the declared one (default: the declared one, else byte for a 256-token vocabulary)")
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port; the real one is printed)", parseNumber("--port", true), 8000)
     .option("--max-queued <n>", "requests waiting for admission before new ones get 429 (default 1024)", parseNumber("--max-queued", true))

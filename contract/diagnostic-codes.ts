@@ -18,7 +18,7 @@ export const DIAGNOSTIC_PHASES = {
   stablehlo: "parsing, verifying and interpreting StableHLO (compiler/stablehlo, `dflashc stablehlo`)",
   "import-hf": "importing Hugging Face config.json files (compiler/import-hf, `dflashc import-hf`)",
   weights: "loading weights for `dflashc run`: the --weights source, safetensors checkpoints (runtime/weights)",
-  runtime: "decoding with `dflashc run` and `dflashc serve`: memory bound, requests, backends, tokenizer (runtime/, cli/commands/run.ts, cli/commands/serve.ts)",
+  runtime: "decoding with `dflashc run` and `dflashc serve`: memory bound, requests, backends, tokenizer (runtime/, cli/commands/run.ts, run-input.ts, serve.ts)",
   cli: "the command line itself: flags, files it reads and folders it writes (cli/cli.ts, cli/commands)",
 } as const;
 
@@ -125,9 +125,9 @@ export const DIAGNOSTIC_CODES = [
   entry("import-hf", "hf-generation-config", "generation_config.json beside config.json is not JSON or its eos_token_id is not ids in the vocabulary: no eosTokenIds imported", "warning"),
   // weights
   entry("weights", "weights-source", "--weights / --draft-weights is not random:SEED, copy:SEED or a readable checkpoint folder, or copy:SEED cannot build a drafter for the decoder (none, or no layer reaching far enough)"),
-  entry("weights", "weights", "a checkpoint is malformed or does not match the decoder (safetensors header, offsets, shapes, missing tensors, NaN/Inf)"),
+  entry("weights", "weights", "a checkpoint is malformed or does not match the decoder (safetensors header, offsets, shapes, missing tensors, NaN/Inf), read on the host or by the JAX worker"),
   // runtime
-  entry("runtime", "memory", "`run` on the reference backend would need more than --max-memory or 80% of this machine's memory"),
+  entry("runtime", "memory", "`run` or `serve` on the reference backend would need more than --max-memory or 80% of this machine's memory"),
   entry("runtime", "request", "a request the engine cannot serve (empty prompt, a token outside the vocabulary, too long)"),
   entry("runtime", "backend", "the backend cannot start (the jax backend without python3 or JAX)"),
   entry("runtime", "compiled-folder", "the folder or manifest.json given to `run` or `serve` is not a compiled output, or lacks what the backend reads (stablehlo/, jax/)"),
