@@ -16,6 +16,20 @@ function parseIds(value: string, previous: number[][] = []): number[][] {
   return [...previous, ids.map(Number)];
 }
 
+/** The flags `run` and `serve` share (the decoder, its weights and tokenizer, the backend), as their options take them. */
+function decoderFlags(o: Record<string, unknown>) {
+  return {
+    backend: o.backend as "reference" | "jax",
+    weights: o.weights as string,
+    draftWeights: o.draftWeights as string | undefined,
+    tokenizer: o.tokenizer as string | undefined,
+    targetOnly: !!o.targetOnly,
+    maxMemory: o.maxMemory as number | undefined,
+    allowNonFinite: !!o.allowNonfinite,
+    json: !!o.json,
+  };
+}
+
 /** A repeatable string option. */
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
@@ -134,27 +148,20 @@ On the reference backend, run first estimates the memory it needs and refuses (e
         (await import("./commands/run.js")).runCommand(
           config,
           {
-            backend: o.backend as "reference" | "jax",
-            weights: o.weights as string,
-            draftWeights: o.draftWeights as string | undefined,
+            ...decoderFlags(o),
             promptIds: (o.promptIds as number[][] | undefined) ?? [],
             prompts: o.prompt as string[],
             chat: !!o.chat,
             stop: o.stop as string[],
             stopTokenIds: o.eos as number[] | undefined,
             ignoreEos: !!o.ignoreEos,
-            tokenizer: o.tokenizer as string | undefined,
             quiet: !!o.quiet,
             maxNewTokens: o.maxNewTokens as number,
             temperature: o.temperature as number,
             topK: o.topK as number | undefined,
             topP: o.topP as number | undefined,
             seed: o.seed as number,
-            targetOnly: !!o.targetOnly,
             checkLossless: !!o.checkLossless,
-            maxMemory: o.maxMemory as number | undefined,
-            allowNonFinite: !!o.allowNonfinite,
-            json: !!o.json,
           },
           io,
         ),
@@ -188,18 +195,11 @@ GET /v1/models, GET /health, GET /metrics (Prometheus). Greedy unless a request 
         (await import("./commands/serve.js")).serveCommand(
           config,
           {
-            backend: o.backend as "reference" | "jax",
-            weights: o.weights as string,
-            draftWeights: o.draftWeights as string | undefined,
-            tokenizer: o.tokenizer as string | undefined,
+            ...decoderFlags(o),
             host: o.host as string,
             port: o.port as number,
             maxQueued: o.maxQueued as number | undefined,
             modelName: o.modelName as string | undefined,
-            targetOnly: !!o.targetOnly,
-            maxMemory: o.maxMemory as number | undefined,
-            allowNonFinite: !!o.allowNonfinite,
-            json: !!o.json,
           },
           io,
         ),
