@@ -4,7 +4,8 @@
  *
  * Decodes prompts with the runtime engine. A declaration is compiled first (in memory for the reference
  * backend, into a temporary folder for jax); a compiled folder is used as it is (run-input.ts). Text
- * prompts go through the decoder's tokenizer (or --tokenizer), with --chat through its chat template;
+ * prompts go through --tokenizer, else the decoder's tokenizer, else bytes for a 256-token vocabulary
+ * (run-text.ts, shared with serve), with --chat through its chat template;
  * the text comes out as it is generated (one request: streamed; several: each when done), ended by an
  * EOS id (--eos, default the declared or the tokenizer's; --ignore-eos for none), a --stop string (cut
  * from the text, as OpenAI does) or the length limit. `--prompt-ids` decodes ids and prints ids.
