@@ -44,9 +44,11 @@ describe("stablehlo run --max-steps", () => {
   test("--json reports the limit as one document", async () => {
     const r = await cli(["stablehlo", "run", "forever.mlir", "--max-steps", "1000", "--json"]);
     expect(r.code).toBe(2);
-    const doc = JSON.parse(r.out) as { ok: boolean; error: string; limit: { name: string; value: number } };
-    expect(doc).toMatchObject({ ok: false, limit: { name: "maxSteps", value: 1000 } });
-    expect(doc.error).toContain("--max-steps=1000");
+    const doc = JSON.parse(r.out) as { ok: boolean; command: string; diagnostics: { code: string; message: string }[]; limit: { name: string; value: number } };
+    expect(doc).toMatchObject({ ok: false, command: "stablehlo run", limit: { name: "maxSteps", value: 1000 } });
+    expect(doc.diagnostics).toHaveLength(1);
+    expect(doc.diagnostics[0].code).toBe("run-limit");
+    expect(doc.diagnostics[0].message).toContain("--max-steps=1000");
   });
 
   test("a bad limit value is a usage error", async () => {
