@@ -26,6 +26,7 @@ import { ConstantPool, lowerKernelGraph } from "./lower.js";
 import { bool, float, header, ident, int, ints, JaxEmitError, orNone, str } from "./python.js";
 import { pagedAttentionOptions } from "./attention-options.js";
 import type { KernelName, KernelSig } from "../../contract/manifest.js";
+import { isWeightStack } from "../../contract/weight-stack.js";
 
 export interface JaxEmitOptions {
   /** The config file as the user named it: it goes into every file's header. */
@@ -155,7 +156,10 @@ function lowerKernels(plan: DecoderPlan, graphs: readonly KernelGraph[]) {
     }
   }
   const weightNames = plan.kernels.flatMap((s) => s.args.filter((a) => a.role === "weight").map((a) => a.name));
-  const stacks = [...stacked].sort().map((name) => ({ name, layers: new Set(weightNames.filter((n) => stackOf(n)?.stack === name)).size }));
+  // Stacks are the kernels' stacked weight arguments (scanLayers) and the runs of draft layers found by layer-scan.ts.
+  const argStacks = new Map(plan.kernels.flatMap((s) => s.args.filter((a) => a.role === "weight" && isWeightStack(a.name)).map((a) => [a.name, a.shape[0]] as const)));
+  const found = [...stacked].map((name) => [name, new Set(weightNames.filter((n) => stackOf(n)?.stack === name)).size] as const);
+  const stacks = [...new Map([...argStacks, ...found])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, layers]) => ({ name, layers }));
   return { byKernel, consts, stacks };
 }
 

@@ -27,10 +27,10 @@ export interface LayerRun {
 
 const LAYER_NAME = /^(.*\.layers\.)(\d+)(\..+)$/;
 
-/** `target.model.layers.3.mlp.up_proj.weight` → stack `target.model.layers.*.mlp.up_proj.weight`, index 3. */
+/** `target.model.layers.3.mlp.up_proj.weight` → stack `target.model.layers.$.mlp.up_proj.weight`, index 3. */
 export function stackOf(name: string): { stack: string; index: number } | null {
   const m = LAYER_NAME.exec(name);
-  return m ? { stack: `${m[1]}*${m[3]}`, index: Number(m[2]) } : null;
+  return m ? { stack: `${m[1]}$${m[3]}`, index: Number(m[2]) } : null;
 }
 
 /** How many layers stack `stack` has among `names`. */

@@ -34,7 +34,7 @@ export class ConstantPool {
 export interface LoweredKernel {
   readonly kernel: string;
   readonly text: string;
-  /** Keys of the params dict the kernel function reads, in argument order (stacked names have `*`). */
+  /** Keys of the params dict the kernel function reads, in argument order (stacked names have `$`). */
   readonly params: readonly string[];
 }
 

@@ -399,18 +399,18 @@ def random_weights(config, seed: int) -> dict[str, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Layer stacks. A stacked name has `*` where the layer index stands in the checkpoint names:
-# config.STACKS["target.model.layers.*.mlp.up_proj.weight"] = 36 means layers 0..35 of that tensor.
+# Layer stacks. A stacked name has `$` where the layer index stands in the checkpoint names:
+# config.STACKS["target.model.layers.$.mlp.up_proj.weight"] = 36 means layers 0..35 of that tensor.
 
 
 def stack_members(name: str, layers: int) -> list[str]:
-    return [name.replace("*", str(i), 1) for i in range(layers)]
+    return [name.replace("$", str(i), 1) for i in range(layers)]
 
 
 def param_shape(config, name: str) -> tuple[int, ...]:
     """The shape of one entry of the kernels' params dict (stacked or a plain checkpoint tensor)."""
     if name in config.STACKS:
-        return (config.STACKS[name], *config.WEIGHTS[name.replace("*", "0", 1)])
+        return (config.STACKS[name], *config.WEIGHTS[name.replace("$", "0", 1)])
     return tuple(config.WEIGHTS[name])
 
 
