@@ -424,11 +424,14 @@ def param_names(config) -> list[str]:
 
 def stack_params(config, flat, names=None) -> dict:
     """The params dict the kernels take (entries `names`, default all) from one array per checkpoint
-    tensor: stacked entries are `np.stack`/`jnp.stack` of their layers, in layer order. Works on
-    numpy and JAX arrays alike (a JAX input stays on its device)."""
+    tensor: stacked entries are `np.stack`/`jnp.stack` of their layers, in layer order, unless `flat`
+    holds the stack itself (a kernel's stacked weight argument). Works on numpy and JAX arrays alike
+    (a JAX input stays on its device)."""
     out = {}
     for name in param_names(config) if names is None else names:
-        if name in config.STACKS:
+        if name in flat:  # a checkpoint tensor, or a stack passed as the kernel argument it is
+            out[name] = flat[name]
+        elif name in config.STACKS:
             members = [flat[m] for m in stack_members(name, config.STACKS[name])]
             if all(isinstance(m, np.ndarray) for m in members):
                 out[name] = np.stack(members)
@@ -437,5 +440,5 @@ def stack_params(config, flat, names=None) -> dict:
 
                 out[name] = jnp.stack(members)
         else:
-            out[name] = flat[name]
+            raise KeyError(name)
     return out

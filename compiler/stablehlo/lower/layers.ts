@@ -10,10 +10,9 @@ import { splat, withScalar } from "./context.js";
 import { tensorType, type Value } from "../../../stablehlo/ir.js";
 import type { FuncBuilder } from "../../../stablehlo/builder.js";
 
-/** Row `i` (an i32 scalar) of `x[L, ...]`, without its leading axis. */
-function layerRow(f: FuncBuilder, x: Value, i: Value): Value {
+/** Row `i` (an i32 scalar) of `x[L, ...]`, without its leading axis; `zero` is an i32 scalar 0. */
+function layerRow(f: FuncBuilder, x: Value, i: Value, zero: Value): Value {
   const rest = x.type.shape.slice(1);
-  const zero = splat(f, 0, [], "i32");
   return f.reshape(f.dynamicSlice(x, [i, ...rest.map(() => zero)], [1, ...rest]), rest);
 }
 
@@ -32,11 +31,11 @@ export const LAYER_RULES: StableHloRules = {
       [splat(f, 0, [], "i32"), ...carried, ...buffer],
       (w, [i]) => w.compare("LT", i, splat(w, layers, [], "i32")),
       (w, [i, ...vals]) => {
-        const next = w.call(callee, [...vals.slice(0, carries), ...fixed, i, ...stacked.map((s) => layerRow(w, s, i))]);
-        if (!slots) return [withScalar(w, "add", i, 1), ...next];
         const zero = splat(w, 0, [], "i32");
+        const next = w.call(callee, [...vals.slice(0, carries), ...fixed, i, ...stacked.map((s) => layerRow(w, s, i, zero))]);
+        if (!slots) return [withScalar(w, "add", i, 1), ...next];
         const row = w.reshape(next[0], [1, ...shape]);
-        const buf = w.dynamicUpdateSlice(vals[carries], row, [layerRow(w, slots, i), ...shape.map(() => zero)]);
+        const buf = w.dynamicUpdateSlice(vals[carries], row, [layerRow(w, slots, i, zero), ...shape.map(() => zero)]);
         return [withScalar(w, "add", i, 1), ...next, buf];
       },
     );
