@@ -181,6 +181,18 @@ describe("bin/dflashc.js", () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ok: tiny_dflash/);
   });
+
+  it("compiles from the build (StableHLO on two threads there) to exactly the files the sources write on one", async () => {
+    execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "ignore" });
+    const [built, sources] = [join(tmp.path, "built"), join(tmp.path, "sources")];
+    const r = spawnSync(process.execPath, [join(REPO, "bin", "dflashc.js"), "compile", "examples/tiny.ts", "-o", built], { cwd: REPO, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect((await cli(["compile", "examples/tiny.ts", "-o", sources])).code).toBe(0);
+    const files = tree(built);
+    expect(files.size).toBeGreaterThan(30);
+    expect(files).toEqual(tree(sources));
+  });
 });
 
 describe("dflashc stablehlo", () => {
