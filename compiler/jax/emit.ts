@@ -60,8 +60,8 @@ const HELPERS: Record<string, Helper> = {
 
 const BLOCKS = new Set(["each", "if", "unless", "with"]);
 
-/** Every `{{...}}` of a template must call a helper above; blocks are limited to each/if/unless/with. */
-export function checkTemplate(name: string, text: string): void {
+/** Every `{{...}}` of a template must call a helper above; blocks are limited to each/if/unless/with. Returns the parsed template. */
+export function checkTemplate(name: string, text: string): hbs.AST.Program {
   const fail = (what: string, loc: hbs.AST.SourceLocation | undefined) => {
     throw new JaxEmitError(`templates/jax/${name}:${loc?.start.line ?? "?"}: ${what}`);
   };
@@ -83,7 +83,9 @@ export function checkTemplate(name: string, text: string): void {
       }
     }
   };
-  visit(Handlebars.parse(text));
+  const ast = Handlebars.parse(text);
+  visit(ast);
+  return ast;
 }
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -92,10 +94,10 @@ function template(file: string): Handlebars.TemplateDelegate {
   let t = compiled.get(file);
   if (!t) {
     const text = readFileSync(join(packageRoot(), "templates", "jax", `${file}.hbs`), "utf8");
-    checkTemplate(`${file}.hbs`, text);
+    const ast = checkTemplate(`${file}.hbs`, text);
     const env = Handlebars.create();
     for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
-    t = env.compile(text, {
+    t = env.compile(ast, {
       noEscape: true,
       strict: true,
       knownHelpersOnly: true,
