@@ -1,6 +1,7 @@
 /**
- * Finds the runs of `@main` that a `lax.scan` can replace: two or more consecutive calls of one layer
- * function (only i32 constants between them) where each operand position is
+ * Finds the runs of `@main` that a `lax.scan` can replace (the target's layers are one `scanLayers`
+ * node already, lowered by its rule; what is left are runs of draft layer calls): two or more
+ * consecutive calls of one layer function (only i32 constants between them) where each operand position is
  *   - the same value in every call (invariant: positions, block tables ...),
  *   - the previous call's output at one fixed result index (a carry: the hidden rows, the KV pool),
  *   - an i32 constant in every call (scanned: the layer index), or
