@@ -7,7 +7,7 @@ import { join } from "node:path";
 import type { ModelDType, TensorDType } from "./dtypes.js";
 import { LAYER_WILDCARD, weightMembers } from "./weight-stack.js";
 
-export const MANIFEST_FORMAT = "dflashc.manifest.v1";
+export const MANIFEST_FORMAT = "dflashc.manifest.v2";
 
 export type TensorRole = "weight" | "cache" | "input" | "output";
 
