@@ -6,7 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -20,6 +20,8 @@ export interface CompileTiming {
   readonly wallS: number;
   readonly cpuS: number;
   readonly bytes: number;
+  /** The machine's 1-minute load average when the row was measured: other work inflates wall time. */
+  readonly load: number;
 }
 
 function folderBytes(dir: string): number {
@@ -54,7 +56,7 @@ function timeCompile(name: string, config: string, work: string): CompileTiming 
     bytes = folderBytes(out);
     rmSync(out, { recursive: true, force: true });
   }
-  return { name, wallS: median(walls), cpuS: median(cpus), bytes };
+  return { name, wallS: median(walls), cpuS: median(cpus), bytes, load: loadavg()[0] };
 }
 
 /** The 8B example with `layers` target layers (and four chips, so that the memory still fits), as a config file in `work`. */
@@ -96,12 +98,13 @@ export function compileTimeSection(rows: readonly CompileTiming[], machine: stri
     "layers are one loop over stacked weights, so neither time nor output grows much with the layer count.",
     "",
     `**How.** \`npm run bench\` (bench/compile-time.ts): ${RUNS} runs per row; median wall time (measured around the`,
-    "process) and median CPU time (user + system of the compiler process itself, not of the config's",
-    "sandbox child). Other processes on the machine add to wall time: measure when it is quiet.",
+    "process) and median CPU time (user + system of the compiler process, both its threads, not the config's",
+    "sandbox child). Other processes on the machine add to wall time: the last column is the 1-minute load",
+    "average after the row (the machine has as many cores as the Machine line says); measure when it is quiet.",
     "",
-    "| example | wall s | CPU s | output bytes |",
-    "|---|---:|---:|---:|",
-    ...rows.map((r) => `| ${r.name} | ${r.wallS.toFixed(2)} | ${r.cpuS.toFixed(2)} | ${r.bytes.toLocaleString("en-US")} |`),
+    "| example | wall s | CPU s | output bytes | load average |",
+    "|---|---:|---:|---:|---:|",
+    ...rows.map((r) => `| ${r.name} | ${r.wallS.toFixed(2)} | ${r.cpuS.toFixed(2)} | ${r.bytes.toLocaleString("en-US")} | ${r.load.toFixed(1)} |`),
     "",
     `Goal (issue 13): the 8B example in at most 1.5 s wall — measured ${at8b.wallS.toFixed(2)} s (${at8b.wallS <= 1.5 ? "met" : "NOT met"}); ` +
       `144 layers write ${(deep.bytes / at8b.bytes).toFixed(2)}x the bytes of 36.`,
