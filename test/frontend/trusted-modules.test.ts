@@ -1,6 +1,5 @@
 // The sandbox's trusted modules as the build writes them (dist/compiler/frontend/trusted-modules.json,
 // read by the built compiler instead of transpiling at start) are the sources transpiled.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -8,9 +7,10 @@ import { expect, it } from "vitest";
 import { transpileTrustedModules } from "../../compiler/frontend/trusted-modules.js";
 import type { TrustedModules } from "../../compiler/frontend/sandbox.js";
 import { REPO } from "./config-fixture.js";
+import { buildPackage } from "../helpers/build.js";
 
 it("the build's trusted modules are the sources' child-main and DSL, transpiled, at this package's paths", async () => {
-  execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "ignore" });
+  buildPackage(REPO);
   const built = (await import(pathToFileURL(join(REPO, "dist", "compiler", "frontend", "trusted-modules.js")).href)) as { trustedModules(): TrustedModules };
   const fromBuild = built.trustedModules();
   // The file the build wrote, with paths relative to the package root (it may be moved after the build).
