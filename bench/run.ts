@@ -8,7 +8,8 @@
  * A step's host time is the gap between two consecutive decode_step calls with nothing else in
  * between (no prefill, no request finishing): everything the host does from reading one step's
  * results to handing the next step's padded inputs to the backend. Reported: the median gap of each
- * run, then the median over runs. Writes its section of BENCHMARKS.md.
+ * run, then the median over runs. Writes its section of BENCHMARKS.md, and the compile-time section
+ * (bench/compile-time.ts: every example's `dflashc compile`, wall and CPU time, output bytes).
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
@@ -20,6 +21,7 @@ import { pagedKV, pow2Buckets } from "../dsl/index.js";
 import type { Backend } from "../runtime/backend.js";
 import { Engine } from "../runtime/engine.js";
 import type { Manifest, ManifestKernel } from "../contract/manifest.js";
+import { compileTimeSection, measureCompileTimes } from "./compile-time.js";
 
 const COUNTS = [1, 8, 64, 256];
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -158,12 +160,20 @@ async function main(): Promise<void> {
     `Machine: ${machine}.`,
     "<!-- runtime-host-overhead:end -->",
   ].join("\n");
+  const compile = measureCompileTimes();
+  for (const r of compile) console.log(`compile ${r.name}: wall ${r.wallS.toFixed(2)} s, CPU ${r.cpuS.toFixed(2)} s, ${r.bytes} bytes`);
   const path = fileURLToPath(new URL("../BENCHMARKS.md", import.meta.url));
   let text = existsSync(path) ? readFileSync(path, "utf8") : "# Benchmarks\n";
-  const re = /<!-- runtime-host-overhead:start[\s\S]*?<!-- runtime-host-overhead:end -->/;
-  text = re.test(text) ? text.replace(re, section) : `${text.trimEnd()}\n\n${section}\n`;
+  text = replaceSection(text, "runtime-host-overhead", section);
+  text = replaceSection(text, "compile-time", compileTimeSection(compile, machine));
   writeFileSync(path, text);
   console.log(`wrote ${path}`);
+}
+
+/** `text` with its `<!-- name:start ... name:end -->` section replaced by `section` (appended when absent). */
+function replaceSection(text: string, name: string, section: string): string {
+  const re = new RegExp(`<!-- ${name}:start[\\s\\S]*?<!-- ${name}:end -->`);
+  return re.test(text) ? text.replace(re, () => section) : `${text.trimEnd()}\n\n${section}\n`;
 }
 
 await main();

@@ -5,9 +5,10 @@
  */
 import { createHash } from "node:crypto";
 import type { DecoderPlan } from "./ir/plan.js";
-import { MANIFEST_FORMAT, TOKENIZER_DIR, type DraftCache, type Manifest, type PagedCache, type TensorSig } from "../contract/manifest.js";
+import { isWeightStack, weightMembers } from "../contract/weight-stack.js";
+import { MANIFEST_FORMAT, TOKENIZER_DIR, type DraftCache, type Manifest, type PagedCache, type TensorSig, type WeightStack } from "../contract/manifest.js";
 import { VERSION } from "./version.js";
-import { draftWeights, targetWeights } from "./ir/weights.js";
+import { planWeights } from "./ir/weights.js";
 
 export function kernelFile(kernel: string, bucketId: string): string {
   return `stablehlo/${kernel}.${bucketId}.mlir`;
@@ -40,12 +41,16 @@ function cache(c: DraftCache): DraftCache {
 
 /** `stablehloArtifacts`: path → text of every kernel module (may be empty when not emitted). */
 export function buildManifest(plan: DecoderPlan, source: string, stablehloArtifacts: ReadonlyMap<string, string>): Manifest {
-  const used = new Map<string, TensorSig>();
-  for (const k of plan.kernels) for (const a of k.args) if (a.role === "weight") used.set(a.name, a);
-  const canonical = [
-    ...targetWeights(plan.target).map((w) => `target.${w.name}`),
-    ...(plan.draft ? draftWeights(plan.draft).map((w) => `draft.${w.name}`) : []),
-  ];
+  // The checkpoint tensors the kernels read: plain weight arguments, and every member of a stack.
+  const used = new Set<string>();
+  const stacks = new Map<string, WeightStack>();
+  for (const k of plan.kernels) {
+    for (const a of k.args) {
+      if (a.role !== "weight") continue;
+      for (const n of weightMembers(a)) used.add(n);
+      if (isWeightStack(a.name)) stacks.set(a.name, { name: a.name, layers: a.shape[0] });
+    }
+  }
   return {
     format: MANIFEST_FORMAT,
     generator: `dflashc ${VERSION}`,
@@ -66,7 +71,8 @@ export function buildManifest(plan: DecoderPlan, source: string, stablehloArtifa
     eosTokenIds: plan.eosTokenIds,
     caches: { target: cache(plan.caches.target), draft: plan.caches.draft ? cache(plan.caches.draft) : null },
     buckets: plan.buckets,
-    weights: canonical.filter((n) => used.has(n)).map((n) => used.get(n)!),
+    weights: planWeights(plan).filter((w) => used.has(w.name)).map((w): TensorSig => ({ ...w, role: "weight", donated: false })),
+    weightStacks: [...stacks.values()],
     kernels: plan.kernels.map((k) => ({
       kernel: k.kernel,
       bucket: k.bucket,

@@ -5,7 +5,7 @@
  *   1. load        compiler/frontend        config.ts → the evaluated declaration (type-checked, run in the sandbox)
  *   2. plan        compiler/validate, plan  declaration → DecoderPlan (validated; buckets, memory, kernel signatures)
  *   3. graphs      kernels/build-kernels.ts  DecoderPlan → one verified KernelGraph per kernel × bucket
- *   4. stablehlo   compiler/stablehlo       KernelGraph → verified Module → `stablehlo/<kernel>.<bucket>.mlir`
+ *   4. stablehlo   compiler/stablehlo       KernelGraph → verified Module → `stablehlo/<kernel>.<bucket>.mlir` (on two threads from the build)
  *   5. manifest    compiler/manifest.ts     DecoderPlan + the StableHLO texts → `manifest.json` (its hash covers both)
  *   6. jax         compiler/jax             DecoderPlan + the same KernelGraphs → `jax/` (embeds the manifest hash)
  *   7. runtime     compiler/ts              DecoderPlan → `runtime/<name>.ts` (embeds the manifest hash)
@@ -26,6 +26,7 @@ import type { KernelGraph } from "./ir/graph.js";
 import type { DecoderPlan } from "./ir/plan.js";
 import { buildManifest, kernelFile } from "./manifest.js";
 import { buildKernelGraph } from "./kernels/build-kernels.js";
+import { emitTexts, startStableHloWorker, type StableHloWorker } from "./stablehlo/parallel-emit.js";
 import { validateDeclaration } from "./validate/validate.js";
 
 export { EMIT_KINDS, type EmitKind } from "./emitters.js";
@@ -67,8 +68,11 @@ export async function loadAndPlan(file: string): Promise<LoadAndPlanResult> {
 
 /** Steps 3–8: the output folder's contents for a plan, in memory, sorted by path. */
 export function compilePlan(plan: DecoderPlan, opts: CompileOptions): Map<string, string> {
-  const graphs = buildGraphs(plan, opts);
-  const stablehlo = lowerToStableHlo(graphs, opts);
+  const selected = plan.kernels.flatMap((sig, i) => ((opts.kernelFilter ?? (() => true))(sig) ? [i] : []));
+  // Started first, so that it loads while this thread builds the graphs (compiler/stablehlo/parallel-emit.ts).
+  const worker = opts.emit.has("stablehlo") ? startStableHloWorker(plan, selected) : null;
+  const graphs = buildGraphs(plan, selected, opts);
+  const stablehlo = lowerToStableHlo(graphs, selected, worker, opts);
   const manifest = buildManifest(plan, opts.source, stablehlo);
   const ctx: EmitContext = { source: opts.source, manifestHash: manifest.contentHash };
   const jax = lowerToJax(plan, ctx, graphs, opts);
@@ -94,26 +98,21 @@ function plan(file: string, loaded: Extract<LoadResult, { ok: true }>): LoadAndP
 }
 
 /** 3. graphs: built once, then lowered to both StableHLO and JAX (none when neither is emitted). */
-function buildGraphs(plan: DecoderPlan, opts: CompileOptions): KernelGraph[] {
+function buildGraphs(plan: DecoderPlan, selected: readonly number[], opts: CompileOptions): KernelGraph[] {
   if (!opts.emit.has("stablehlo") && !opts.emit.has("jax")) return [];
-  const sigs = plan.kernels.filter(opts.kernelFilter ?? (() => true));
-  return sigs.map((sig, i) => {
-    const graph = buildKernelGraph(plan, sig);
-    opts.onProgress?.("graphs", i + 1, sigs.length);
+  return selected.map((i, n) => {
+    const graph = buildKernelGraph(plan, plan.kernels[i]);
+    opts.onProgress?.("graphs", n + 1, selected.length);
     return graph;
   });
 }
 
-/** 4. stablehlo: one verified module per kernel graph, as text, keyed by its output path. */
-function lowerToStableHlo(graphs: readonly KernelGraph[], opts: CompileOptions): Map<string, string> {
+/** 4. stablehlo: one verified module per kernel graph, as text, keyed by its output path (the worker, when there is one, emits its share). */
+function lowerToStableHlo(graphs: readonly KernelGraph[], selected: readonly number[], worker: StableHloWorker | null, opts: CompileOptions): Map<string, string> {
   if (!opts.emit.has("stablehlo")) return new Map();
-  return new Map(
-    graphs.map((g, i) => {
-      const text = EMITTERS.stablehlo(g);
-      opts.onProgress?.("stablehlo", i + 1, graphs.length);
-      return [kernelFile(g.sig.kernel, g.sig.bucketId), text];
-    }),
-  );
+  const texts = emitTexts(graphs, selected, worker, EMITTERS.stablehlo);
+  opts.onProgress?.("stablehlo", graphs.length, graphs.length);
+  return new Map(graphs.map((g, k) => [kernelFile(g.sig.kernel, g.sig.bucketId), texts[k]]));
 }
 
 /** 6. jax: the decoder's Python package (kernels.py lowered from the graphs) and the support library. */

@@ -5,8 +5,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { ModelDType, TensorDType } from "./dtypes.js";
+import { LAYER_WILDCARD, weightMembers } from "./weight-stack.js";
 
-export const MANIFEST_FORMAT = "dflashc.manifest.v1";
+export const MANIFEST_FORMAT = "dflashc.manifest.v2";
 
 export type TensorRole = "weight" | "cache" | "input" | "output";
 
@@ -45,6 +46,17 @@ export interface KernelSig {
   readonly bucketId: string;
   readonly args: readonly TensorSig[];
   readonly results: readonly TensorSig[];
+}
+
+/**
+ * A kernel weight argument made of one checkpoint tensor per layer: `name` is the checkpoint name with
+ * `$` where the layer index stands (`target.model.layers.$.mlp.up_proj.weight`, a valid StableHLO argument name), its shape is
+ * `[layers, ...]` and layer `i` is the tensor `name` with `$` replaced by `i` (a name in `weights`).
+ * Kernels take one such argument per weight role and loop over the layers (docs/kernels.md).
+ */
+export interface WeightStack {
+  readonly name: string;
+  readonly layers: number;
 }
 
 export interface ManifestKernel extends KernelSig {
@@ -120,8 +132,10 @@ export interface Manifest {
   readonly eosTokenIds: readonly number[] | null;
   readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
-  /** Every weight any kernel takes, in canonical order. */
+  /** Every checkpoint tensor any kernel reads, by its Hugging Face name (`target.`/`draft.` prefixed), in canonical order. */
   readonly weights: readonly TensorSig[];
+  /** The stacked kernel weight arguments and how each is built from `weights` (see WeightStack). */
+  readonly weightStacks: readonly WeightStack[];
   readonly kernels: readonly ManifestKernel[];
   /** The full resolved plan (dims under the DSL's own names), for tools and humans. */
   readonly plan: unknown;
@@ -135,9 +149,9 @@ export class ManifestError extends Error {
 }
 
 /**
- * On disk, a kernel's weight arguments are listed once per kernel kind (`kernelWeights`) instead of in
- * every bucket: a 36-layer model has hundreds of weights and a hundred buckets. In memory every
- * `ManifestKernel.args` is the full, ordered argument list.
+ * On disk, a kernel's weight arguments are listed once per kernel kind (`kernelWeights`: names from
+ * `weights` or `weightStacks`) instead of in every bucket. In memory every `ManifestKernel.args` is the
+ * full, ordered argument list, a stack as one TensorSig of shape `[layers, ...member shape]`.
  */
 interface ManifestFile extends Omit<Manifest, "kernels"> {
   readonly kernelWeights: Readonly<Partial<Record<KernelName, readonly string[]>>>;
@@ -207,7 +221,9 @@ export function parseManifest(text: string, where = "manifest.json"): Manifest {
     throw new ManifestError(`${where}: not JSON (${(e as Error).message})`);
   }
   if (f.format !== MANIFEST_FORMAT) throw new ManifestError(`${where}: format ${String(f.format)}, expected ${MANIFEST_FORMAT}`);
-  const weights = new Map(f.weights.map((w) => [w.name, w]));
+  if (!Array.isArray(f.weights) || !Array.isArray(f.weightStacks)) throw new ManifestError(`${where}: weights and weightStacks must be arrays`);
+  const weights = new Map<string, TensorSig>(f.weights.map((w) => [w.name, w]));
+  for (const s of f.weightStacks) weights.set(s.name, stackSig(s, weights, where));
   const { kernelWeights, ...head } = f;
   return {
     ...head,
@@ -223,6 +239,22 @@ export function parseManifest(text: string, where = "manifest.json"): Manifest {
       ],
     })),
   };
+}
+
+/** The kernel argument of a stack: its members must all be in `weights`, of one shape and dtype. */
+function stackSig(s: WeightStack, weights: ReadonlyMap<string, TensorSig>, where: string): TensorSig {
+  if (typeof s.name !== "string" || s.name.split(LAYER_WILDCARD).length !== 2 || !Number.isInteger(s.layers) || s.layers < 1) {
+    throw new ManifestError(`${where}: weight stack ${JSON.stringify(s)} needs a name with one '$' and layers >= 1`);
+  }
+  const members = weightMembers({ name: s.name, shape: [s.layers] }).map((n) => {
+    const w = weights.get(n);
+    if (!w) throw new ManifestError(`${where}: weight stack ${s.name} needs ${n}, which is not in weights`);
+    return w;
+  });
+  const first = members[0];
+  const bad = members.find((w) => w.dtype !== first.dtype || w.shape.join() !== first.shape.join());
+  if (bad) throw new ManifestError(`${where}: weight stack ${s.name}: ${bad.name} differs from ${first.name} in shape or dtype`);
+  return { name: s.name, shape: [s.layers, ...first.shape], dtype: first.dtype, role: "weight", donated: false };
 }
 
 export function readManifest(dir: string): Manifest {

@@ -6,17 +6,14 @@
  * The default export must be a decoder declaration; it comes back as plain data (JSON, shape-checked).
  * Every way the config can fail is an exit-2 diagnostic, located where the child's stack allows.
  */
-import { readFileSync } from "node:fs";
 import { SourceMap } from "node:module";
-import { join } from "node:path";
-import { ts } from "ts-morph";
 import type { Diagnostic } from "../../contract/diagnostics.js";
-import { packageRoot } from "../package-root.js";
 import type { ConfigPayload, ShippedModule } from "./child-main.js";
-import { DSL_MODULE, resolveRelative, type ConfigFiles } from "./collect-files.js";
+import { DSL_MODULE, type ConfigFiles } from "./collect-files.js";
 import { errorAt } from "./location.js";
 import type { Locator } from "./locator.js";
-import { limitsFromEnv, runInSandbox, type SandboxLimits, type TrustedModules } from "./sandbox.js";
+import { limitsFromEnv, runInSandbox, type SandboxLimits } from "./sandbox.js";
+import { transpile, trustedModules } from "./trusted-modules.js";
 import { throwSite } from "./stack-location.js";
 
 /** The evaluated default export: `kind` is checked, the rest is unvalidated plain data. */
@@ -25,50 +22,11 @@ export interface UncheckedDeclaration {
   readonly [key: string]: unknown;
 }
 
+export { trustedModules } from "./trusted-modules.js";
+
 export type EvaluateResult =
   | { readonly ok: true; readonly declaration: UncheckedDeclaration }
   | { readonly ok: false; readonly diagnostics: Diagnostic[] };
-
-function transpile(file: string, text: string): { code: string; map: string } {
-  const out = ts.transpileModule(text, {
-    fileName: file,
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-      sourceMap: true,
-      inlineSources: false,
-    },
-  });
-  return { code: out.outputText, map: out.sourceMapText! };
-}
-
-let trusted: TrustedModules | undefined;
-
-/** child-main.ts and the DSL with everything they import relatively, transpiled once per process. */
-export function trustedModules(): TrustedModules {
-  if (trusted) return trusted;
-  const root = packageRoot();
-  const main = join(root, "compiler", "frontend", "child-main.ts");
-  const dsl = join(root, "dsl", "index.ts");
-  const modules: Record<string, ShippedModule> = {};
-  const queue = [main, dsl];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    if (modules[file]) continue;
-    const text = readFileSync(file, "utf8");
-    const imports: Record<string, string> = {};
-    for (const ref of ts.preProcessFile(text, true, true).importedFiles) {
-      if (ref.fileName.startsWith("node:")) continue;
-      const target = resolveRelative(file, ref.fileName);
-      if (target === undefined) throw new Error(`internal error: ${file} imports ${ref.fileName}, which the sandbox cannot ship`);
-      imports[ref.fileName] = target;
-      queue.push(target);
-    }
-    modules[file] = { code: transpile(file, text).code, imports };
-  }
-  return (trusted = { main, dsl, modules });
-}
 
 export async function evaluateConfig(files: ConfigFiles, locator: Locator, limits: SandboxLimits = limitsFromEnv()): Promise<EvaluateResult> {
   const maps = new Map<string, SourceMap>();

@@ -190,6 +190,10 @@ export class FuncBuilder {
   call(callee: string, inputs: readonly GVal[]): GVal[] {
     return this.op("call", inputs, { callee });
   }
+  /** `layers` iterations of `callee` (see OpAttrMap.scanLayers): the final carries, then carry 0 after each layer of `collect`. */
+  scanLayers(callee: string, carries: readonly GVal[], invariants: readonly GVal[], stacked: readonly GVal[], layers: number, collect: readonly number[]): GVal[] {
+    return this.op("scanLayers", [...carries, ...invariants, ...stacked], { callee, layers, carries: carries.length, invariants: invariants.length, collect: [...collect] });
+  }
 
   /** Ends the function with `results`; it becomes callable. */
   ret(results: readonly GVal[]): GFunc {

@@ -367,4 +367,26 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
   call(x, { callee }, _out, ctx) {
     return ctx.call(callee, x);
   },
+  scanLayers(x, { callee, layers, carries, invariants, collect }, _out, ctx) {
+    let carried = x.slice(0, carries);
+    const fixed = x.slice(carries, carries + invariants);
+    const stacked = x.slice(carries + invariants);
+    const collected: GraphTensor[] = new Array<GraphTensor>(collect.length);
+    for (let i = 0; i < layers; i++) {
+      const slices = stacked.map((s) => layerSlice(s, i));
+      const index: GraphTensor = { dtype: "i32", shape: [], data: Int32Array.of(i) };
+      carried = ctx.call(callee, [...carried, ...fixed, index, ...slices]);
+      collect.forEach((l, k) => {
+        if (l === i) collected[k] = carried[0];
+      });
+    }
+    return [...carried, ...collected];
+  },
 };
+
+/** Layer `i` of a stacked tensor `[L, ...]` (a view: the evaluator never modifies its inputs). */
+function layerSlice(s: GraphTensor, i: number): GraphTensor {
+  const shape = s.shape.slice(1);
+  const n = shape.reduce((a, b) => a * b, 1);
+  return { dtype: s.dtype, shape, data: s.data.subarray(i * n, (i + 1) * n) };
+}

@@ -320,6 +320,22 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     f.params.forEach((p, k) => same(i[k], p, `operand ${k} of @${a.callee}`));
     return f.results.map((r) => t(r.shape, r.dtype));
   },
+  scanLayers(i, a, callee) {
+    const f = callee(a.callee);
+    need(f !== undefined, `no function @${a.callee}`);
+    need(Number.isInteger(a.layers) && a.layers >= 1, `layers must be a positive integer, got ${a.layers}`);
+    need(Number.isInteger(a.carries) && a.carries >= 1 && Number.isInteger(a.invariants) && a.invariants >= 0, "carries must be >= 1 and invariants >= 0");
+    need(a.carries + a.invariants <= i.length, `${a.carries} carries and ${a.invariants} invariants, but ${i.length} operands`);
+    const stacked = i.slice(a.carries + a.invariants);
+    stacked.forEach((s, k) => need(s.shape[0] === a.layers, `stacked operand ${k} must have ${a.layers} layers, got ${formatGType(s)}`));
+    const params = [...i.slice(0, a.carries + a.invariants), t([], "i32"), ...stacked.map((s) => t(s.shape.slice(1), s.dtype))];
+    need(f.params.length === params.length, `@${a.callee} takes ${f.params.length} operands, a layer of this loop passes ${params.length}`);
+    f.params.forEach((p, k) => same(params[k], p, `operand ${k} of @${a.callee}`));
+    need(f.results.length === a.carries, `@${a.callee} returns ${f.results.length} values for ${a.carries} carries`);
+    f.results.forEach((r, k) => same(r, i[k], `result ${k} of @${a.callee} must be carry ${k}`));
+    need(a.collect.every((l) => Number.isInteger(l) && l >= 0 && l < a.layers), `collect [${a.collect.join(",")}] out of range for ${a.layers} layers`);
+    return [...i.slice(0, a.carries).map((c) => t(c.shape, c.dtype)), ...a.collect.map(() => t(i[0].shape, i[0].dtype))];
+  },
 };
 
 /** Result types of `op` applied to `inputs`; throws a GraphError naming the op. */

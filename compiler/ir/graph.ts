@@ -1,7 +1,8 @@
 /**
  * The kernel graph IR: a small, closed, typed op set with concrete shapes, one graph per kernel and
- * bucket. A graph is a list of functions (`main` plus one per distinct decoder-layer body, called once
- * per layer with that layer's weights); a function is a list of nodes in SSA order. Ops are high level (`rmsNorm`, `pagedAttention`, `acceptGreedy` ...): every
+ * bucket. A graph is a list of functions (`main` plus one per distinct decoder-layer body: a stack of
+ * identical layers is one `scanLayers` loop over stacked weights, other layers one `call` each); a
+ * function is a list of nodes in SSA order. Ops are high level (`rmsNorm`, `pagedAttention`, `acceptGreedy` ...): every
  * backend lowers each op by a rule from its own table (see `ruleFor`), the TS evaluator runs each op
  * directly, and docs/kernels.md states the math.
  *
@@ -97,6 +98,21 @@ export interface OpAttrMap {
   acceptSample: Record<string, never>;
   /** Calls another function of the graph. */
   call: { readonly callee: string };
+  /**
+   * A stack of `layers` identical layers, run as one loop over `callee` (emitted once, not once per
+   * layer). Operands: `carries` carried values, then `invariants` values every iteration reads, then
+   * stacked tensors `[layers, ...]` (one per weight role). Iteration `i` calls
+   * `callee(carries..., invariants..., i, stacked[0][i], stacked[1][i], ...)` (`i` an i32 scalar), whose
+   * results are the next carries. Results: the final carries, then carry 0 as it is after each layer of
+   * `collect` (the drafter's target features), in `collect` order.
+   */
+  scanLayers: {
+    readonly callee: string;
+    readonly layers: number;
+    readonly carries: number;
+    readonly invariants: number;
+    readonly collect: readonly number[];
+  };
 }
 
 export type OpName = keyof OpAttrMap;
@@ -105,7 +121,7 @@ export const OP_NAMES: readonly OpName[] = [
   "embed", "rmsNorm", "linear", "headNorm", "rope", "reshape", "slice", "concat", "add", "swiglu", "lmHead",
   "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "constI32", "writePagedRows",
   "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
-  "blockAttention", "call",
+  "blockAttention", "call", "scanLayers",
   "samplingProbs", "acceptSample",
 ];
 

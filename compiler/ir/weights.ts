@@ -5,6 +5,7 @@
  * with `target.` / `draft.` so the two never collide.
  */
 import type { DecoderPlan, ResolvedDraft, ResolvedModel } from "./plan.js";
+import { LAYER_WILDCARD } from "../../contract/weight-stack.js";
 
 export interface WeightSpec {
   /** The checkpoint's own tensor name, without the `target.`/`draft.` prefix. */
@@ -39,9 +40,23 @@ export function layerWeights(m: ResolvedModel, prefix: string): WeightSpec[] {
   return out;
 }
 
+/** The prefix of target layer `i`'s tensors; LAYER_WILDCARD stands for every layer in a stack's name. */
+export const targetLayerPrefix = (i: number | typeof LAYER_WILDCARD) => `model.layers.${i}.`;
+
+/**
+ * The target's tensors as its kernels take them: the decoder layers as one stack per weight role
+ * (`model.layers.*.mlp.up_proj.weight`, `[numLayers, ...]`; contract/manifest.ts, WeightStack), the
+ * rest as in the checkpoint, in canonical order.
+ */
+export function targetKernelWeights(m: ResolvedModel): WeightSpec[] {
+  const all = targetWeights(m);
+  const stacks = layerWeights(m, targetLayerPrefix(LAYER_WILDCARD)).map((w) => ({ name: w.name, shape: [m.numLayers, ...w.shape] }));
+  return [all[0], ...stacks, ...all.slice(1 + m.numLayers * stacks.length)];
+}
+
 export function targetWeights(m: ResolvedModel): WeightSpec[] {
   const out: WeightSpec[] = [{ name: "model.embed_tokens.weight", shape: [m.vocabSize, m.hiddenSize] }];
-  for (let i = 0; i < m.numLayers; i++) out.push(...layerWeights(m, `model.layers.${i}.`));
+  for (let i = 0; i < m.numLayers; i++) out.push(...layerWeights(m, targetLayerPrefix(i)));
   out.push({ name: "model.norm.weight", shape: [m.hiddenSize] });
   if (!m.tieWordEmbeddings) out.push({ name: "lm_head.weight", shape: [m.vocabSize, m.hiddenSize] });
   return out;
@@ -73,7 +88,7 @@ export function isSharedTargetWeight(name: string): boolean {
   return name === "model.embed_tokens.weight" || name === "lm_head.weight";
 }
 
-/** Every checkpoint tensor of the plan as a kernel argument (`target.<hf>`, then `draft.<hf>`), with its dtype. */
+/** Every checkpoint tensor of the plan by its manifest name (`target.<hf>`, then `draft.<hf>`), with its dtype. */
 export function planWeights(plan: DecoderPlan): { name: string; shape: readonly number[]; dtype: DecoderPlan["target"]["dtype"] }[] {
   const dtype = plan.target.dtype;
   return [

@@ -26,6 +26,7 @@ import { ConstantPool, lowerKernelGraph } from "./lower.js";
 import { bool, float, header, ident, int, ints, JaxEmitError, orNone, str } from "./python.js";
 import { pagedAttentionOptions } from "./attention-options.js";
 import type { KernelName, KernelSig } from "../../contract/manifest.js";
+import { isWeightStack } from "../../contract/weight-stack.js";
 
 export interface JaxEmitOptions {
   /** The config file as the user named it: it goes into every file's header. */
@@ -59,8 +60,8 @@ const HELPERS: Record<string, Helper> = {
 
 const BLOCKS = new Set(["each", "if", "unless", "with"]);
 
-/** Every `{{...}}` of a template must call a helper above; blocks are limited to each/if/unless/with. */
-export function checkTemplate(name: string, text: string): void {
+/** Every `{{...}}` of a template must call a helper above; blocks are limited to each/if/unless/with. Returns the parsed template. */
+export function checkTemplate(name: string, text: string): hbs.AST.Program {
   const fail = (what: string, loc: hbs.AST.SourceLocation | undefined) => {
     throw new JaxEmitError(`templates/jax/${name}:${loc?.start.line ?? "?"}: ${what}`);
   };
@@ -82,7 +83,9 @@ export function checkTemplate(name: string, text: string): void {
       }
     }
   };
-  visit(Handlebars.parse(text));
+  const ast = Handlebars.parse(text);
+  visit(ast);
+  return ast;
 }
 
 const compiled = new Map<string, Handlebars.TemplateDelegate>();
@@ -91,10 +94,10 @@ function template(file: string): Handlebars.TemplateDelegate {
   let t = compiled.get(file);
   if (!t) {
     const text = readFileSync(join(packageRoot(), "templates", "jax", `${file}.hbs`), "utf8");
-    checkTemplate(`${file}.hbs`, text);
+    const ast = checkTemplate(`${file}.hbs`, text);
     const env = Handlebars.create();
     for (const [name, fn] of Object.entries(HELPERS)) env.registerHelper(name, fn);
-    t = env.compile(text, {
+    t = env.compile(ast, {
       noEscape: true,
       strict: true,
       knownHelpersOnly: true,
@@ -155,7 +158,10 @@ function lowerKernels(plan: DecoderPlan, graphs: readonly KernelGraph[]) {
     }
   }
   const weightNames = plan.kernels.flatMap((s) => s.args.filter((a) => a.role === "weight").map((a) => a.name));
-  const stacks = [...stacked].sort().map((name) => ({ name, layers: new Set(weightNames.filter((n) => stackOf(n)?.stack === name)).size }));
+  // Stacks are the kernels' stacked weight arguments (scanLayers) and the runs of draft layers found by layer-scan.ts.
+  const argStacks = new Map(plan.kernels.flatMap((s) => s.args.filter((a) => a.role === "weight" && isWeightStack(a.name)).map((a) => [a.name, a.shape[0]] as const)));
+  const found = [...stacked].map((name) => [name, new Set(weightNames.filter((n) => stackOf(n)?.stack === name)).size] as const);
+  const stacks = [...new Map([...argStacks, ...found])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, layers]) => ({ name, layers }));
   return { byKernel, consts, stacks };
 }
 

@@ -1,6 +1,7 @@
 /**
- * Finds the runs of `@main` that a `lax.scan` can replace: two or more consecutive calls of one layer
- * function (only i32 constants between them) where each operand position is
+ * Finds the runs of `@main` that a `lax.scan` can replace (the target's layers are one `scanLayers`
+ * node already, lowered by its rule; what is left are runs of draft layer calls): two or more
+ * consecutive calls of one layer function (only i32 constants between them) where each operand position is
  *   - the same value in every call (invariant: positions, block tables ...),
  *   - the previous call's output at one fixed result index (a carry: the hidden rows, the KV pool),
  *   - an i32 constant in every call (scanned: the layer index), or
@@ -27,10 +28,10 @@ export interface LayerRun {
 
 const LAYER_NAME = /^(.*\.layers\.)(\d+)(\..+)$/;
 
-/** `target.model.layers.3.mlp.up_proj.weight` → stack `target.model.layers.*.mlp.up_proj.weight`, index 3. */
+/** `target.model.layers.3.mlp.up_proj.weight` → stack `target.model.layers.$.mlp.up_proj.weight`, index 3. */
 export function stackOf(name: string): { stack: string; index: number } | null {
   const m = LAYER_NAME.exec(name);
-  return m ? { stack: `${m[1]}*${m[3]}`, index: Number(m[2]) } : null;
+  return m ? { stack: `${m[1]}$${m[3]}`, index: Number(m[2]) } : null;
 }
 
 /** How many layers stack `stack` has among `names`. */

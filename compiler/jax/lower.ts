@@ -1,8 +1,9 @@
 /**
  * Lowers kernel graphs to Python: each graph function becomes a `def` whose body is one line per node,
- * written by the node's rule (rules.ts). A run of consecutive calls of one layer function in `@main`
- * (the target's decoder layers) becomes one `lax.scan` over the layers' stacked weights (layer-scan.ts),
- * so a kernel's trace and compile time do not grow with the layer count.
+ * written by the node's rule (rules.ts). The target's decoder layers are one `scanLayers` node, whose
+ * rule is one `lax.scan` (`ops.scan_layers`) over the stacked weights, so a kernel's trace and compile
+ * time do not grow with the layer count; a run of consecutive calls of one draft layer function in
+ * `@main` also becomes one `lax.scan`, over those layers' weights stacked at load (layer-scan.ts).
  */
 import { GraphError, ruleFor, type GFunc, type GNode, type KernelGraph, type OpName } from "../ir/graph.js";
 import { findLayerRuns, stackOf, type LayerRun } from "./layer-scan.js";
@@ -34,7 +35,7 @@ export class ConstantPool {
 export interface LoweredKernel {
   readonly kernel: string;
   readonly text: string;
-  /** Keys of the params dict the kernel function reads, in argument order (stacked names have `*`). */
+  /** Keys of the params dict the kernel function reads, in argument order (stacked names have `$`). */
   readonly params: readonly string[];
 }
 

@@ -86,6 +86,11 @@ const RULES: JaxRules = {
   samplingProbs: (a) => call("ops.sampling_probs", a),
   acceptSample: (a) => call("ops.accept_sample", a),
   call: (a, { callee }, _i, _o, ctx) => call(ctx.func(callee), a),
+  scanLayers: (a, { callee, carries, invariants, collect }, _i, _o, ctx) => {
+    const tuple = (xs: readonly string[]) => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(", ")})`);
+    const parts = [tuple(a.slice(0, carries)), tuple(a.slice(carries, carries + invariants)), tuple(a.slice(carries + invariants))];
+    return call("ops.scan_layers", [ctx.func(callee), ...parts, ...(collect.length > 0 ? [`collect=${ints(collect)}`] : [])]);
+  },
 };
 
 export const JAX_RULES: RuleTable<JaxRule<OpName>> = { backend: "jax", rules: RULES as unknown as Record<OpName, JaxRule<OpName>> };

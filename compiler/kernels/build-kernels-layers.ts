@@ -2,15 +2,17 @@
  * The per-layer functions of a kernel graph: a target decoder layer (paged causal attention, writes its
  * K/V), a draft decoder layer (non-causal block attention over given context rows) and a draft layer's
  * context projection (K/V rows for the draft cache from the projected target features). Each is built
- * once per kernel and called once per layer with that layer's weights, whose parameters are named by
- * the part of the checkpoint name after the layer prefix (`self_attn.q_proj.weight`); the target layer
- * also takes its layer index, the row of the pool it reads and writes.
+ * once per kernel; its weight parameters are named by the part of the checkpoint name after the layer
+ * prefix (`self_attn.q_proj.weight`). The target layer runs in a `scanLayers` loop over stacked weights
+ * and takes its layer index, the row of the pool it reads and writes; the draft's few layers are
+ * called once each with that layer's weights.
  */
 import type { FuncBuilder, GraphBuilder, GVal } from "../ir/graph-builder.js";
 import type { GType } from "../ir/graph.js";
 import type { ResolvedModel } from "../ir/plan.js";
-import { isDraftContextWeight } from "../ir/weights.js";
+import { isDraftContextWeight, targetLayerPrefix } from "../ir/weights.js";
 import type { TensorSig } from "../../contract/manifest.js";
+import { LAYER_WILDCARD } from "../../contract/weight-stack.js";
 
 const f = (shape: readonly number[], dtype: GType["dtype"]): GType => ({ shape, dtype });
 const i32 = (shape: readonly number[]): GType => ({ shape, dtype: "i32" });
@@ -59,31 +61,34 @@ function attnOutputAndMlp(b: FuncBuilder, m: ResolvedModel, x: GVal, attn: GVal,
 }
 
 /**
- * `@target_layer(x[N,H], positions[G,Q], tables[G,P], rows[N], target_kv, layer, weights...) -> (x', target_kv')`:
+ * `@target_layer(x[N,H], target_kv, positions[G,Q], tables[G,P], rows[N], layer, weights...) -> (x', target_kv')`:
  * writes the layer's K/V at `rows` of pool layer `layer`, then attends causally, group `g` through
  * row `g` of `tables`. The whole pool goes in and out (donated, updated in place by XLA), not a
- * copied slice of it.
+ * copied slice of it. The carried values (x and the pool) come first and the layer's weights last, as
+ * `scanLayers` passes them: the kernel runs every target layer as one loop over this function, with
+ * the stacked weight arguments (`target.model.layers.$.<role>`) sliced at the layer index.
  *
  * With `groupTable` (prefill: `tables` is the kernel's `block_tables[R,P]`, `group_table[G]` its
- * `token_request`), the function is `@target_layer_grouped(x, positions, tables[R,P], group_table[G],
- * rows, target_kv, layer, weights...)`: group `g` reads its pages through row `group_table[g]`, so no
- * per-token copy of the block tables is ever made.
+ * `token_request`), the function is `@target_layer_grouped(x, target_kv, positions, tables[R,P],
+ * group_table[G], rows, layer, weights...)`: group `g` reads its pages through row `group_table[g]`, so
+ * no per-token copy of the block tables is ever made.
  */
 export function targetLayerFunc(
-  g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig, layer: number,
+  g: GraphBuilder, m: ResolvedModel, weights: readonly TensorSig[], pool: TensorSig,
   groups: number, perGroup: number, tables: GType, groupTable: boolean,
 ): LayerCall {
   const n = groups * perGroup;
-  const p = `target.model.layers.${layer}.`;
+  const p = `target.${targetLayerPrefix(LAYER_WILDCARD)}`;
+  const stacked = weights.filter((w) => w.name.startsWith(p));
   const params = [
     { name: "x", type: f([n, m.hiddenSize], m.dtype) },
+    { name: pool.name, type: f(pool.shape, m.dtype) },
     { name: "positions", type: i32([groups, perGroup]) },
     { name: "tables", type: tables },
     ...(groupTable ? [{ name: "group_table", type: i32([groups]) }] : []),
     { name: "rows", type: i32([n]) },
-    { name: pool.name, type: f(pool.shape, m.dtype) },
     { name: "layer", type: i32([]) },
-    ...weightParams(weights, p),
+    ...stacked.map((w) => ({ name: w.name.slice(p.length), type: f(w.shape.slice(1), w.dtype as GType["dtype"]) })),
   ];
   const fn = g.shared(groupTable ? "target_layer_grouped" : "target_layer", params, (b) => {
     const x = b.param("x");
@@ -93,7 +98,7 @@ export function targetLayerFunc(
     const attn = b.pagedAttention(qg, kv, b.param("tables"), b.param("positions"), b.param("layer"), groupTable ? b.param("group_table") : undefined);
     return [attnOutputAndMlp(b, m, x, attn, n), kv];
   });
-  return { fn, weights: weights.filter((w) => w.name.startsWith(p)) };
+  return { fn, weights: stacked };
 }
 
 /**

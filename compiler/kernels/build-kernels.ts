@@ -1,7 +1,8 @@
 /**
  * Builds the kernel graph of every KernelSig of a plan (docs/kernels.md says what each computes).
  * `@main` takes exactly the signature's arguments and returns its results; decoder layers are
- * functions (build-kernels-layers.ts), one per distinct layer body, called once per layer.
+ * functions (build-kernels-layers.ts), one per distinct layer body: the target's layers run as one
+ * `scanLayers` loop over the stacked layer weights, the draft's few layers are called once each.
  */
 import { GraphBuilder, type FuncBuilder, type GVal } from "../ir/graph-builder.js";
 import { GraphError, type KernelGraph } from "../ir/graph.js";
@@ -39,24 +40,19 @@ function greedy(c: Ctx, x: GVal, normName: string, eps: number): GVal {
 /**
  * Runs every target layer on `x[N,H]` (`positions[G,Q]`, pool rows `rows[N]`; group `g` reads its
  * pages through row `groupTable[g]` of `tables[R,P]`, or row `g` without a groupTable); returns the
- * final hidden rows and the outputs of the layers that feed the drafter, in `targetLayerIds` order.
+ * final hidden rows and (with `withFeatures`, when there is a drafter) the outputs of the layers that feed
+ * it, in `targetLayerIds` order.
  */
-function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal, groupTable?: GVal): { x: GVal; features: GVal[] } {
+function targetLayers(c: Ctx, x: GVal, positions: GVal, tables: GVal, rows: GVal, groupTable?: GVal, withFeatures = true): { x: GVal; features: GVal[] } {
   const m = c.plan.target;
   const [groups, perGroup] = positions.type.shape;
   const poolSig = c.sig.args.find((a) => a.name === "target_kv")!;
-  const outs: GVal[] = [];
-  for (let i = 0; i < m.numLayers; i++) {
-    const layer = targetLayerFunc(c.g, m, c.weights, poolSig, i, groups, perGroup, tables.type, groupTable !== undefined);
-    const ws = layer.weights.map((w) => arg(c, w.name));
-    const tableArgs = groupTable ? [tables, groupTable] : [tables];
-    const [y, kv] = c.main.call(layer.fn, [x, positions, ...tableArgs, rows, c.caches.get("target_kv")!, c.main.constI32(i), ...ws]);
-    c.caches.set("target_kv", kv);
-    outs.push(y);
-    x = y;
-  }
-  const features = c.plan.draft ? c.plan.draft.targetLayerIds.map((id) => outs[id]) : [];
-  return { x, features };
+  const layer = targetLayerFunc(c.g, m, c.weights, poolSig, groups, perGroup, tables.type, groupTable !== undefined);
+  const invariants = groupTable ? [positions, tables, groupTable, rows] : [positions, tables, rows];
+  const collect = c.plan.draft && withFeatures ? c.plan.draft.targetLayerIds : [];
+  const [y, kv, ...features] = c.main.scanLayers(layer.fn, [x, c.caches.get("target_kv")!], invariants, layer.weights.map((w) => arg(c, w.name)), m.numLayers, collect);
+  c.caches.set("target_kv", kv);
+  return { x: y, features };
 }
 
 /** How the projected context rows land in the draft cache. */
@@ -168,7 +164,7 @@ function targetStepHidden(c: Ctx): GVal {
   const positions = b.blockPositions(arg(c, "seq_lens"), 1);
   const tables = arg(c, "block_tables");
   const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r]);
-  return targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows).x;
+  return targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows, undefined, false).x;
 }
 
 type Body = (c: Ctx) => Record<string, GVal>;

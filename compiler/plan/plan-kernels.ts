@@ -5,7 +5,7 @@
  */
 import type { ResolvedDraft, ResolvedModel } from "../ir/plan.js";
 import type { VerifyMode } from "../../dsl/types.js";
-import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetWeights } from "../ir/weights.js";
+import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetKernelWeights } from "../ir/weights.js";
 import type { DraftCache, KernelBucket, KernelName, KernelSig, PagedCache, TensorSig } from "../../contract/manifest.js";
 
 export interface KernelPlanInput {
@@ -32,7 +32,8 @@ function samplingInputs(r: number, draws: number): TensorSig[] {
 function weightArgs(p: KernelPlanInput, pick: { target: (n: string) => boolean; draft: (n: string) => boolean }): TensorSig[] {
   const dtype = p.target.dtype;
   const out: TensorSig[] = [];
-  for (const w of targetWeights(p.target)) {
+  // The target's layers are stacked (one argument per weight role, looped over): see targetKernelWeights.
+  for (const w of targetKernelWeights(p.target)) {
     if (pick.target(w.name)) out.push({ name: `target.${w.name}`, shape: w.shape, dtype, role: "weight", donated: false });
   }
   if (p.draft) {

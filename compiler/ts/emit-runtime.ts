@@ -1,11 +1,10 @@
 /**
  * The generated TypeScript runtime: one module per decoder, `runtime/<name>.ts` in the output folder,
- * built with ts-morph. It holds the decoder's buckets, cache geometry and every kernel signature as
+ * written as plain text (no formatter pass: it is laid out as written). It holds the decoder's buckets, cache geometry and every kernel signature as
  * typed `as const` constants, and a `createEngine(backend, weights)` bound to the hand-written runtime
  * library (`dflashc/runtime`), which checks the constants against `../manifest.json` before running.
  * Deterministic: no timestamps, stable ordering.
  */
-import { Project, VariableDeclarationKind, type SourceFile } from "ts-morph";
 import type { DecoderPlan } from "../ir/plan.js";
 import { kernelFile } from "../manifest.js";
 import type { DraftCache, KernelSig, PagedCache } from "../../contract/manifest.js";
@@ -70,22 +69,17 @@ function f32Inputs(plan: DecoderPlan): string[] {
   return [...dtypes].filter(([, d]) => d === "f32").map(([n]) => n).sort();
 }
 
-function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): void {
-  // Only "dflashc/runtime" is imported (no node: modules), so the module type-checks without @types/node.
-  file.addImportDeclaration({
-    moduleSpecifier: "dflashc/runtime",
-    namedImports: [
-      "createGeneratedEngine",
-      "outputFolderOf",
-      { name: "Backend", isTypeOnly: true },
-      { name: "Engine", isTypeOnly: true },
-      { name: "EngineOptions", isTypeOnly: true },
-      { name: "GeneratedDecoder", isTypeOnly: true },
-      { name: "Weights", isTypeOnly: true },
-    ],
-  });
-  const constant = (name: string, value: string, doc: string) =>
-    file.addVariableStatement({ isExported: true, declarationKind: VariableDeclarationKind.Const, declarations: [{ name, initializer: value }], docs: [doc] });
+/** `/** doc *\/` above a declaration: one line, or a block when the text has several. */
+function docComment(doc: string): string {
+  const lines = doc.split("\n");
+  return lines.length === 1 ? `/** ${doc} */` : ["/**", ...lines.map((l) => ` * ${l}`), " */"].join("\n");
+}
+
+/** The module's declarations, in order, each with its doc comment. */
+function declarations(plan: DecoderPlan, ctx: RuntimeEmitContext): string[] {
+  const out: string[] = [];
+  const constant = (name: string, value: string, doc: string) => out.push(`${docComment(doc)}\nexport const ${name} = ${value};`);
+  const alias = (text: string, doc?: string) => out.push(doc ? `${docComment(doc)}\n${text}` : text);
 
   constant("DECODER_NAME", `${literal(plan.name)} as const`, "The decoder's name (names the JAX package and this module).");
   constant("MANIFEST_HASH", `${literal(ctx.manifestHash)} as const`, "Content hash of the manifest this module was generated with.");
@@ -104,29 +98,18 @@ function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): vo
   );
   const kernels = Object.fromEntries(plan.kernels.map((k) => [`${k.kernel}.${k.bucketId}`, kernelConst(k)]));
   constant("KERNELS", `${literal(kernels)} as const`, "Every kernel bucket: inputs and outputs by name with their shapes.");
-
-  file.addTypeAlias({ isExported: true, name: "RequestBucket", type: "(typeof REQUEST_BUCKETS)[number]" });
-  file.addTypeAlias({ isExported: true, name: "TokenBucket", type: "(typeof TOKEN_BUCKETS)[number]" });
-  file.addTypeAlias({ isExported: true, name: "KernelId", type: "keyof typeof KERNELS", docs: ["`decode_step.r4`, `prefill.r2.t32`, ..."] });
-  file.addTypeAlias({
-    isExported: true,
-    name: "F32Input",
-    type: f32Inputs(plan).map((n) => literal(n)).join(" | ") || "never",
-    docs: ["Inputs that are f32 (the sampling kernels' parameters); every other input and every output is int32."],
-  });
-  file.addTypeAlias({
-    isExported: true,
-    name: "KernelInputs",
-    typeParameters: [{ name: "K", constraint: "KernelId" }],
-    type: '{ readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: N extends F32Input ? Float32Array : Int32Array }',
-  });
-  file.addTypeAlias({
-    isExported: true,
-    name: "KernelOutputs",
-    typeParameters: [{ name: "K", constraint: "KernelId" }],
-    type: '{ readonly [N in keyof (typeof KERNELS)[K]["outputs"]]: Int32Array }',
-  });
-
+  out.push("");
+  alias(
+    [
+      "export type RequestBucket = (typeof REQUEST_BUCKETS)[number];",
+      "export type TokenBucket = (typeof TOKEN_BUCKETS)[number];",
+      `${docComment("`decode_step.r4`, `prefill.r2.t32`, ...")}\nexport type KernelId = keyof typeof KERNELS;`,
+      `${docComment("Inputs that are f32 (the sampling kernels' parameters); every other input and every output is int32.")}\nexport type F32Input = ${f32Inputs(plan).map((n) => literal(n)).join(" | ") || "never"};`,
+      'export type KernelInputs<K extends KernelId> = { readonly [N in keyof (typeof KERNELS)[K]["inputs"]]: N extends F32Input ? Float32Array : Int32Array };',
+      'export type KernelOutputs<K extends KernelId> = { readonly [N in keyof (typeof KERNELS)[K]["outputs"]]: Int32Array };',
+    ].join("\n"),
+  );
+  out.push("");
   constant(
     "DECODER",
     `{
@@ -145,42 +128,31 @@ function build(file: SourceFile, plan: DecoderPlan, ctx: RuntimeEmitContext): vo
 } as const satisfies GeneratedDecoder`,
     "All of the above, as the runtime library checks it against the manifest.",
   );
-
-  file.addFunction({
-    isExported: true,
-    name: "manifestDir",
-    returnType: "string",
-    docs: ["The output folder this module lives in (its manifest.json and stablehlo/)."],
-    statements: ["return outputFolderOf(import.meta.url);"],
-  });
-  file.addFunction({
-    isExported: true,
-    name: "createEngine",
-    parameters: [
-      { name: "backend", type: "Backend" },
-      { name: "weights", type: "Weights | string" },
-      { name: "options", type: "EngineOptions & { readonly manifestDir?: string }", initializer: "{}" },
-    ],
-    returnType: "Promise<Engine>",
-    docs: [
-      "An engine for this decoder on `backend`. `weights`: tensors by kernel argument name, or `random:SEED` /\n" +
-        "a checkpoint folder. Throws if `manifest.json` is not the one this module was generated with.",
-    ],
-    statements: ["return createGeneratedEngine(DECODER, options.manifestDir ?? manifestDir(), backend, weights, options);"],
-  });
+  out.push("");
+  alias(
+    "export function manifestDir(): string {\n  return outputFolderOf(import.meta.url);\n}",
+    "The output folder this module lives in (its manifest.json and stablehlo/).",
+  );
+  out.push("");
+  alias(
+    "export function createEngine(backend: Backend, weights: Weights | string, options: EngineOptions & { readonly manifestDir?: string } = {}): Promise<Engine> {\n" +
+      "  return createGeneratedEngine(DECODER, options.manifestDir ?? manifestDir(), backend, weights, options);\n}",
+    "An engine for this decoder on `backend`. `weights`: tensors by kernel argument name, or `random:SEED` /\n" +
+      "a checkpoint folder. Throws if `manifest.json` is not the one this module was generated with.",
+  );
+  return out;
 }
 
-/** The generated module's text. */
+/** The generated module's text, laid out as the formatter of the project's tools would (tests type-check it). */
 export function emitRuntimeModule(plan: DecoderPlan, ctx: RuntimeEmitContext): string {
-  const project = new Project({ useInMemoryFileSystem: true });
-  const file = project.createSourceFile(runtimeModulePath(plan), "", { overwrite: true });
-  build(file, plan, ctx);
-  file.insertStatements(0, [
+  const head = [
     `// Generated by dflashc from ${ctx.source.replace(/[\r\n\u2028\u2029]/g, " ")}. Do not edit: recompile instead.`,
     `// Decoder ${plan.name}; manifest ${ctx.manifestHash}.`,
-  ]);
-  file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return file.getFullText();
+    // Only "dflashc/runtime" is imported (no node: modules), so the module type-checks without @types/node.
+    'import { createGeneratedEngine, outputFolderOf, type Backend, type Engine, type EngineOptions, type GeneratedDecoder, type Weights } from "dflashc/runtime";',
+    "",
+  ];
+  return `${[...head, ...declarations(plan, ctx)].join("\n")}\n`;
 }
 
 /** Output folder files of the runtime emitter: `runtime/<name>.ts`. */

@@ -5,6 +5,7 @@
 import type { DecoderPlan } from "../ir/plan.js";
 import { GiB, pagesThatFit, requestsThatFit } from "../plan/memory.js";
 import { issue, type ValidationIssue } from "./issue.js";
+import { isWeightStack, weightMembers } from "../../contract/weight-stack.js";
 
 const gib = (bytes: number) => `${(bytes / GiB).toFixed(1)} GiB`;
 
@@ -47,10 +48,14 @@ export function sizeIssues(plan: DecoderPlan): ValidationIssue[] {
     for (const a of k.args) {
       if (a.role !== "weight" || seen.has(a.name)) continue;
       seen.add(a.name);
-      const n = elements(a.shape);
+      // A stacked layer argument is checked per layer, as the checkpoint holds it: the stack itself, like
+      // the layered KV pool, is one device buffer that XLA indexes with 64-bit offsets.
+      const name = weightMembers(a)[0];
+      const shape = isWeightStack(a.name) ? a.shape.slice(1) : a.shape;
+      const n = elements(shape);
       if (n <= MAX_TENSOR_ELEMENTS) continue;
-      const key = a.shape.includes(t.vocabSize) ? "vocabSize" : a.shape.includes(t.intermediateSize) ? "intermediateSize" : "hiddenSize";
-      out.push(issue(["target", key], "tensor-too-large", `weight ${a.name} [${a.shape.join(", ")}] has ${n.toExponential(2)} elements; no backend can allocate one tensor beyond 2^31 - 1 (${MAX_TENSOR_ELEMENTS}): lower ${key}`));
+      const key = shape.includes(t.vocabSize) ? "vocabSize" : shape.includes(t.intermediateSize) ? "intermediateSize" : "hiddenSize";
+      out.push(issue(["target", key], "tensor-too-large", `weight ${name} [${shape.join(", ")}] has ${n.toExponential(2)} elements; no backend can allocate one tensor beyond 2^31 - 1 (${MAX_TENSOR_ELEMENTS}): lower ${key}`));
       break;
     }
     if (out.some((i) => i.path[0] === "target")) break;

@@ -3,9 +3,10 @@ compiled (ahead of time, per bucket, caches donated) and called.
 
 A kernel function takes `(params, *caches, *inputs)`: `params` is a dict keyed by the names in
 `config.KERNEL_PARAMS[kernel]`, where the decoder layers' tensors are stacked on a leading layer
-axis (`target.model.layers.*.mlp.up_proj.weight`, see `weights.stack_params`) so that the kernels
+axis (`target.model.layers.$.mlp.up_proj.weight`, see `weights.stack_params`) so that the kernels
 scan over layers and compile in time independent of the layer count. `Kernel.__call__` takes the
-flat manifest argument list instead (one tensor per checkpoint entry) and stacks it first.
+manifest's argument list instead (the target's layers already stacked, the draft's one tensor per
+checkpoint entry) and stacks what the params dict stacks further.
 """
 
 from __future__ import annotations
@@ -121,8 +122,8 @@ class Kernel:
         return self.compile(mesh)({n: params[n] for n in self.param_names}, *caches_and_inputs)
 
     def __call__(self, *args, mesh=None):
-        """Runs the bucket on arguments in manifest order (one tensor per checkpoint weight, then
-        caches and inputs); returns its results in manifest order."""
+        """Runs the bucket on arguments in manifest order (its weight arguments, a stacked one
+        `[layers, ...]`, then caches and inputs); returns its results in manifest order."""
         self.check_args(args)
         n = len(self.signature.weights)
         flat = {t.name: a for t, a in zip(self.signature.weights, args[:n])}

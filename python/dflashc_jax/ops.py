@@ -343,3 +343,36 @@ def accept_sample(block: jax.Array, p: jax.Array, uniforms: jax.Array) -> tuple[
     a = accepted[:, None]
     tokens = jnp.where(col < a, proposed, jnp.where(col == a, drawn[:, None], argmax(p)))
     return accepted, tokens
+
+
+# ---------------------------------------------------------------------------------------------------
+# Layer stacks
+
+
+def scan_layers(layer, carries: tuple, invariants: tuple, stacked: tuple, collect: tuple[int, ...] = ()) -> tuple:
+    """`scanLayers`: `layer(*carries, *invariants, i, *(s[i] for s in stacked))` for every layer `i` of
+    the stacked weights `[L, ...]`, in one `lax.scan` (traced and compiled once, whatever L); its results
+    are the next carries. Returns the final carries, then carry 0 as it is after each layer of
+    `collect`, gathered into a buffer whose extra last row takes every other layer's write."""
+    layers = stacked[0].shape[0]
+    kept = sorted(set(collect))
+    steps = jnp.arange(layers, dtype=jnp.int32)
+    if not kept:
+
+        def step(values, xs):
+            i, weights = xs
+            return tuple(layer(*values, *invariants, i, *weights)), None
+
+        final, _ = lax.scan(step, tuple(carries), (steps, tuple(stacked)))
+        return tuple(final)
+    slots = np.array([kept.index(i) if i in kept else len(kept) for i in range(layers)], np.int32)
+    buffer = jnp.zeros((len(kept) + 1, *carries[0].shape), carries[0].dtype)
+
+    def body(carry, xs):
+        values, buf = carry
+        i, slot, weights = xs
+        nxt = layer(*values, *invariants, i, *weights)
+        return (tuple(nxt), buf.at[slot].set(nxt[0])), None
+
+    (final, buf), _ = lax.scan(body, (tuple(carries), buffer), (steps, slots, tuple(stacked)))
+    return (*final, *(buf[kept.index(i)] for i in collect))

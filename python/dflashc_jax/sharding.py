@@ -8,7 +8,7 @@
 
 XLA inserts the two all-reduces per layer (after o_proj and down_proj). A dimension that the mesh does
 not divide is replicated rather than unevenly split. With one device every spec is trivially
-replicated. Stacked layer tensors (`...layers.*....`) carry a leading, unsplit layer axis.
+replicated. Stacked layer tensors (`...layers.$....`) carry a leading, unsplit layer axis.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ _COLUMN_SPLIT = re.compile(r"\.(self_attn\.o_proj|mlp\.down_proj)\.weight$")
 def param_spec(name: str, shape: tuple[int, ...], mesh: Mesh) -> P:
     """The split of one params entry; `shape` includes the leading layer axis of a stacked entry."""
     n = mesh.shape[AXIS]
-    lead = [None] if "*" in name else []
+    lead = [None] if "$" in name else []
     own = shape[len(lead) :]
     if _ROW_SPLIT.search(name) and own[0] % n == 0:
         return P(*lead, AXIS) if len(own) == 1 else P(*lead, AXIS, None)

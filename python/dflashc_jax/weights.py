@@ -399,18 +399,18 @@ def random_weights(config, seed: int) -> dict[str, np.ndarray]:
 
 
 # ---------------------------------------------------------------------------------------------------
-# Layer stacks. A stacked name has `*` where the layer index stands in the checkpoint names:
-# config.STACKS["target.model.layers.*.mlp.up_proj.weight"] = 36 means layers 0..35 of that tensor.
+# Layer stacks. A stacked name has `$` where the layer index stands in the checkpoint names:
+# config.STACKS["target.model.layers.$.mlp.up_proj.weight"] = 36 means layers 0..35 of that tensor.
 
 
 def stack_members(name: str, layers: int) -> list[str]:
-    return [name.replace("*", str(i), 1) for i in range(layers)]
+    return [name.replace("$", str(i), 1) for i in range(layers)]
 
 
 def param_shape(config, name: str) -> tuple[int, ...]:
     """The shape of one entry of the kernels' params dict (stacked or a plain checkpoint tensor)."""
     if name in config.STACKS:
-        return (config.STACKS[name], *config.WEIGHTS[name.replace("*", "0", 1)])
+        return (config.STACKS[name], *config.WEIGHTS[name.replace("$", "0", 1)])
     return tuple(config.WEIGHTS[name])
 
 
@@ -424,11 +424,14 @@ def param_names(config) -> list[str]:
 
 def stack_params(config, flat, names=None) -> dict:
     """The params dict the kernels take (entries `names`, default all) from one array per checkpoint
-    tensor: stacked entries are `np.stack`/`jnp.stack` of their layers, in layer order. Works on
-    numpy and JAX arrays alike (a JAX input stays on its device)."""
+    tensor: stacked entries are `np.stack`/`jnp.stack` of their layers, in layer order, unless `flat`
+    holds the stack itself (a kernel's stacked weight argument). Works on numpy and JAX arrays alike
+    (a JAX input stays on its device)."""
     out = {}
     for name in param_names(config) if names is None else names:
-        if name in config.STACKS:
+        if name in flat:  # a checkpoint tensor, or a stack passed as the kernel argument it is
+            out[name] = flat[name]
+        elif name in config.STACKS:
             members = [flat[m] for m in stack_members(name, config.STACKS[name])]
             if all(isinstance(m, np.ndarray) for m in members):
                 out[name] = np.stack(members)
@@ -437,5 +440,5 @@ def stack_params(config, flat, names=None) -> dict:
 
                 out[name] = jnp.stack(members)
         else:
-            out[name] = flat[name]
+            raise KeyError(name)
     return out

@@ -12,6 +12,7 @@ import { zeros, type Tensor } from "../../stablehlo/interpreter/tensor.js";
 import { parseModules } from "../../stablehlo/parser.js";
 import type { Backend, KernelInput, Weights } from "../backend.js";
 import type { Manifest, ManifestKernel, TensorSig } from "../../contract/manifest.js";
+import { kernelWeightData } from "../../contract/weight-stack.js";
 
 export class ReferenceBackendError extends Error {
   constructor(message: string) {
@@ -50,14 +51,13 @@ export class ReferenceBackend implements Backend {
     this.manifest = manifest;
     this.weights.clear();
     this.caches.clear();
-    for (const w of manifest.weights) {
-      const data = weights.get(w.name);
-      if (!data) throw new ReferenceBackendError(`weight ${w.name} missing`);
-      // A copy: bf16 values are rounded by the interpreter, and the caller's arrays stay untouched.
-      this.weights.set(w.name, { type: { shape: [...w.shape], element: w.dtype }, data: Float32Array.from(data) });
-    }
+    for (const w of manifest.weights) if (!weights.get(w.name)) throw new ReferenceBackendError(`weight ${w.name} missing`);
     for (const k of manifest.kernels) {
-      for (const a of k.args) if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: [...a.shape], element: a.dtype }));
+      for (const a of k.args) {
+        if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: [...a.shape], element: a.dtype }));
+        // A copy (a stack: its layers' tensors one after the other); bf16 values are rounded by the interpreter, and the caller's arrays stay untouched.
+        if (a.role === "weight" && !this.weights.has(a.name)) this.weights.set(a.name, { type: { shape: [...a.shape], element: a.dtype }, data: kernelWeightData(a, (n) => weights.get(n)) });
+      }
     }
   }
 

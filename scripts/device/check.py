@@ -167,7 +167,9 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
         caches = [jnp.asarray(previous.get(t.name, np.zeros(t.shape, np.float32))) for t in sig.caches]
         # int32 metadata, and the sampling kernels' f32 inputs (uniforms, temperature, top_p)
         inputs = [case.load(call["inputs"][t.name], t) for t in sig.inputs]
-        results = kernel(*[params[t.name] for t in sig.weights], *caches, *inputs, mesh=mesh)
+        # The kernel's weight arguments: checkpoint tensors, and the target's layers stacked.
+        args = weights.stack_params(params, [t.name for t in sig.weights])
+        results = kernel(*[args[t.name] for t in sig.weights], *caches, *inputs, mesh=mesh)
         for t, r in zip(sig.outputs, results):
             want = case.load(call["outputs"][t.name], t)
             got = np.asarray(r)

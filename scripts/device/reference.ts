@@ -28,6 +28,7 @@ import type { SamplingParams } from "../../runtime/sampling.js";
 import { randomTokens, randomWeights } from "../../runtime/weights/random.js";
 import { planWeights } from "../../compiler/ir/weights.js";
 import type { ModelDType } from "../../contract/dtypes.js";
+import { kernelWeightData } from "../../contract/weight-stack.js";
 
 /** A backend that evaluates the plan's kernel graphs on the host; caches are kept between calls. */
 export class GraphBackend implements Backend {
@@ -40,9 +41,12 @@ export class GraphBackend implements Backend {
   async init(manifest: Manifest, weights: Weights): Promise<void> {
     this.weights.clear();
     this.caches.clear();
-    for (const w of manifest.weights) this.weights.set(w.name, fromData(w.dtype, w.shape, weights.get(w.name)!));
     for (const k of manifest.kernels) {
-      for (const a of k.args) if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: a.shape, dtype: a.dtype }));
+      for (const a of k.args) {
+        if (a.role === "cache" && !this.caches.has(a.name)) this.caches.set(a.name, zeros({ shape: a.shape, dtype: a.dtype }));
+        // A stacked argument is its layers' checkpoint tensors one after the other.
+        if (a.role === "weight" && !this.weights.has(a.name)) this.weights.set(a.name, fromData(a.dtype, a.shape, kernelWeightData(a, (n) => weights.get(n))));
+      }
     }
   }
 

@@ -69,6 +69,11 @@ def _tensor(d: dict) -> Tensor:
     return Tensor(d["name"], tuple(int(x) for x in d["shape"]), d["dtype"], d["role"], bool(d.get("donated", False)))
 
 
+def stack_members(name: str, layers: int) -> list[str]:
+    """The checkpoint tensors of a stacked kernel argument, layer 0 first: `$` replaced by the layer index."""
+    return [name.replace("$", str(i), 1) for i in range(int(layers))]
+
+
 def read_manifest(case_dir: str) -> tuple[dict, dict[tuple[str, str], Kernel]]:
     """manifest.json with every kernel's full argument list (weights first, as contract/manifest.ts does)."""
     path = os.path.join(case_dir, "manifest.json")
@@ -76,6 +81,10 @@ def read_manifest(case_dir: str) -> tuple[dict, dict[tuple[str, str], Kernel]]:
         with open(path, encoding="utf-8") as f:
             m = json.load(f)
         weights = {w["name"]: _tensor(w) for w in m["weights"]}
+        # A stacked argument (contract/weight-stack.ts): its members' shape with a leading layer axis.
+        for s in m["weightStacks"]:
+            first = weights[stack_members(s["name"], s["layers"])[0]]
+            weights[s["name"]] = Tensor(s["name"], (int(s["layers"]), *first.shape), first.dtype, "weight", False)
         kernels = {}
         for k in m["kernels"]:
             names = m["kernelWeights"].get(k["kernel"], [])
@@ -281,6 +290,9 @@ def replay(case_dir: str, compile_all: bool) -> bool:
         w["name"]: xla.put(host_array(np.asarray(params[w["name"]], dtype=np.float32), w["dtype"]))
         for w in manifest["weights"]
     }
+    for s in manifest["weightStacks"]:
+        members = [np.asarray(params[n], dtype=np.float32) for n in stack_members(s["name"], s["layers"])]
+        device_params[s["name"]] = xla.put(host_array(np.stack(members), manifest["decoder"]["dtype"]))
 
     per_bucket: dict[str, dict] = {}
     previous: dict[str, np.ndarray] = {}

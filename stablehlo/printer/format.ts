@@ -34,6 +34,23 @@ function exponentForm(v: number, digits: number): string {
  * suffice, more digits when not, hex bits for NaN and infinities.
  */
 export function formatFloat(v: number, element: ElementType): string {
+  // Modules repeat the same constants (RoPE frequencies in every layer function): remember each text.
+  // -0 is looked up apart from 0 (a Map does not tell them apart).
+  if (Object.is(v, -0)) return floatText(v, element);
+  let memo = FLOAT_TEXT.get(element);
+  if (!memo) FLOAT_TEXT.set(element, (memo = new Map()));
+  let text = memo.get(v);
+  if (text === undefined) {
+    if (memo.size >= FLOAT_MEMO_LIMIT) memo.clear();
+    memo.set(v, (text = floatText(v, element)));
+  }
+  return text;
+}
+
+const FLOAT_MEMO_LIMIT = 1 << 16;
+const FLOAT_TEXT = new Map<ElementType, Map<number, string>>();
+
+function floatText(v: number, element: ElementType): string {
   const special = SPECIAL_BITS[element] ?? SPECIAL_BITS.f64;
   if (Number.isNaN(v)) return special.nan;
   if (v === Infinity) return special.inf;

@@ -1,7 +1,7 @@
 // The CLI contract end to end, in-process through main(): exit codes, JSON documents, determinism and
 // atomic output. One test also runs the real `bin/dflashc.js` from the build, as a user would.
 import { afterAll, describe, expect, it } from "vitest";
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { main } from "../../cli/cli.js";
@@ -9,6 +9,7 @@ import { memoryIo } from "../../cli/commands/io.js";
 import { VERSION } from "../../compiler/version.js";
 import { REPO, TempDir, applyEdits, example, stripMarker } from "../frontend/config-fixture.js";
 import { JAX_PYTHON, requireJax } from "../helpers/jax-python.js";
+import { buildPackage } from "../helpers/build.js";
 
 const tmp = new TempDir();
 afterAll(() => tmp.remove());
@@ -175,11 +176,23 @@ describe("dflashc --version", () => {
 
 describe("bin/dflashc.js", () => {
   it("runs the built CLI", () => {
-    if (!existsSync(join(REPO, "dist", "compiler", "cli.js"))) execFileSync("npm", ["run", "build"], { cwd: REPO, stdio: "ignore" });
+    if (!existsSync(join(REPO, "dist", "compiler", "cli.js"))) buildPackage(REPO);
     const r = spawnSync(process.execPath, [join(REPO, "bin", "dflashc.js"), "check", "examples/tiny.ts"], { cwd: REPO, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ok: tiny_dflash/);
+  });
+
+  it("compiles from the build (StableHLO on two threads there) to exactly the files the sources write on one", async () => {
+    buildPackage(REPO);
+    const [built, sources] = [join(tmp.path, "built"), join(tmp.path, "sources")];
+    const r = spawnSync(process.execPath, [join(REPO, "bin", "dflashc.js"), "compile", "examples/tiny.ts", "-o", built], { cwd: REPO, encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect((await cli(["compile", "examples/tiny.ts", "-o", sources])).code).toBe(0);
+    const files = tree(built);
+    expect(files.size).toBeGreaterThan(30);
+    expect(files).toEqual(tree(sources));
   });
 });
 

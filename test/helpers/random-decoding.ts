@@ -13,7 +13,8 @@ import { SplitMix32 } from "../../runtime/weights/random.js";
 import { emitKernel } from "../../compiler/stablehlo/emit.js";
 import { runFunction } from "../../stablehlo/interpreter/index.js";
 import type { Module } from "../../stablehlo/ir.js";
-import type { KernelName, KernelSig } from "../../contract/manifest.js";
+import type { KernelName, KernelSig, TensorSig } from "../../contract/manifest.js";
+import { isWeightStack, kernelWeightData } from "../../contract/weight-stack.js";
 
 export type KernelRun = (sig: KernelSig, args: ReadonlyMap<string, GraphTensor>) => Map<string, GraphTensor>;
 
@@ -290,6 +291,18 @@ function shuffled(n: number, seed: number): number[] {
  * One kernel call of a test driver: binds weights, the current caches and per-call inputs to the
  * signature's arguments (reshaping where the signature says so), runs it, and keeps the donated caches.
  */
+const stacks = new WeakMap<ReadonlyMap<string, GraphTensor>, Map<string, GraphTensor>>();
+
+/** A kernel weight argument from checkpoint tensors by name: the tensor, or a stack of its layers' (built once per weights map). */
+function kernelWeight(weights: ReadonlyMap<string, GraphTensor>, a: TensorSig): GraphTensor | undefined {
+  if (!isWeightStack(a.name)) return weights.get(a.name);
+  let built = stacks.get(weights);
+  if (!built) stacks.set(weights, (built = new Map()));
+  let t = built.get(a.name);
+  if (!t) built.set(a.name, (t = fromData(a.dtype, a.shape, kernelWeightData(a, (n) => weights.get(n)?.data))));
+  return t;
+}
+
 export function callKernel(
   run: KernelRun,
   sig: KernelSig,
@@ -299,7 +312,7 @@ export function callKernel(
 ): Map<string, GraphTensor> {
   const args = new Map<string, GraphTensor>();
   for (const a of sig.args) {
-    const t = a.role === "weight" ? weights.get(a.name) : a.role === "cache" ? caches.get(a.name) : inputs[a.name];
+    const t = a.role === "weight" ? kernelWeight(weights, a) : a.role === "cache" ? caches.get(a.name) : inputs[a.name];
     if (!t) throw new Error(`no value for ${a.name}`);
     args.set(a.name, t.shape.length === a.shape.length ? t : { ...t, shape: a.shape });
   }

@@ -5,6 +5,7 @@ import { randomTensor, randomTokens, randomWeights, SplitMix32 } from "../../run
 import { roundBf16 } from "../../contract/bf16.js";
 import { tinyBf16Plan, tinyLlamaPlan, tinyPlan } from "./naive-variants.js";
 import { planWeights } from "../../compiler/ir/weights.js";
+import { isWeightStack, weightMembers } from "../../contract/weight-stack.js";
 
 const mean = (xs: Float32Array) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const std = (xs: Float32Array) => {
@@ -18,10 +19,11 @@ describe("randomWeights", () => {
     expect([r.nextU32(), r.nextU32(), r.nextU32()]).toEqual([1684164658, 3653269916, 2939563536]);
   });
 
-  it("has exactly one tensor per weight argument of the plan's kernels, of the right size", () => {
+  it("has exactly one tensor per checkpoint tensor the plan's kernels take (each member of a stacked argument), of the right size", () => {
     for (const plan of [tinyPlan(), tinyLlamaPlan()]) {
       const w = randomWeights(planWeights(plan), 1);
-      const args = new Map(plan.kernels.flatMap((k) => k.args.filter((a) => a.role === "weight")).map((a) => [a.name, a.shape]));
+      const weightArgs = plan.kernels.flatMap((k) => k.args.filter((a) => a.role === "weight"));
+      const args = new Map(weightArgs.flatMap((a) => weightMembers(a).map((n) => [n, isWeightStack(a.name) ? a.shape.slice(1) : a.shape] as const)));
       expect([...w.keys()].sort()).toEqual([...args.keys()].sort());
       for (const [name, shape] of args) expect(w.get(name)!.length).toBe(shape.reduce((a, b) => a * b, 1));
     }

@@ -116,15 +116,22 @@ for name in ${JSON.stringify(plans.map((p) => p.name))}:
         want = ["w", *[t.name for t in s.caches + s.inputs]]
         if params != want:
             problems.append(f"{key}: parameters {params}, manifest {want}")
-        # Every params entry is a manifest weight of this kernel or a stack of them, and together they are all of them.
-        members = []
-        for p in config.KERNEL_PARAMS[s.kernel]:
-            members += lib_weights.stack_members(p, config.STACKS[p]) if p in config.STACKS else [p]
-            shape = lib_weights.param_shape(config, p)
-            if p in config.STACKS and shape[1:] != tuple(config.WEIGHTS[p.replace("*", "0", 1)]):
-                problems.append(f"{p}: stacked shape {shape}")
-        if sorted(members) != sorted(t.name for t in s.weights) or len(members) != len(set(members)):
-            problems.append(f"{key}: params cover {sorted(set(members) ^ set(t.name for t in s.weights))} wrongly")
+        # Every params entry and every weight argument of this kernel (a stacked one included) stands
+        # for the same checkpoint tensors, each once.
+        def tensors(names):
+            out = []
+            for p in names:
+                out += lib_weights.stack_members(p, config.STACKS[p]) if p in config.STACKS else [p]
+                shape = lib_weights.param_shape(config, p)
+                if p in config.STACKS and shape[1:] != tuple(config.WEIGHTS[p.replace("$", "0", 1)]):
+                    problems.append(f"{p}: stacked shape {shape}")
+            return out
+        members = tensors(config.KERNEL_PARAMS[s.kernel])
+        args = tensors(t.name for t in s.weights)
+        if any(t.shape != lib_weights.param_shape(config, t.name) for t in s.weights):
+            problems.append(f"{key}: a weight argument's shape is not its params entry's")
+        if sorted(members) != sorted(args) or len(members) != len(set(members)):
+            problems.append(f"{key}: params cover {sorted(set(members) ^ set(args))} wrongly")
     report[name] = problems
 print(json.dumps(report))`,
     );
@@ -166,17 +173,16 @@ print(json.dumps(report))`,
       const declared = new Set(sig.args.filter((a) => a.role === "weight").map((a) => a.name));
       for (const p of fns[k].params) {
         expect(p, k).not.toMatch(/^target\.model\.layers\.\d/);
-        const member = p.replace("*", "0");
-        expect(declared.has(member), `${k} reads ${p}`).toBe(true);
+        expect(declared.has(p) || declared.has(p.replace("$", "0")), `${k} reads ${p}`).toBe(true);
       }
     }
     // The helpers are the graph's functions, named after their kernel; nothing else is defined.
     for (const f of Object.keys(fns)) expect((names as string[]).includes(f) || names.some((k) => f.startsWith(`_${k}_`)), f).toBe(true);
     for (const k of ["prefill", "verify", "decode_step", "target_step"]) {
-      expect(fns[k].params, k).toContain("target.model.layers.*.mlp.up_proj.weight");
+      expect(fns[k].params, k).toContain("target.model.layers.$.mlp.up_proj.weight");
       const body = kernels.slice(kernels.indexOf(`def ${k}(`)).split("\n\n\n")[0];
-      expect(body, k).toMatch(/lax\.scan\(_scan_0, /);
-      expect(body, k).toContain('w["target.model.layers.*.mlp.up_proj.weight"]');
+      expect(body, k).toMatch(/ops\.scan_layers\(_\w+_target_layer(_grouped)?, /);
+      expect(body, k).toContain('w["target.model.layers.$.mlp.up_proj.weight"]');
     }
     expect(fns.draft.params.some((p) => p.startsWith("target.model.layers."))).toBe(false);
   });

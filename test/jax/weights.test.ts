@@ -67,7 +67,8 @@ ${code}`,
 
 /** The manifest shape of every weight of `plan`. */
 function weightShapes(plan: DecoderPlan): Map<string, readonly number[]> {
-  return new Map(plan.kernels.flatMap((k) => k.args.filter((a) => a.role === "weight").map((a) => [a.name, a.shape] as const)));
+  // Checkpoint tensors by their manifest names (kernels take the target's layers stacked).
+  return new Map(planWeights(plan).map((w) => [w.name, w.shape] as const));
 }
 
 function expectBitIdentical(got: Map<string, Float32Array>, want: Map<string, Float32Array>): void {
@@ -122,13 +123,13 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
     const got = pythonWeights(plan, "weights.stack_params(weights.random_weights(3))");
     const covered: string[] = [];
     for (const [name, values] of got.values) {
-      if (!name.includes("*")) {
+      if (!name.includes("$")) {
         expect(values, name).toEqual(want.get(name));
         covered.push(name);
         continue;
       }
       const members: string[] = [];
-      for (let i = 0; want.has(name.replace("*", String(i))); i++) members.push(name.replace("*", String(i)));
+      for (let i = 0; want.has(name.replace("$", String(i))); i++) members.push(name.replace("$", String(i)));
       expect(members.length, name).toBeGreaterThan(1);
       expect(got.shapes.get(name), name).toEqual([members.length, ...weightShapes(plan).get(members[0])!]);
       const stacked = new Float32Array(members.reduce((n, m) => n + want.get(m)!.length, 0));
@@ -143,7 +144,7 @@ describe("weights (the package's weights.py shim over dflashc_jax.weights)", () 
     expect(covered.length).toBe(new Set(covered).size);
     expect(covered.sort()).toEqual([...want.keys()].sort());
     // The target's decoder layers are stacked (the kernels scan over them).
-    expect(got.values.has("target.model.layers.*.mlp.up_proj.weight")).toBe(true);
+    expect(got.values.has("target.model.layers.$.mlp.up_proj.weight")).toBe(true);
   });
 
   it("load_checkpoint reads HF safetensors folders (target sharded over two files, drafter in F32/BF16)", () => {

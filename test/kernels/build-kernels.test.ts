@@ -33,7 +33,7 @@ describe("buildKernelGraph", () => {
     for (const sig of plan.kernels) expectMatchesSig(plan, sig);
   });
 
-  it("makes one function per distinct layer body, called once per layer with its weights and layer index", () => {
+  it("makes one function per distinct layer body; the target's layers are one scanLayers loop over stacked weights", () => {
     const graphs = buildKernelGraphs(tinyPlan());
     const names = (kernel: string) => graphs.find((g) => g.sig.kernel === kernel)!.funcs.map((f) => f.name);
     expect(names("prefill")).toEqual(["main", "target_layer_grouped", "draft_context"]);
@@ -43,18 +43,23 @@ describe("buildKernelGraph", () => {
     expect(names("target_step")).toEqual(["main", "target_layer"]);
     const verify = graphs.find((g) => g.sig.kernel === "verify")!;
     const main = verify.funcs[0];
-    const calls = main.nodes.flatMap((n) => (n.op === "call" ? [n] : []));
-    expect(calls.map((n) => n.attrs.callee)).toEqual(["target_layer", "target_layer", "draft_context"]);
-    // Each call binds that layer's own weights, and the target layer gets its index as a constant.
+    const loops = main.nodes.flatMap((n) => (n.op === "scanLayers" ? [n] : []));
+    expect(loops).toHaveLength(1);
+    const [loop] = loops;
+    expect(loop.attrs).toEqual({ callee: "target_layer", layers: 2, carries: 2, invariants: 3, collect: [0, 1] });
+    expect(main.nodes.filter((n) => n.op === "call").map((n) => n.op === "call" && n.attrs.callee)).toEqual(["draft_context"]);
+    // The loop takes the stacked weight arguments, one per weight role, each [layers, ...].
     const argName = (id: number) => main.params.find((p) => p.id === id)?.name;
-    const constOf = (id: number) => main.nodes.find((n) => n.op === "constI32" && n.outputs[0] === id)?.attrs;
-    calls.slice(0, 2).forEach((n, i) => {
-      expect(constOf(n.inputs[5])).toEqual({ value: i });
-      expect(n.inputs.slice(6).map(argName).every((w) => w?.startsWith(`target.model.layers.${i}.`))).toBe(true);
-    });
+    const stacked = loop.inputs.slice(5).map(argName);
+    expect(stacked.every((w) => w?.startsWith("target.model.layers.$."))).toBe(true);
+    expect(stacked).toHaveLength(11);
+    expect(loop.inputs.slice(5).every((id) => main.values[id].shape[0] === 2)).toBe(true);
     const layer = verify.funcs[1];
-    expect(layer.params.slice(0, 7).map((p) => p.name)).toEqual(["x", "positions", "tables", "rows", "target_kv", "layer", "input_layernorm.weight"]);
-    expect(layer.values[layer.params[2].id].shape).toEqual(verify.sig.args.find((a) => a.name === "block_tables")!.shape);
+    expect(layer.params.slice(0, 7).map((p) => p.name)).toEqual(["x", "target_kv", "positions", "tables", "rows", "layer", "input_layernorm.weight"]);
+    expect(layer.values[layer.params[3].id].shape).toEqual(verify.sig.args.find((a) => a.name === "block_tables")!.shape);
+    // target_step needs no drafter features: its loop collects nothing.
+    const step = graphs.find((g) => g.sig.kernel === "target_step")!.funcs[0];
+    expect(step.nodes.flatMap((n) => (n.op === "scanLayers" ? [n.attrs.collect] : []))).toEqual([[]]);
   });
 
   it("prefill's target layer reads the request-level block tables through token_request, never a per-token copy", () => {
@@ -64,18 +69,18 @@ describe("buildKernelGraph", () => {
     const [main, layer] = g.funcs;
     expect(layer.name).toBe("target_layer_grouped");
     const names = layer.params.map((p) => p.name);
-    expect(names.slice(0, 8)).toEqual(["x", "positions", "tables", "group_table", "rows", "target_kv", "layer", "input_layernorm.weight"]);
+    expect(names.slice(0, 8)).toEqual(["x", "target_kv", "positions", "tables", "group_table", "rows", "layer", "input_layernorm.weight"]);
     const shapeOf = (p: string) => layer.values[layer.params[names.indexOf(p)].id].shape;
     const argShape = (a: string) => sig.args.find((x) => x.name === a)!.shape;
     expect([shapeOf("tables"), shapeOf("group_table")]).toEqual([argShape("block_tables"), argShape("token_request")]);
     const attn = layer.nodes.find((n) => n.op === "pagedAttention")!;
     expect(attn.inputs).toHaveLength(6);
     expect(attn.inputs[5]).toBe(layer.params[names.indexOf("group_table")].id);
-    // Each call passes block_tables and token_request themselves; gatherRows is left for last_index.
+    // The loop passes block_tables and token_request themselves; gatherRows is left for last_index.
     const argName = (id: number) => main.params.find((p) => p.id === id)?.name;
-    for (const call of main.nodes.filter((n) => n.op === "call" && n.attrs.callee === "target_layer_grouped")) {
-      expect(call.inputs.slice(2, 4).map(argName)).toEqual(["block_tables", "token_request"]);
-    }
+    const loops = main.nodes.filter((n) => n.op === "scanLayers" && n.attrs.callee === "target_layer_grouped");
+    expect(loops).toHaveLength(1);
+    expect(loops[0].inputs.slice(3, 5).map(argName)).toEqual(["block_tables", "token_request"]);
     expect(main.nodes.filter((n) => n.op === "gatherRows").map((n) => argName(n.inputs[1]))).toEqual(["last_index"]);
   });
 

@@ -26,10 +26,13 @@ it.each([
     const parsed = parseModule(text, `${sig.kernel}.${sig.bucketId}.mlir`);
     expect(verifyModule(parsed)).toEqual([]);
     expect(printModule(parsed) === text).toBe(true);
-    // One function per distinct layer body, called once per layer from @main.
-    const calls = parsed.funcs[0].body.ops.filter((o) => o.name === "func.call").map((o) => { const c = o.attrs.callee; return c?.kind === "symbol" ? c.value : ""; });
+    // One function per distinct layer body; the target's is called once, inside the one layer loop of @main.
+    const all = (ops: readonly Op[]): Op[] => ops.flatMap((o) => [o, ...all(o.regions.flatMap((r) => r.blocks.flatMap((b) => b.ops)))]);
+    const calls = all(parsed.funcs[0].body.ops).filter((o) => o.name === "func.call").map((o) => { const c = o.attrs.callee; return c?.kind === "symbol" ? c.value : ""; });
     const targetCalls = calls.filter((c) => c === (sig.kernel === "prefill" ? "target_layer_grouped" : "target_layer")).length;
-    expect(targetCalls).toBe(sig.kernel === "draft" ? 0 : plan.target.numLayers);
+    expect(targetCalls).toBe(sig.kernel === "draft" ? 0 : 1);
+    const loops = parsed.funcs[0].body.ops.filter((o) => o.name === "stablehlo.while");
+    expect(loops.some((w) => all(w.regions[1].blocks[0].ops).some((o) => o.name === "func.call"))).toBe(sig.kernel !== "draft");
     expect(parsed.funcs.map((f) => f.name).sort()).toEqual(["main", ...new Set(calls as string[])].sort());
   }
 });

@@ -9,6 +9,7 @@ import { runNaiveScenario } from "../helpers/naive-scenario.js";
 import { tinyLlamaPlan, tinyPagedDraftPlan, tinyPlan, tinyQwen2Plan, tinySlidingPlan } from "../helpers/naive-variants.js";
 import { comparingRun, evaluatorRun, findSig, interpreterRun, type Mismatch } from "../helpers/random-decoding.js";
 import { planWeights } from "../../compiler/ir/weights.js";
+import { kernelWeightData } from "../../contract/weight-stack.js";
 
 function check(plan: DecoderPlan, tol: number, draft = true): void {
   const mismatches: Mismatch[] = [];
@@ -33,7 +34,7 @@ describe("interpreter vs evaluator vs naive: variants", () => {
     const weights = randomWeights(planWeights(plan), 3);
     const args = new Map(
       sig.args.map((a) => {
-        if (a.role === "weight") return [a.name, fromData("f32", a.shape, weights.get(a.name)!)];
+        if (a.role === "weight") return [a.name, fromData("f32", a.shape, kernelWeightData(a, (n) => weights.get(n)))];
         if (a.role === "cache") return [a.name, zeros({ shape: a.shape, dtype: "f32" })];
         const values: Record<string, number[]> = {
           block_tokens: randomTokens(3, "edge", plan.blockSize, plan.target.vocabSize),

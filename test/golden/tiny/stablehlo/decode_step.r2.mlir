@@ -1,5 +1,5 @@
 module @decode_step_r2 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>, %draft_slots: tensor<2xi32>) -> (tensor<2xi32>, tensor<2x4xi32>, tensor<2x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>, %draft_slots: tensor<2xi32>) -> (tensor<2xi32>, tensor<2x4xi32>, tensor<2x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
     %0 = stablehlo.reshape %last_tokens : (tensor<2xi32>) -> tensor<2x1xi32>
     %1 = stablehlo.constant dense<255> : tensor<2x3xi32>
     %2 = stablehlo.concatenate %0, %1, dim = 1 : (tensor<2x1xi32>, tensor<2x3xi32>) -> tensor<2x4xi32>
@@ -39,14 +39,14 @@ module @decode_step_r2 {
     %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
     %37 = stablehlo.constant dense<0> : tensor<i32>
     %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<6x256xf32>, tensor<6x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<6xf32>, tensor<6xi32>)
-      reducer(%arg46: tensor<f32>, %arg48: tensor<f32>) (%arg47: tensor<i32>, %arg49: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg47, %arg49,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      reducer(%arg35: tensor<f32>, %arg37: tensor<f32>) (%arg36: tensor<i32>, %arg38: tensor<i32>) {
+        %39 = stablehlo.compare  GT, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %40 = stablehlo.compare  EQ, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %41 = stablehlo.compare  LT, %arg36, %arg38,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
         %42 = stablehlo.and %40, %41 : tensor<i1>
         %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg46, %arg48 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg47, %arg49 : tensor<i1>, tensor<i32>
+        %44 = stablehlo.select %43, %arg35, %arg37 : tensor<i1>, tensor<f32>
+        %45 = stablehlo.select %43, %arg36, %arg38 : tensor<i1>, tensor<i32>
         stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
       }
     %46 = stablehlo.reshape %38#1 : (tensor<6xi32>) -> tensor<2x3xi32>
@@ -71,50 +71,52 @@ module @decode_step_r2 {
     %65 = stablehlo.reshape %48 : (tensor<2x4xi32>) -> tensor<8xi32>
     %66 = stablehlo.reshape %65 : (tensor<8xi32>) -> tensor<8x1xi32>
     %67 = "stablehlo.gather"(%target.model.embed_tokens.weight, %66) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<8x1xi32>) -> tensor<8x64xf32>
-    %68 = stablehlo.constant dense<0> : tensor<i32>
-    %69:2 = func.call @target_layer(%67, %51, %block_tables, %64, %target_kv, %68, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<8x64xf32>, tensor<2x4xi32>, tensor<2x16xi32>, tensor<8xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %70 = stablehlo.constant dense<1> : tensor<i32>
-    %71:2 = func.call @target_layer(%69#0, %51, %block_tables, %64, %69#1, %70, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<8x64xf32>, tensor<2x4xi32>, tensor<2x16xi32>, tensor<8xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %72 = stablehlo.multiply %71#0, %71#0 : tensor<8x64xf32>
-    %73 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %74 = stablehlo.reduce(%72 init: %73) applies stablehlo.add across dimensions = [1] : (tensor<8x64xf32>, tensor<f32>) -> tensor<8xf32>
-    %75 = stablehlo.constant dense<6.400000e+01> : tensor<8xf32>
-    %76 = stablehlo.divide %74, %75 : tensor<8xf32>
-    %77 = stablehlo.constant dense<1.000000e-06> : tensor<8xf32>
-    %78 = stablehlo.add %76, %77 : tensor<8xf32>
-    %79 = stablehlo.rsqrt %78 : tensor<8xf32>
-    %80 = stablehlo.broadcast_in_dim %79, dims = [0] : (tensor<8xf32>) -> tensor<8x64xf32>
-    %81 = stablehlo.multiply %71#0, %80 : tensor<8x64xf32>
-    %82 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<8x64xf32>
-    %83 = stablehlo.multiply %81, %82 : tensor<8x64xf32>
-    %84 = stablehlo.dot_general %83, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<8x64xf32>, tensor<256x64xf32>) -> tensor<8x256xf32>
-    %85 = stablehlo.iota dim = 1 : tensor<8x256xi32>
-    %86 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %87 = stablehlo.constant dense<0> : tensor<i32>
-    %88:2 = stablehlo.reduce(%84 init: %86), (%85 init: %87) across dimensions = [1] : (tensor<8x256xf32>, tensor<8x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<8xf32>, tensor<8xi32>)
-      reducer(%arg50: tensor<f32>, %arg52: tensor<f32>) (%arg51: tensor<i32>, %arg53: tensor<i32>) {
-        %89 = stablehlo.compare  GT, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %90 = stablehlo.compare  EQ, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %91 = stablehlo.compare  LT, %arg51, %arg53,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %92 = stablehlo.and %90, %91 : tensor<i1>
-        %93 = stablehlo.or %89, %92 : tensor<i1>
-        %94 = stablehlo.select %93, %arg50, %arg52 : tensor<i1>, tensor<f32>
-        %95 = stablehlo.select %93, %arg51, %arg53 : tensor<i1>, tensor<i32>
-        stablehlo.return %94, %95 : tensor<f32>, tensor<i32>
-      }
-    %96 = stablehlo.reshape %88#1 : (tensor<8xi32>) -> tensor<2x4xi32>
-    %97 = stablehlo.slice %48 [0:2, 1:4] : (tensor<2x4xi32>) -> tensor<2x3xi32>
-    %98 = stablehlo.slice %96 [0:2, 0:3] : (tensor<2x4xi32>) -> tensor<2x3xi32>
-    %99 = stablehlo.compare  EQ, %97, %98,  SIGNED : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
-    %100 = stablehlo.iota dim = 1 : tensor<2x3xi32>
-    %101 = stablehlo.constant dense<3> : tensor<2x3xi32>
-    %102 = stablehlo.select %99, %101, %100 : tensor<2x3xi1>, tensor<2x3xi32>
-    %103 = stablehlo.constant dense<3> : tensor<i32>
-    %104 = stablehlo.reduce(%102 init: %103) applies stablehlo.minimum across dimensions = [1] : (tensor<2x3xi32>, tensor<i32>) -> tensor<2xi32>
-    %105 = stablehlo.reshape %51 : (tensor<2x4xi32>) -> tensor<8xi32>
-    %106 = stablehlo.concatenate %69#0, %71#0, dim = 1 : (tensor<8x64xf32>, tensor<8x64xf32>) -> tensor<8x128xf32>
-    %107 = stablehlo.dot_general %106, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<8x128xf32>, tensor<64x128xf32>) -> tensor<8x64xf32>
-    %108 = stablehlo.multiply %107, %107 : tensor<8x64xf32>
+    %68 = stablehlo.constant dense<0.000000e+00> : tensor<3x8x64xf32>
+    %69 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
+    %70 = stablehlo.constant dense<0> : tensor<i32>
+    %71:4 = stablehlo.while(%iterArg = %70, %iterArg_0 = %67, %iterArg_1 = %target_kv, %iterArg_2 = %68) : tensor<i32>, tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x8x64xf32>
+    cond {
+      %72 = stablehlo.constant dense<2> : tensor<i32>
+      %73 = stablehlo.compare  LT, %iterArg, %72,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %73 : tensor<i1>
+    } do {
+      %74 = stablehlo.constant dense<0> : tensor<i32>
+      %75 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %74, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %76 = stablehlo.reshape %75 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %77 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %78 = stablehlo.reshape %77 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %79 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %74, %74, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %80 = stablehlo.reshape %79 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %81 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %74, %74, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %82 = stablehlo.reshape %81 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %83 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %84 = stablehlo.reshape %83 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %85 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %74, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %86 = stablehlo.reshape %85 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %87 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %74, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %88 = stablehlo.reshape %87 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %89 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %74, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %90 = stablehlo.reshape %89 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %91 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %74, %74, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %92 = stablehlo.reshape %91 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %93 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %74, %74, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %94 = stablehlo.reshape %93 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %95 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %96 = stablehlo.reshape %95 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %97:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %51, %block_tables, %64, %iterArg, %76, %78, %80, %82, %84, %86, %88, %90, %92, %94, %96) : (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<2x4xi32>, tensor<2x16xi32>, tensor<8xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %98 = stablehlo.reshape %97#0 : (tensor<8x64xf32>) -> tensor<1x8x64xf32>
+      %99 = stablehlo.dynamic_slice %69, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
+      %100 = stablehlo.reshape %99 : (tensor<1xi32>) -> tensor<i32>
+      %101 = stablehlo.dynamic_update_slice %iterArg_2, %98, %100, %74, %74 : (tensor<3x8x64xf32>, tensor<1x8x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x8x64xf32>
+      %102 = stablehlo.constant dense<1> : tensor<i32>
+      %103 = stablehlo.add %iterArg, %102 : tensor<i32>
+      stablehlo.return %103, %97#0, %97#1, %101 : tensor<i32>, tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x8x64xf32>
+    }
+    %104 = stablehlo.slice %71#3 [0:1, 0:8, 0:64] : (tensor<3x8x64xf32>) -> tensor<1x8x64xf32>
+    %105 = stablehlo.reshape %104 : (tensor<1x8x64xf32>) -> tensor<8x64xf32>
+    %106 = stablehlo.slice %71#3 [1:2, 0:8, 0:64] : (tensor<3x8x64xf32>) -> tensor<1x8x64xf32>
+    %107 = stablehlo.reshape %106 : (tensor<1x8x64xf32>) -> tensor<8x64xf32>
+    %108 = stablehlo.multiply %71#1, %71#1 : tensor<8x64xf32>
     %109 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
     %110 = stablehlo.reduce(%108 init: %109) applies stablehlo.add across dimensions = [1] : (tensor<8x64xf32>, tensor<f32>) -> tensor<8xf32>
     %111 = stablehlo.constant dense<6.400000e+01> : tensor<8xf32>
@@ -123,45 +125,84 @@ module @decode_step_r2 {
     %114 = stablehlo.add %112, %113 : tensor<8xf32>
     %115 = stablehlo.rsqrt %114 : tensor<8xf32>
     %116 = stablehlo.broadcast_in_dim %115, dims = [0] : (tensor<8xf32>) -> tensor<8x64xf32>
-    %117 = stablehlo.multiply %107, %116 : tensor<8x64xf32>
-    %118 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<8x64xf32>
+    %117 = stablehlo.multiply %71#1, %116 : tensor<8x64xf32>
+    %118 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<8x64xf32>
     %119 = stablehlo.multiply %117, %118 : tensor<8x64xf32>
-    %120:2 = func.call @draft_context(%119, %105, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<8x64xf32>, tensor<8xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<8x2x16xf32>, tensor<8x2x16xf32>)
-    %121 = stablehlo.reshape %120#0 : (tensor<8x2x16xf32>) -> tensor<2x4x2x16xf32>
-    %122 = stablehlo.constant dense<0> : tensor<2x1xi32>
-    %123 = stablehlo.constant dense<0> : tensor<2xi32>
-    %124 = stablehlo.maximum %draft_slots, %123 : tensor<2xi32>
-    %125 = stablehlo.constant dense<4> : tensor<2xi32>
-    %126 = stablehlo.minimum %124, %125 : tensor<2xi32>
-    %127 = stablehlo.reshape %126 : (tensor<2xi32>) -> tensor<2x1xi32>
-    %128 = stablehlo.constant dense<0> : tensor<2xi32>
-    %129 = stablehlo.maximum %seq_lens, %128 : tensor<2xi32>
-    %130 = stablehlo.constant dense<252> : tensor<2xi32>
-    %131 = stablehlo.minimum %129, %130 : tensor<2xi32>
-    %132 = stablehlo.reshape %131 : (tensor<2xi32>) -> tensor<2x1xi32>
-    %133 = stablehlo.concatenate %122, %127, %132, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x3xi32>
-    %134 = "stablehlo.scatter"(%draft_k, %133, %121) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg54: tensor<f32>, %arg55: tensor<f32>):
-      stablehlo.return %arg55 : tensor<f32>
+    %120 = stablehlo.dot_general %119, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<8x64xf32>, tensor<256x64xf32>) -> tensor<8x256xf32>
+    %121 = stablehlo.iota dim = 1 : tensor<8x256xi32>
+    %122 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %123 = stablehlo.constant dense<0> : tensor<i32>
+    %124:2 = stablehlo.reduce(%120 init: %122), (%121 init: %123) across dimensions = [1] : (tensor<8x256xf32>, tensor<8x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<8xf32>, tensor<8xi32>)
+      reducer(%arg39: tensor<f32>, %arg41: tensor<f32>) (%arg40: tensor<i32>, %arg42: tensor<i32>) {
+        %125 = stablehlo.compare  GT, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %126 = stablehlo.compare  EQ, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %127 = stablehlo.compare  LT, %arg40, %arg42,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %128 = stablehlo.and %126, %127 : tensor<i1>
+        %129 = stablehlo.or %125, %128 : tensor<i1>
+        %130 = stablehlo.select %129, %arg39, %arg41 : tensor<i1>, tensor<f32>
+        %131 = stablehlo.select %129, %arg40, %arg42 : tensor<i1>, tensor<i32>
+        stablehlo.return %130, %131 : tensor<f32>, tensor<i32>
+      }
+    %132 = stablehlo.reshape %124#1 : (tensor<8xi32>) -> tensor<2x4xi32>
+    %133 = stablehlo.slice %48 [0:2, 1:4] : (tensor<2x4xi32>) -> tensor<2x3xi32>
+    %134 = stablehlo.slice %132 [0:2, 0:3] : (tensor<2x4xi32>) -> tensor<2x3xi32>
+    %135 = stablehlo.compare  EQ, %133, %134,  SIGNED : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
+    %136 = stablehlo.iota dim = 1 : tensor<2x3xi32>
+    %137 = stablehlo.constant dense<3> : tensor<2x3xi32>
+    %138 = stablehlo.select %135, %137, %136 : tensor<2x3xi1>, tensor<2x3xi32>
+    %139 = stablehlo.constant dense<3> : tensor<i32>
+    %140 = stablehlo.reduce(%138 init: %139) applies stablehlo.minimum across dimensions = [1] : (tensor<2x3xi32>, tensor<i32>) -> tensor<2xi32>
+    %141 = stablehlo.reshape %51 : (tensor<2x4xi32>) -> tensor<8xi32>
+    %142 = stablehlo.concatenate %105, %107, dim = 1 : (tensor<8x64xf32>, tensor<8x64xf32>) -> tensor<8x128xf32>
+    %143 = stablehlo.dot_general %142, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<8x128xf32>, tensor<64x128xf32>) -> tensor<8x64xf32>
+    %144 = stablehlo.multiply %143, %143 : tensor<8x64xf32>
+    %145 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %146 = stablehlo.reduce(%144 init: %145) applies stablehlo.add across dimensions = [1] : (tensor<8x64xf32>, tensor<f32>) -> tensor<8xf32>
+    %147 = stablehlo.constant dense<6.400000e+01> : tensor<8xf32>
+    %148 = stablehlo.divide %146, %147 : tensor<8xf32>
+    %149 = stablehlo.constant dense<1.000000e-06> : tensor<8xf32>
+    %150 = stablehlo.add %148, %149 : tensor<8xf32>
+    %151 = stablehlo.rsqrt %150 : tensor<8xf32>
+    %152 = stablehlo.broadcast_in_dim %151, dims = [0] : (tensor<8xf32>) -> tensor<8x64xf32>
+    %153 = stablehlo.multiply %143, %152 : tensor<8x64xf32>
+    %154 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<8x64xf32>
+    %155 = stablehlo.multiply %153, %154 : tensor<8x64xf32>
+    %156:2 = func.call @draft_context(%155, %141, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<8x64xf32>, tensor<8xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<8x2x16xf32>, tensor<8x2x16xf32>)
+    %157 = stablehlo.reshape %156#0 : (tensor<8x2x16xf32>) -> tensor<2x4x2x16xf32>
+    %158 = stablehlo.constant dense<0> : tensor<2x1xi32>
+    %159 = stablehlo.constant dense<0> : tensor<2xi32>
+    %160 = stablehlo.maximum %draft_slots, %159 : tensor<2xi32>
+    %161 = stablehlo.constant dense<4> : tensor<2xi32>
+    %162 = stablehlo.minimum %160, %161 : tensor<2xi32>
+    %163 = stablehlo.reshape %162 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %164 = stablehlo.constant dense<0> : tensor<2xi32>
+    %165 = stablehlo.maximum %seq_lens, %164 : tensor<2xi32>
+    %166 = stablehlo.constant dense<252> : tensor<2xi32>
+    %167 = stablehlo.minimum %165, %166 : tensor<2xi32>
+    %168 = stablehlo.reshape %167 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %169 = stablehlo.concatenate %158, %163, %168, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x3xi32>
+    %170 = "stablehlo.scatter"(%draft_k, %169, %157) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg43: tensor<f32>, %arg44: tensor<f32>):
+      stablehlo.return %arg44 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<2x3xi32>, tensor<2x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %135 = stablehlo.reshape %120#1 : (tensor<8x2x16xf32>) -> tensor<2x4x2x16xf32>
-    %136 = stablehlo.constant dense<0> : tensor<2x1xi32>
-    %137 = stablehlo.constant dense<0> : tensor<2xi32>
-    %138 = stablehlo.maximum %draft_slots, %137 : tensor<2xi32>
-    %139 = stablehlo.constant dense<4> : tensor<2xi32>
-    %140 = stablehlo.minimum %138, %139 : tensor<2xi32>
-    %141 = stablehlo.reshape %140 : (tensor<2xi32>) -> tensor<2x1xi32>
-    %142 = stablehlo.constant dense<0> : tensor<2xi32>
-    %143 = stablehlo.maximum %seq_lens, %142 : tensor<2xi32>
-    %144 = stablehlo.constant dense<252> : tensor<2xi32>
-    %145 = stablehlo.minimum %143, %144 : tensor<2xi32>
-    %146 = stablehlo.reshape %145 : (tensor<2xi32>) -> tensor<2x1xi32>
-    %147 = stablehlo.concatenate %136, %141, %146, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x3xi32>
-    %148 = "stablehlo.scatter"(%draft_v, %147, %135) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg56: tensor<f32>, %arg57: tensor<f32>):
-      stablehlo.return %arg57 : tensor<f32>
+    %171 = stablehlo.reshape %156#1 : (tensor<8x2x16xf32>) -> tensor<2x4x2x16xf32>
+    %172 = stablehlo.constant dense<0> : tensor<2x1xi32>
+    %173 = stablehlo.constant dense<0> : tensor<2xi32>
+    %174 = stablehlo.maximum %draft_slots, %173 : tensor<2xi32>
+    %175 = stablehlo.constant dense<4> : tensor<2xi32>
+    %176 = stablehlo.minimum %174, %175 : tensor<2xi32>
+    %177 = stablehlo.reshape %176 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %178 = stablehlo.constant dense<0> : tensor<2xi32>
+    %179 = stablehlo.maximum %seq_lens, %178 : tensor<2xi32>
+    %180 = stablehlo.constant dense<252> : tensor<2xi32>
+    %181 = stablehlo.minimum %179, %180 : tensor<2xi32>
+    %182 = stablehlo.reshape %181 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %183 = stablehlo.concatenate %172, %177, %182, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x3xi32>
+    %184 = "stablehlo.scatter"(%draft_v, %183, %171) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg45: tensor<f32>, %arg46: tensor<f32>):
+      stablehlo.return %arg46 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<2x3xi32>, tensor<2x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %104, %96, %46, %71#1, %134, %148 : tensor<2xi32>, tensor<2x4xi32>, tensor<2x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    return %140, %132, %46, %71#2, %170, %184 : tensor<2xi32>, tensor<2x4xi32>, tensor<2x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
   }
   func.func private @draft_layer(%x: tensor<8x64xf32>, %positions: tensor<8xi32>, %seq_lens: tensor<2xi32>, %k_ctx: tensor<2x256x2x16xf32>, %v_ctx: tensor<2x256x2x16xf32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> tensor<8x64xf32> {
     %0 = stablehlo.multiply %x, %x : tensor<8x64xf32>
@@ -296,7 +337,7 @@ module @decode_step_r2 {
     %129 = stablehlo.add %110, %128 : tensor<8x64xf32>
     return %129 : tensor<8x64xf32>
   }
-  func.func private @target_layer(%x: tensor<8x64xf32>, %positions: tensor<2x4xi32>, %tables: tensor<2x16xi32>, %rows: tensor<8xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>) {
+  func.func private @target_layer(%x: tensor<8x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<2x4xi32>, %tables: tensor<2x16xi32>, %rows: tensor<8xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<8x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<2x4xi32>) -> tensor<8xi32>
     %1 = stablehlo.multiply %x, %x : tensor<8x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>

@@ -1,77 +1,118 @@
 module @prefill_r2_t256 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<256xi32>, %positions: tensor<256xi32>, %token_request: tensor<256xi32>, %target_rows: tensor<256xi32>, %draft_rows: tensor<256xi32>, %block_tables: tensor<2x16xi32>, %last_index: tensor<2xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<256xi32>, %positions: tensor<256xi32>, %token_request: tensor<256xi32>, %target_rows: tensor<256xi32>, %draft_rows: tensor<256xi32>, %block_tables: tensor<2x16xi32>, %last_index: tensor<2xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<256xi32>) -> tensor<256x1xi32>
     %1 = stablehlo.reshape %tokens : (tensor<256xi32>) -> tensor<256x1xi32>
     %2 = "stablehlo.gather"(%target.model.embed_tokens.weight, %1) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<256x1xi32>) -> tensor<256x64xf32>
-    %3 = stablehlo.constant dense<0> : tensor<i32>
-    %4:2 = func.call @target_layer_grouped(%2, %0, %block_tables, %token_request, %target_rows, %target_kv, %3, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<256x64xf32>, tensor<256x1xi32>, tensor<2x16xi32>, tensor<256xi32>, tensor<256xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %5 = stablehlo.constant dense<1> : tensor<i32>
-    %6:2 = func.call @target_layer_grouped(%4#0, %0, %block_tables, %token_request, %target_rows, %4#1, %5, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<256x64xf32>, tensor<256x1xi32>, tensor<2x16xi32>, tensor<256xi32>, tensor<256xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %7 = stablehlo.concatenate %4#0, %6#0, dim = 1 : (tensor<256x64xf32>, tensor<256x64xf32>) -> tensor<256x128xf32>
-    %8 = stablehlo.dot_general %7, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<256x128xf32>, tensor<64x128xf32>) -> tensor<256x64xf32>
-    %9 = stablehlo.multiply %8, %8 : tensor<256x64xf32>
-    %10 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %11 = stablehlo.reduce(%9 init: %10) applies stablehlo.add across dimensions = [1] : (tensor<256x64xf32>, tensor<f32>) -> tensor<256xf32>
-    %12 = stablehlo.constant dense<6.400000e+01> : tensor<256xf32>
-    %13 = stablehlo.divide %11, %12 : tensor<256xf32>
-    %14 = stablehlo.constant dense<1.000000e-06> : tensor<256xf32>
-    %15 = stablehlo.add %13, %14 : tensor<256xf32>
-    %16 = stablehlo.rsqrt %15 : tensor<256xf32>
-    %17 = stablehlo.broadcast_in_dim %16, dims = [0] : (tensor<256xf32>) -> tensor<256x64xf32>
-    %18 = stablehlo.multiply %8, %17 : tensor<256x64xf32>
-    %19 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<256x64xf32>
-    %20 = stablehlo.multiply %18, %19 : tensor<256x64xf32>
-    %21:2 = func.call @draft_context(%20, %positions, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<256x64xf32>, tensor<256xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<256x2x16xf32>, tensor<256x2x16xf32>)
-    %22 = stablehlo.reshape %draft_k : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %23 = stablehlo.constant dense<0> : tensor<256x1xi32>
-    %24 = stablehlo.reshape %draft_rows : (tensor<256xi32>) -> tensor<256x1xi32>
-    %25 = stablehlo.concatenate %23, %24, dim = 1 : (tensor<256x1xi32>, tensor<256x1xi32>) -> tensor<256x2xi32>
-    %26 = "stablehlo.scatter"(%22, %25, %21#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg40: tensor<f32>, %arg41: tensor<f32>):
-      stablehlo.return %arg41 : tensor<f32>
+    %3 = stablehlo.constant dense<0.000000e+00> : tensor<3x256x64xf32>
+    %4 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
+    %5 = stablehlo.constant dense<0> : tensor<i32>
+    %6:4 = stablehlo.while(%iterArg = %5, %iterArg_0 = %2, %iterArg_1 = %target_kv, %iterArg_2 = %3) : tensor<i32>, tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x256x64xf32>
+    cond {
+      %7 = stablehlo.constant dense<2> : tensor<i32>
+      %8 = stablehlo.compare  LT, %iterArg, %7,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %8 : tensor<i1>
+    } do {
+      %9 = stablehlo.constant dense<0> : tensor<i32>
+      %10 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %9, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %11 = stablehlo.reshape %10 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %12 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %9, %9, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %13 = stablehlo.reshape %12 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %14 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %9, %9, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %15 = stablehlo.reshape %14 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %16 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %9, %9, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %17 = stablehlo.reshape %16 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %18 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %9, %9, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %19 = stablehlo.reshape %18 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %20 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %9, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %21 = stablehlo.reshape %20 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %22 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %9, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %23 = stablehlo.reshape %22 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %24 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %9, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %25 = stablehlo.reshape %24 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %26 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %9, %9, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %27 = stablehlo.reshape %26 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %28 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %9, %9, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %29 = stablehlo.reshape %28 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %30 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %9, %9, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %31 = stablehlo.reshape %30 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %32:2 = func.call @target_layer_grouped(%iterArg_0, %iterArg_1, %0, %block_tables, %token_request, %target_rows, %iterArg, %11, %13, %15, %17, %19, %21, %23, %25, %27, %29, %31) : (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<256x1xi32>, tensor<2x16xi32>, tensor<256xi32>, tensor<256xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %33 = stablehlo.reshape %32#0 : (tensor<256x64xf32>) -> tensor<1x256x64xf32>
+      %34 = stablehlo.dynamic_slice %4, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
+      %35 = stablehlo.reshape %34 : (tensor<1xi32>) -> tensor<i32>
+      %36 = stablehlo.dynamic_update_slice %iterArg_2, %33, %35, %9, %9 : (tensor<3x256x64xf32>, tensor<1x256x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x256x64xf32>
+      %37 = stablehlo.constant dense<1> : tensor<i32>
+      %38 = stablehlo.add %iterArg, %37 : tensor<i32>
+      stablehlo.return %38, %32#0, %32#1, %36 : tensor<i32>, tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x256x64xf32>
+    }
+    %39 = stablehlo.slice %6#3 [0:1, 0:256, 0:64] : (tensor<3x256x64xf32>) -> tensor<1x256x64xf32>
+    %40 = stablehlo.reshape %39 : (tensor<1x256x64xf32>) -> tensor<256x64xf32>
+    %41 = stablehlo.slice %6#3 [1:2, 0:256, 0:64] : (tensor<3x256x64xf32>) -> tensor<1x256x64xf32>
+    %42 = stablehlo.reshape %41 : (tensor<1x256x64xf32>) -> tensor<256x64xf32>
+    %43 = stablehlo.concatenate %40, %42, dim = 1 : (tensor<256x64xf32>, tensor<256x64xf32>) -> tensor<256x128xf32>
+    %44 = stablehlo.dot_general %43, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<256x128xf32>, tensor<64x128xf32>) -> tensor<256x64xf32>
+    %45 = stablehlo.multiply %44, %44 : tensor<256x64xf32>
+    %46 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %47 = stablehlo.reduce(%45 init: %46) applies stablehlo.add across dimensions = [1] : (tensor<256x64xf32>, tensor<f32>) -> tensor<256xf32>
+    %48 = stablehlo.constant dense<6.400000e+01> : tensor<256xf32>
+    %49 = stablehlo.divide %47, %48 : tensor<256xf32>
+    %50 = stablehlo.constant dense<1.000000e-06> : tensor<256xf32>
+    %51 = stablehlo.add %49, %50 : tensor<256xf32>
+    %52 = stablehlo.rsqrt %51 : tensor<256xf32>
+    %53 = stablehlo.broadcast_in_dim %52, dims = [0] : (tensor<256xf32>) -> tensor<256x64xf32>
+    %54 = stablehlo.multiply %44, %53 : tensor<256x64xf32>
+    %55 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<256x64xf32>
+    %56 = stablehlo.multiply %54, %55 : tensor<256x64xf32>
+    %57:2 = func.call @draft_context(%56, %positions, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<256x64xf32>, tensor<256xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<256x2x16xf32>, tensor<256x2x16xf32>)
+    %58 = stablehlo.reshape %draft_k : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
+    %59 = stablehlo.constant dense<0> : tensor<256x1xi32>
+    %60 = stablehlo.reshape %draft_rows : (tensor<256xi32>) -> tensor<256x1xi32>
+    %61 = stablehlo.concatenate %59, %60, dim = 1 : (tensor<256x1xi32>, tensor<256x1xi32>) -> tensor<256x2xi32>
+    %62 = "stablehlo.scatter"(%58, %61, %57#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg29: tensor<f32>, %arg30: tensor<f32>):
+      stablehlo.return %arg30 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<256x2xi32>, tensor<256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %27 = stablehlo.reshape %26 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %28 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %29 = stablehlo.constant dense<0> : tensor<256x1xi32>
-    %30 = stablehlo.reshape %draft_rows : (tensor<256xi32>) -> tensor<256x1xi32>
-    %31 = stablehlo.concatenate %29, %30, dim = 1 : (tensor<256x1xi32>, tensor<256x1xi32>) -> tensor<256x2xi32>
-    %32 = "stablehlo.scatter"(%28, %31, %21#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg42: tensor<f32>, %arg43: tensor<f32>):
-      stablehlo.return %arg43 : tensor<f32>
+    %63 = stablehlo.reshape %62 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    %64 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
+    %65 = stablehlo.constant dense<0> : tensor<256x1xi32>
+    %66 = stablehlo.reshape %draft_rows : (tensor<256xi32>) -> tensor<256x1xi32>
+    %67 = stablehlo.concatenate %65, %66, dim = 1 : (tensor<256x1xi32>, tensor<256x1xi32>) -> tensor<256x2xi32>
+    %68 = "stablehlo.scatter"(%64, %67, %57#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg31: tensor<f32>, %arg32: tensor<f32>):
+      stablehlo.return %arg32 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<256x2xi32>, tensor<256x2x16xf32>) -> tensor<1x1280x2x16xf32>
-    %33 = stablehlo.reshape %32 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %34 = stablehlo.reshape %last_index : (tensor<2xi32>) -> tensor<2x1xi32>
-    %35 = "stablehlo.gather"(%6#0, %34) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
-    %36 = stablehlo.multiply %35, %35 : tensor<2x64xf32>
-    %37 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %38 = stablehlo.reduce(%36 init: %37) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
-    %39 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
-    %40 = stablehlo.divide %38, %39 : tensor<2xf32>
-    %41 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
-    %42 = stablehlo.add %40, %41 : tensor<2xf32>
-    %43 = stablehlo.rsqrt %42 : tensor<2xf32>
-    %44 = stablehlo.broadcast_in_dim %43, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
-    %45 = stablehlo.multiply %35, %44 : tensor<2x64xf32>
-    %46 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
-    %47 = stablehlo.multiply %45, %46 : tensor<2x64xf32>
-    %48 = stablehlo.dot_general %47, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
-    %49 = stablehlo.iota dim = 1 : tensor<2x256xi32>
-    %50 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %51 = stablehlo.constant dense<0> : tensor<i32>
-    %52:2 = stablehlo.reduce(%48 init: %50), (%49 init: %51) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
-      reducer(%arg44: tensor<f32>, %arg46: tensor<f32>) (%arg45: tensor<i32>, %arg47: tensor<i32>) {
-        %53 = stablehlo.compare  GT, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %54 = stablehlo.compare  EQ, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %55 = stablehlo.compare  LT, %arg45, %arg47,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %56 = stablehlo.and %54, %55 : tensor<i1>
-        %57 = stablehlo.or %53, %56 : tensor<i1>
-        %58 = stablehlo.select %57, %arg44, %arg46 : tensor<i1>, tensor<f32>
-        %59 = stablehlo.select %57, %arg45, %arg47 : tensor<i1>, tensor<i32>
-        stablehlo.return %58, %59 : tensor<f32>, tensor<i32>
+    %69 = stablehlo.reshape %68 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
+    %70 = stablehlo.reshape %last_index : (tensor<2xi32>) -> tensor<2x1xi32>
+    %71 = "stablehlo.gather"(%6#1, %70) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
+    %72 = stablehlo.multiply %71, %71 : tensor<2x64xf32>
+    %73 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %74 = stablehlo.reduce(%72 init: %73) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %75 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %76 = stablehlo.divide %74, %75 : tensor<2xf32>
+    %77 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %78 = stablehlo.add %76, %77 : tensor<2xf32>
+    %79 = stablehlo.rsqrt %78 : tensor<2xf32>
+    %80 = stablehlo.broadcast_in_dim %79, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %81 = stablehlo.multiply %71, %80 : tensor<2x64xf32>
+    %82 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %83 = stablehlo.multiply %81, %82 : tensor<2x64xf32>
+    %84 = stablehlo.dot_general %83, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
+    %85 = stablehlo.iota dim = 1 : tensor<2x256xi32>
+    %86 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %87 = stablehlo.constant dense<0> : tensor<i32>
+    %88:2 = stablehlo.reduce(%84 init: %86), (%85 init: %87) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
+      reducer(%arg33: tensor<f32>, %arg35: tensor<f32>) (%arg34: tensor<i32>, %arg36: tensor<i32>) {
+        %89 = stablehlo.compare  GT, %arg33, %arg35,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %90 = stablehlo.compare  EQ, %arg33, %arg35,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %91 = stablehlo.compare  LT, %arg34, %arg36,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %92 = stablehlo.and %90, %91 : tensor<i1>
+        %93 = stablehlo.or %89, %92 : tensor<i1>
+        %94 = stablehlo.select %93, %arg33, %arg35 : tensor<i1>, tensor<f32>
+        %95 = stablehlo.select %93, %arg34, %arg36 : tensor<i1>, tensor<i32>
+        stablehlo.return %94, %95 : tensor<f32>, tensor<i32>
       }
-    return %52#1, %6#1, %27, %33 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    return %88#1, %6#2, %63, %69 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
   }
-  func.func private @target_layer_grouped(%x: tensor<256x64xf32>, %positions: tensor<256x1xi32>, %tables: tensor<2x16xi32>, %group_table: tensor<256xi32>, %rows: tensor<256xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>) {
+  func.func private @target_layer_grouped(%x: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<256x1xi32>, %tables: tensor<2x16xi32>, %group_table: tensor<256xi32>, %rows: tensor<256xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<256x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<256x1xi32>) -> tensor<256xi32>
     %1 = stablehlo.multiply %x, %x : tensor<256x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>

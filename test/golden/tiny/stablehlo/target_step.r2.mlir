@@ -1,5 +1,5 @@
 module @target_step_r2 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
     %1 = stablehlo.iota dim = 1 : tensor<2x1xi32>
     %2 = stablehlo.add %0, %1 : tensor<2x1xi32>
@@ -19,39 +19,70 @@ module @target_step_r2 {
     %16 = stablehlo.reshape %last_tokens : (tensor<2xi32>) -> tensor<2x1xi32>
     %17 = "stablehlo.gather"(%target.model.embed_tokens.weight, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
     %18 = stablehlo.constant dense<0> : tensor<i32>
-    %19:2 = func.call @target_layer(%17, %2, %block_tables, %15, %target_kv, %18, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %20 = stablehlo.constant dense<1> : tensor<i32>
-    %21:2 = func.call @target_layer(%19#0, %2, %block_tables, %15, %19#1, %20, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %22 = stablehlo.multiply %21#0, %21#0 : tensor<2x64xf32>
-    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
-    %25 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
-    %26 = stablehlo.divide %24, %25 : tensor<2xf32>
-    %27 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
-    %28 = stablehlo.add %26, %27 : tensor<2xf32>
-    %29 = stablehlo.rsqrt %28 : tensor<2xf32>
-    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
-    %31 = stablehlo.multiply %21#0, %30 : tensor<2x64xf32>
-    %32 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
-    %33 = stablehlo.multiply %31, %32 : tensor<2x64xf32>
-    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
-    %35 = stablehlo.iota dim = 1 : tensor<2x256xi32>
-    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %37 = stablehlo.constant dense<0> : tensor<i32>
-    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
-      reducer(%arg29: tensor<f32>, %arg31: tensor<f32>) (%arg30: tensor<i32>, %arg32: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg30, %arg32,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %42 = stablehlo.and %40, %41 : tensor<i1>
-        %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg29, %arg31 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg30, %arg32 : tensor<i1>, tensor<i32>
-        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+    %19:3 = stablehlo.while(%iterArg = %18, %iterArg_0 = %17, %iterArg_1 = %target_kv) : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
+    cond {
+      %20 = stablehlo.constant dense<2> : tensor<i32>
+      %21 = stablehlo.compare  LT, %iterArg, %20,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %21 : tensor<i1>
+    } do {
+      %22 = stablehlo.constant dense<0> : tensor<i32>
+      %23 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %22, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %24 = stablehlo.reshape %23 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %25 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %26 = stablehlo.reshape %25 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %27 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %22, %22, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %28 = stablehlo.reshape %27 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %29 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %22, %22, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %30 = stablehlo.reshape %29 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %31 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %32 = stablehlo.reshape %31 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %33 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %22, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %34 = stablehlo.reshape %33 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %35 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %22, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %36 = stablehlo.reshape %35 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %37 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %22, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %38 = stablehlo.reshape %37 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %39 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %22, %22, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %40 = stablehlo.reshape %39 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %41 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %22, %22, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %42 = stablehlo.reshape %41 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %43 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %44 = stablehlo.reshape %43 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %45:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %2, %block_tables, %15, %iterArg, %24, %26, %28, %30, %32, %34, %36, %38, %40, %42, %44) : (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %46 = stablehlo.constant dense<1> : tensor<i32>
+      %47 = stablehlo.add %iterArg, %46 : tensor<i32>
+      stablehlo.return %47, %45#0, %45#1 : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
+    }
+    %48 = stablehlo.multiply %19#1, %19#1 : tensor<2x64xf32>
+    %49 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %50 = stablehlo.reduce(%48 init: %49) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %51 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %52 = stablehlo.divide %50, %51 : tensor<2xf32>
+    %53 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %54 = stablehlo.add %52, %53 : tensor<2xf32>
+    %55 = stablehlo.rsqrt %54 : tensor<2xf32>
+    %56 = stablehlo.broadcast_in_dim %55, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %57 = stablehlo.multiply %19#1, %56 : tensor<2x64xf32>
+    %58 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %59 = stablehlo.multiply %57, %58 : tensor<2x64xf32>
+    %60 = stablehlo.dot_general %59, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
+    %61 = stablehlo.iota dim = 1 : tensor<2x256xi32>
+    %62 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %63 = stablehlo.constant dense<0> : tensor<i32>
+    %64:2 = stablehlo.reduce(%60 init: %62), (%61 init: %63) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
+      reducer(%arg18: tensor<f32>, %arg20: tensor<f32>) (%arg19: tensor<i32>, %arg21: tensor<i32>) {
+        %65 = stablehlo.compare  GT, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %66 = stablehlo.compare  EQ, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %67 = stablehlo.compare  LT, %arg19, %arg21,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %68 = stablehlo.and %66, %67 : tensor<i1>
+        %69 = stablehlo.or %65, %68 : tensor<i1>
+        %70 = stablehlo.select %69, %arg18, %arg20 : tensor<i1>, tensor<f32>
+        %71 = stablehlo.select %69, %arg19, %arg21 : tensor<i1>, tensor<i32>
+        stablehlo.return %70, %71 : tensor<f32>, tensor<i32>
       }
-    return %38#1, %21#1 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>
+    return %64#1, %19#2 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>
   }
-  func.func private @target_layer(%x: tensor<2x64xf32>, %positions: tensor<2x1xi32>, %tables: tensor<2x16xi32>, %rows: tensor<2xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>) {
+  func.func private @target_layer(%x: tensor<2x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<2x1xi32>, %tables: tensor<2x16xi32>, %rows: tensor<2xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<2x1xi32>) -> tensor<2xi32>
     %1 = stablehlo.multiply %x, %x : tensor<2x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>

@@ -1,5 +1,5 @@
 module @verify_r1 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %seq_lens: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %seq_lens: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
     %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
     %1 = stablehlo.iota dim = 1 : tensor<1x4xi32>
     %2 = stablehlo.add %0, %1 : tensor<1x4xi32>
@@ -19,50 +19,52 @@ module @verify_r1 {
     %16 = stablehlo.reshape %block_tokens : (tensor<1x4xi32>) -> tensor<4xi32>
     %17 = stablehlo.reshape %16 : (tensor<4xi32>) -> tensor<4x1xi32>
     %18 = "stablehlo.gather"(%target.model.embed_tokens.weight, %17) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
-    %19 = stablehlo.constant dense<0> : tensor<i32>
-    %20:2 = func.call @target_layer(%18, %2, %block_tables, %15, %target_kv, %19, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %21 = stablehlo.constant dense<1> : tensor<i32>
-    %22:2 = func.call @target_layer(%20#0, %2, %block_tables, %15, %20#1, %21, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %23 = stablehlo.multiply %22#0, %22#0 : tensor<4x64xf32>
-    %24 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %25 = stablehlo.reduce(%23 init: %24) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %26 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %27 = stablehlo.divide %25, %26 : tensor<4xf32>
-    %28 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %29 = stablehlo.add %27, %28 : tensor<4xf32>
-    %30 = stablehlo.rsqrt %29 : tensor<4xf32>
-    %31 = stablehlo.broadcast_in_dim %30, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %32 = stablehlo.multiply %22#0, %31 : tensor<4x64xf32>
-    %33 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %34 = stablehlo.multiply %32, %33 : tensor<4x64xf32>
-    %35 = stablehlo.dot_general %34, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
-    %36 = stablehlo.iota dim = 1 : tensor<4x256xi32>
-    %37 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %38 = stablehlo.constant dense<0> : tensor<i32>
-    %39:2 = stablehlo.reduce(%35 init: %37), (%36 init: %38) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
-      reducer(%arg37: tensor<f32>, %arg39: tensor<f32>) (%arg38: tensor<i32>, %arg40: tensor<i32>) {
-        %40 = stablehlo.compare  GT, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  EQ, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %42 = stablehlo.compare  LT, %arg38, %arg40,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %43 = stablehlo.and %41, %42 : tensor<i1>
-        %44 = stablehlo.or %40, %43 : tensor<i1>
-        %45 = stablehlo.select %44, %arg37, %arg39 : tensor<i1>, tensor<f32>
-        %46 = stablehlo.select %44, %arg38, %arg40 : tensor<i1>, tensor<i32>
-        stablehlo.return %45, %46 : tensor<f32>, tensor<i32>
-      }
-    %47 = stablehlo.reshape %39#1 : (tensor<4xi32>) -> tensor<1x4xi32>
-    %48 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %49 = stablehlo.slice %47 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %50 = stablehlo.compare  EQ, %48, %49,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
-    %51 = stablehlo.iota dim = 1 : tensor<1x3xi32>
-    %52 = stablehlo.constant dense<3> : tensor<1x3xi32>
-    %53 = stablehlo.select %50, %52, %51 : tensor<1x3xi1>, tensor<1x3xi32>
-    %54 = stablehlo.constant dense<3> : tensor<i32>
-    %55 = stablehlo.reduce(%53 init: %54) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
-    %56 = stablehlo.reshape %2 : (tensor<1x4xi32>) -> tensor<4xi32>
-    %57 = stablehlo.concatenate %20#0, %22#0, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
-    %58 = stablehlo.dot_general %57, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
-    %59 = stablehlo.multiply %58, %58 : tensor<4x64xf32>
+    %19 = stablehlo.constant dense<0.000000e+00> : tensor<3x4x64xf32>
+    %20 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
+    %21 = stablehlo.constant dense<0> : tensor<i32>
+    %22:4 = stablehlo.while(%iterArg = %21, %iterArg_0 = %18, %iterArg_1 = %target_kv, %iterArg_2 = %19) : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
+    cond {
+      %23 = stablehlo.constant dense<2> : tensor<i32>
+      %24 = stablehlo.compare  LT, %iterArg, %23,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %24 : tensor<i1>
+    } do {
+      %25 = stablehlo.constant dense<0> : tensor<i32>
+      %26 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %25, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %27 = stablehlo.reshape %26 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %28 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %29 = stablehlo.reshape %28 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %30 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %25, %25, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %31 = stablehlo.reshape %30 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %32 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %25, %25, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %33 = stablehlo.reshape %32 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %34 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %35 = stablehlo.reshape %34 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %36 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %25, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %37 = stablehlo.reshape %36 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %38 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %25, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %39 = stablehlo.reshape %38 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %40 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %25, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %41 = stablehlo.reshape %40 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %42 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %25, %25, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %43 = stablehlo.reshape %42 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %44 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %25, %25, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %45 = stablehlo.reshape %44 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %46 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %47 = stablehlo.reshape %46 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %48:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %2, %block_tables, %15, %iterArg, %27, %29, %31, %33, %35, %37, %39, %41, %43, %45, %47) : (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %49 = stablehlo.reshape %48#0 : (tensor<4x64xf32>) -> tensor<1x4x64xf32>
+      %50 = stablehlo.dynamic_slice %20, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
+      %51 = stablehlo.reshape %50 : (tensor<1xi32>) -> tensor<i32>
+      %52 = stablehlo.dynamic_update_slice %iterArg_2, %49, %51, %25, %25 : (tensor<3x4x64xf32>, tensor<1x4x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x4x64xf32>
+      %53 = stablehlo.constant dense<1> : tensor<i32>
+      %54 = stablehlo.add %iterArg, %53 : tensor<i32>
+      stablehlo.return %54, %48#0, %48#1, %52 : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
+    }
+    %55 = stablehlo.slice %22#3 [0:1, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
+    %56 = stablehlo.reshape %55 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
+    %57 = stablehlo.slice %22#3 [1:2, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
+    %58 = stablehlo.reshape %57 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
+    %59 = stablehlo.multiply %22#1, %22#1 : tensor<4x64xf32>
     %60 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
     %61 = stablehlo.reduce(%59 init: %60) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
     %62 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
@@ -71,47 +73,86 @@ module @verify_r1 {
     %65 = stablehlo.add %63, %64 : tensor<4xf32>
     %66 = stablehlo.rsqrt %65 : tensor<4xf32>
     %67 = stablehlo.broadcast_in_dim %66, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %68 = stablehlo.multiply %58, %67 : tensor<4x64xf32>
-    %69 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %68 = stablehlo.multiply %22#1, %67 : tensor<4x64xf32>
+    %69 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
     %70 = stablehlo.multiply %68, %69 : tensor<4x64xf32>
-    %71:2 = func.call @draft_context(%70, %56, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
-    %72 = stablehlo.reshape %71#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %73 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %74 = stablehlo.constant dense<0> : tensor<1xi32>
-    %75 = stablehlo.maximum %draft_slots, %74 : tensor<1xi32>
-    %76 = stablehlo.constant dense<4> : tensor<1xi32>
-    %77 = stablehlo.minimum %75, %76 : tensor<1xi32>
-    %78 = stablehlo.reshape %77 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %79 = stablehlo.constant dense<0> : tensor<1xi32>
-    %80 = stablehlo.maximum %seq_lens, %79 : tensor<1xi32>
-    %81 = stablehlo.constant dense<252> : tensor<1xi32>
-    %82 = stablehlo.minimum %80, %81 : tensor<1xi32>
-    %83 = stablehlo.reshape %82 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %84 = stablehlo.concatenate %73, %78, %83, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %85 = "stablehlo.scatter"(%draft_k, %84, %72) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg41: tensor<f32>, %arg42: tensor<f32>):
-      stablehlo.return %arg42 : tensor<f32>
+    %71 = stablehlo.dot_general %70, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
+    %72 = stablehlo.iota dim = 1 : tensor<4x256xi32>
+    %73 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %74 = stablehlo.constant dense<0> : tensor<i32>
+    %75:2 = stablehlo.reduce(%71 init: %73), (%72 init: %74) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
+      reducer(%arg26: tensor<f32>, %arg28: tensor<f32>) (%arg27: tensor<i32>, %arg29: tensor<i32>) {
+        %76 = stablehlo.compare  GT, %arg26, %arg28,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %77 = stablehlo.compare  EQ, %arg26, %arg28,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %78 = stablehlo.compare  LT, %arg27, %arg29,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %79 = stablehlo.and %77, %78 : tensor<i1>
+        %80 = stablehlo.or %76, %79 : tensor<i1>
+        %81 = stablehlo.select %80, %arg26, %arg28 : tensor<i1>, tensor<f32>
+        %82 = stablehlo.select %80, %arg27, %arg29 : tensor<i1>, tensor<i32>
+        stablehlo.return %81, %82 : tensor<f32>, tensor<i32>
+      }
+    %83 = stablehlo.reshape %75#1 : (tensor<4xi32>) -> tensor<1x4xi32>
+    %84 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %85 = stablehlo.slice %83 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %86 = stablehlo.compare  EQ, %84, %85,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
+    %87 = stablehlo.iota dim = 1 : tensor<1x3xi32>
+    %88 = stablehlo.constant dense<3> : tensor<1x3xi32>
+    %89 = stablehlo.select %86, %88, %87 : tensor<1x3xi1>, tensor<1x3xi32>
+    %90 = stablehlo.constant dense<3> : tensor<i32>
+    %91 = stablehlo.reduce(%89 init: %90) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
+    %92 = stablehlo.reshape %2 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %93 = stablehlo.concatenate %56, %58, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
+    %94 = stablehlo.dot_general %93, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %95 = stablehlo.multiply %94, %94 : tensor<4x64xf32>
+    %96 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %97 = stablehlo.reduce(%95 init: %96) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %98 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %99 = stablehlo.divide %97, %98 : tensor<4xf32>
+    %100 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %101 = stablehlo.add %99, %100 : tensor<4xf32>
+    %102 = stablehlo.rsqrt %101 : tensor<4xf32>
+    %103 = stablehlo.broadcast_in_dim %102, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %104 = stablehlo.multiply %94, %103 : tensor<4x64xf32>
+    %105 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %106 = stablehlo.multiply %104, %105 : tensor<4x64xf32>
+    %107:2 = func.call @draft_context(%106, %92, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
+    %108 = stablehlo.reshape %107#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %109 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %110 = stablehlo.constant dense<0> : tensor<1xi32>
+    %111 = stablehlo.maximum %draft_slots, %110 : tensor<1xi32>
+    %112 = stablehlo.constant dense<4> : tensor<1xi32>
+    %113 = stablehlo.minimum %111, %112 : tensor<1xi32>
+    %114 = stablehlo.reshape %113 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %115 = stablehlo.constant dense<0> : tensor<1xi32>
+    %116 = stablehlo.maximum %seq_lens, %115 : tensor<1xi32>
+    %117 = stablehlo.constant dense<252> : tensor<1xi32>
+    %118 = stablehlo.minimum %116, %117 : tensor<1xi32>
+    %119 = stablehlo.reshape %118 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %120 = stablehlo.concatenate %109, %114, %119, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %121 = "stablehlo.scatter"(%draft_k, %120, %108) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg30: tensor<f32>, %arg31: tensor<f32>):
+      stablehlo.return %arg31 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %86 = stablehlo.reshape %71#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %87 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %88 = stablehlo.constant dense<0> : tensor<1xi32>
-    %89 = stablehlo.maximum %draft_slots, %88 : tensor<1xi32>
-    %90 = stablehlo.constant dense<4> : tensor<1xi32>
-    %91 = stablehlo.minimum %89, %90 : tensor<1xi32>
-    %92 = stablehlo.reshape %91 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %93 = stablehlo.constant dense<0> : tensor<1xi32>
-    %94 = stablehlo.maximum %seq_lens, %93 : tensor<1xi32>
-    %95 = stablehlo.constant dense<252> : tensor<1xi32>
-    %96 = stablehlo.minimum %94, %95 : tensor<1xi32>
-    %97 = stablehlo.reshape %96 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %98 = stablehlo.concatenate %87, %92, %97, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %99 = "stablehlo.scatter"(%draft_v, %98, %86) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg43: tensor<f32>, %arg44: tensor<f32>):
-      stablehlo.return %arg44 : tensor<f32>
+    %122 = stablehlo.reshape %107#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %123 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %124 = stablehlo.constant dense<0> : tensor<1xi32>
+    %125 = stablehlo.maximum %draft_slots, %124 : tensor<1xi32>
+    %126 = stablehlo.constant dense<4> : tensor<1xi32>
+    %127 = stablehlo.minimum %125, %126 : tensor<1xi32>
+    %128 = stablehlo.reshape %127 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %129 = stablehlo.constant dense<0> : tensor<1xi32>
+    %130 = stablehlo.maximum %seq_lens, %129 : tensor<1xi32>
+    %131 = stablehlo.constant dense<252> : tensor<1xi32>
+    %132 = stablehlo.minimum %130, %131 : tensor<1xi32>
+    %133 = stablehlo.reshape %132 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %134 = stablehlo.concatenate %123, %128, %133, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %135 = "stablehlo.scatter"(%draft_v, %134, %122) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg32: tensor<f32>, %arg33: tensor<f32>):
+      stablehlo.return %arg33 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %55, %47, %22#1, %85, %99 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    return %91, %83, %22#2, %121, %135 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
   }
-  func.func private @target_layer(%x: tensor<4x64xf32>, %positions: tensor<1x4xi32>, %tables: tensor<1x16xi32>, %rows: tensor<4xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>) {
+  func.func private @target_layer(%x: tensor<4x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<1x4xi32>, %tables: tensor<1x16xi32>, %rows: tensor<4xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<1x4xi32>) -> tensor<4xi32>
     %1 = stablehlo.multiply %x, %x : tensor<4x64xf32>
     %2 = stablehlo.constant dense<0.000000e+00> : tensor<f32>

@@ -13,14 +13,13 @@ import jax.numpy as jnp
 from dflashc_jax import ops, sharding
 from dflashc_jax.kernel import kernels_of
 from dflashc_jax.paged_attention import paged_attention
-from jax import lax
 
 from . import config
 
 _CONST_0 = ops.rope_inv_freq(10000.0, 16, None)
 
 
-def _prefill_target_layer_grouped(x, positions, tables, group_table, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
+def _prefill_target_layer_grouped(x, target_kv, positions, tables, group_table, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
     v0 = positions.reshape(-1)
     v1 = ops.rms_norm(x, input_layernorm_weight, 0.000001)
     v2 = ops.linear(v1, self_attn_q_proj_weight)
@@ -61,24 +60,18 @@ def _prefill_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_
 def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index):
     v0 = positions.reshape(-1, 1)
     v1 = ops.embed(w["target.model.embed_tokens.weight"], tokens)
-    def _scan_0(carry, xs):
-        (c0, c1, b0) = carry
-        (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _prefill_target_layer_grouped(c0, v0, block_tables, token_request, target_rows, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
-        b0 = b0.at[s0].set(y0, mode="drop")
-        return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v1, target_kv, jnp.zeros((1, *v1.shape), v1.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v2 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v3 = ops.linear(v2, w["draft.fc.weight"])
-    v4 = ops.rms_norm(v3, w["draft.hidden_norm.weight"], 0.000001)
-    v5, v6 = _prefill_draft_context(v4, positions, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v7 = ops.write_static_rows(draft_k, 0, draft_rows, v5)
-    v8 = ops.write_static_rows(draft_v, 0, draft_rows, v6)
-    v9 = ops.gather_rows(f0_0, last_index)
-    v10 = ops.rms_norm(v9, w["target.model.norm.weight"], 0.000001)
-    v11 = ops.lm_head(v10, w["target.lm_head.weight"])
-    v12 = ops.argmax(v11)
-    return v12, f0_1, v7, v8
+    v2, v3, v4, v5 = ops.scan_layers(_prefill_target_layer_grouped, (v1, target_kv), (v0, block_tables, token_request, target_rows), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
+    v6 = jnp.concatenate([v4, v5], axis=1)
+    v7 = ops.linear(v6, w["draft.fc.weight"])
+    v8 = ops.rms_norm(v7, w["draft.hidden_norm.weight"], 0.000001)
+    v9, v10 = _prefill_draft_context(v8, positions, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v11 = ops.write_static_rows(draft_k, 0, draft_rows, v9)
+    v12 = ops.write_static_rows(draft_v, 0, draft_rows, v10)
+    v13 = ops.gather_rows(v2, last_index)
+    v14 = ops.rms_norm(v13, w["target.model.norm.weight"], 0.000001)
+    v15 = ops.lm_head(v14, w["target.lm_head.weight"])
+    v16 = ops.argmax(v15)
+    return v16, v3, v11, v12
 
 
 def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -128,7 +121,7 @@ def draft(w, draft_k, draft_v, last_tokens, seq_lens, draft_slots):
     return (v14,)
 
 
-def _verify_target_layer(x, positions, tables, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
+def _verify_target_layer(x, target_kv, positions, tables, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
     v0 = positions.reshape(-1)
     v1 = ops.rms_norm(x, input_layernorm_weight, 0.000001)
     v2 = ops.linear(v1, self_attn_q_proj_weight)
@@ -172,28 +165,22 @@ def verify(w, target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables,
     v2 = v1.reshape(-1)
     v3 = block_tokens.reshape(-1)
     v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    def _scan_0(carry, xs):
-        (c0, c1, b0) = carry
-        (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _verify_target_layer(c0, v0, block_tables, v2, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
-        b0 = b0.at[s0].set(y0, mode="drop")
-        return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v4, target_kv, jnp.zeros((1, *v4.shape), v4.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v5 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v6 = ops.lm_head(v5, w["target.lm_head.weight"])
-    v7 = ops.argmax(v6)
-    v8 = v7.reshape(-1, 4)
-    v9 = ops.accept_greedy(block_tokens, v8)
-    v10 = v0.reshape(-1)
-    v11 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v12 = ops.linear(v11, w["draft.fc.weight"])
-    v13 = ops.rms_norm(v12, w["draft.hidden_norm.weight"], 0.000001)
-    v14, v15 = _verify_draft_context(v13, v10, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v16 = v14.reshape(-1, 4, 2, 16)
-    v17 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v16)
-    v18 = v15.reshape(-1, 4, 2, 16)
-    v19 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v18)
-    return v9, v8, f0_1, v17, v19
+    v5, v6, v7, v8 = ops.scan_layers(_verify_target_layer, (v4, target_kv), (v0, block_tables, v2), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
+    v9 = ops.rms_norm(v5, w["target.model.norm.weight"], 0.000001)
+    v10 = ops.lm_head(v9, w["target.lm_head.weight"])
+    v11 = ops.argmax(v10)
+    v12 = v11.reshape(-1, 4)
+    v13 = ops.accept_greedy(block_tokens, v12)
+    v14 = v0.reshape(-1)
+    v15 = jnp.concatenate([v7, v8], axis=1)
+    v16 = ops.linear(v15, w["draft.fc.weight"])
+    v17 = ops.rms_norm(v16, w["draft.hidden_norm.weight"], 0.000001)
+    v18, v19 = _verify_draft_context(v17, v14, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v20 = v18.reshape(-1, 4, 2, 16)
+    v21 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v20)
+    v22 = v19.reshape(-1, 4, 2, 16)
+    v23 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v22)
+    return v13, v12, v6, v21, v23
 
 
 def _decode_step_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -224,7 +211,7 @@ def _decode_step_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layerno
     return v23
 
 
-def _decode_step_target_layer(x, positions, tables, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
+def _decode_step_target_layer(x, target_kv, positions, tables, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
     v0 = positions.reshape(-1)
     v1 = ops.rms_norm(x, input_layernorm_weight, 0.000001)
     v2 = ops.linear(v1, self_attn_q_proj_weight)
@@ -284,31 +271,25 @@ def decode_step(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tab
     v18 = v17.reshape(-1)
     v19 = v15.reshape(-1)
     v20 = ops.embed(w["target.model.embed_tokens.weight"], v19)
-    def _scan_0(carry, xs):
-        (c0, c1, b0) = carry
-        (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _decode_step_target_layer(c0, v16, block_tables, v18, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
-        b0 = b0.at[s0].set(y0, mode="drop")
-        return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v20, target_kv, jnp.zeros((1, *v20.shape), v20.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v21 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v22 = ops.lm_head(v21, w["target.lm_head.weight"])
-    v23 = ops.argmax(v22)
-    v24 = v23.reshape(-1, 4)
-    v25 = ops.accept_greedy(v15, v24)
-    v26 = v16.reshape(-1)
-    v27 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v28 = ops.linear(v27, w["draft.fc.weight"])
-    v29 = ops.rms_norm(v28, w["draft.hidden_norm.weight"], 0.000001)
-    v30, v31 = _decode_step_draft_context(v29, v26, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v32 = v30.reshape(-1, 4, 2, 16)
-    v33 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v32)
-    v34 = v31.reshape(-1, 4, 2, 16)
-    v35 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v34)
-    return v25, v24, v14, f0_1, v33, v35
+    v21, v22, v23, v24 = ops.scan_layers(_decode_step_target_layer, (v20, target_kv), (v16, block_tables, v18), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
+    v25 = ops.rms_norm(v21, w["target.model.norm.weight"], 0.000001)
+    v26 = ops.lm_head(v25, w["target.lm_head.weight"])
+    v27 = ops.argmax(v26)
+    v28 = v27.reshape(-1, 4)
+    v29 = ops.accept_greedy(v15, v28)
+    v30 = v16.reshape(-1)
+    v31 = jnp.concatenate([v23, v24], axis=1)
+    v32 = ops.linear(v31, w["draft.fc.weight"])
+    v33 = ops.rms_norm(v32, w["draft.hidden_norm.weight"], 0.000001)
+    v34, v35 = _decode_step_draft_context(v33, v30, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v36 = v34.reshape(-1, 4, 2, 16)
+    v37 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v36)
+    v38 = v35.reshape(-1, 4, 2, 16)
+    v39 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v38)
+    return v29, v28, v14, v22, v37, v39
 
 
-def _target_step_target_layer(x, positions, tables, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
+def _target_step_target_layer(x, target_kv, positions, tables, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
     v0 = positions.reshape(-1)
     v1 = ops.rms_norm(x, input_layernorm_weight, 0.000001)
     v2 = ops.linear(v1, self_attn_q_proj_weight)
@@ -341,16 +322,11 @@ def target_step(w, target_kv, last_tokens, seq_lens, block_tables):
     v1 = ops.paged_rows(block_tables, v0, 16)
     v2 = v1.reshape(-1)
     v3 = ops.embed(w["target.model.embed_tokens.weight"], last_tokens)
-    def _scan_0(carry, xs):
-        (c0, c1) = carry
-        (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11) = xs
-        y0, y1 = _target_step_target_layer(c0, v0, block_tables, v2, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
-        return (y0, y1), None
-    (f0_0, f0_1), _ = lax.scan(_scan_0, (v3, target_kv), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"]))
-    v4 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v5 = ops.lm_head(v4, w["target.lm_head.weight"])
-    v6 = ops.argmax(v5)
-    return v6, f0_1
+    v4, v5 = ops.scan_layers(_target_step_target_layer, (v3, target_kv), (v0, block_tables, v2), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]))
+    v6 = ops.rms_norm(v4, w["target.model.norm.weight"], 0.000001)
+    v7 = ops.lm_head(v6, w["target.lm_head.weight"])
+    v8 = ops.argmax(v7)
+    return v8, v5
 
 
 FUNCTIONS = {
