@@ -136,7 +136,7 @@ async function main(): Promise<void> {
     "## Runtime host overhead per decode step",
     "",
     "**What.** The time the TypeScript runtime spends on the host per decode step: choosing the request",
-    "bucket, padding the int32 inputs (last tokens, seq_lens, block tables, draft slots), allocating KV",
+    "bucket, padding the int32 inputs (request slots, block tables, draft slots), allocating KV",
     "pages before the step, applying `a + 1` to every request, stop/length checks and asserting the",
     "state-sync invariant (`kvLen == draftCtxLen == committed - 1`) for every live request. Kernel",
     "execution is not included.",

@@ -8,6 +8,7 @@ import { CACHE_RULES } from "./cache.js";
 import type { StableHloRule, StableHloRules } from "./context.js";
 import { DENSE_RULES } from "./dense.js";
 import { SAMPLING_RULES } from "./sampling.js";
+import { STATE_RULES } from "./state.js";
 import { TOKEN_RULES } from "./tokens.js";
 
 const CALL_RULES: StableHloRules = {
@@ -16,5 +17,5 @@ const CALL_RULES: StableHloRules = {
 
 export const STABLEHLO_RULES: RuleTable<StableHloRule<never>> = {
   backend: "stablehlo",
-  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...CALL_RULES } as RuleTable<StableHloRule<never>>["rules"],
+  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...STATE_RULES, ...CALL_RULES } as RuleTable<StableHloRule<never>>["rules"],
 };

@@ -1,167 +1,195 @@
 module @decode_step_r4 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<4xi32>, %seq_lens: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
-    %0 = stablehlo.reshape %last_tokens : (tensor<4xi32>) -> tensor<4x1xi32>
-    %1 = stablehlo.constant dense<255> : tensor<4x3xi32>
-    %2 = stablehlo.concatenate %0, %1, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
-    %3 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %4 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %5 = stablehlo.add %3, %4 : tensor<4x4xi32>
-    %6 = stablehlo.reshape %5 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %7 = stablehlo.reshape %2 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %8 = stablehlo.reshape %7 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %9 = "stablehlo.gather"(%target.model.embed_tokens.weight, %8) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %10 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %11 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %12 = stablehlo.concatenate %10, %11, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %13 = "stablehlo.gather"(%draft_k, %12) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %14 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %15 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %16 = stablehlo.concatenate %14, %15, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %17 = "stablehlo.gather"(%draft_v, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %18 = func.call @draft_layer(%9, %6, %seq_lens, %13, %17, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %19 = stablehlo.reshape %18 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
-    %20 = stablehlo.slice %19 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
-    %21 = stablehlo.reshape %20 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
-    %22 = stablehlo.multiply %21, %21 : tensor<12x64xf32>
-    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
-    %25 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
-    %26 = stablehlo.divide %24, %25 : tensor<12xf32>
-    %27 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
-    %28 = stablehlo.add %26, %27 : tensor<12xf32>
-    %29 = stablehlo.rsqrt %28 : tensor<12xf32>
-    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
-    %31 = stablehlo.multiply %21, %30 : tensor<12x64xf32>
-    %32 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
-    %33 = stablehlo.multiply %31, %32 : tensor<12x64xf32>
-    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
-    %35 = stablehlo.iota dim = 1 : tensor<12x256xi32>
-    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %37 = stablehlo.constant dense<0> : tensor<i32>
-    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %slots: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %2 = stablehlo.slice %1 [0:4, 0:1] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %4 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %6 = stablehlo.reshape %3 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %7 = stablehlo.constant dense<255> : tensor<4x3xi32>
+    %8 = stablehlo.concatenate %6, %7, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
+    %9 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %10 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %11 = stablehlo.add %9, %10 : tensor<4x4xi32>
+    %12 = stablehlo.reshape %11 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %13 = stablehlo.reshape %8 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %14 = stablehlo.reshape %13 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %15 = "stablehlo.gather"(%target.model.embed_tokens.weight, %14) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %16 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %17 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %18 = stablehlo.concatenate %16, %17, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %19 = "stablehlo.gather"(%draft_k, %18) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %20 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %21 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %22 = stablehlo.concatenate %20, %21, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %23 = "stablehlo.gather"(%draft_v, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %24 = func.call @draft_layer(%15, %12, %5, %19, %23, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %25 = stablehlo.reshape %24 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
+    %26 = stablehlo.slice %25 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
+    %27 = stablehlo.reshape %26 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
+    %28 = stablehlo.multiply %27, %27 : tensor<12x64xf32>
+    %29 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %30 = stablehlo.reduce(%28 init: %29) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
+    %31 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
+    %32 = stablehlo.divide %30, %31 : tensor<12xf32>
+    %33 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
+    %34 = stablehlo.add %32, %33 : tensor<12xf32>
+    %35 = stablehlo.rsqrt %34 : tensor<12xf32>
+    %36 = stablehlo.broadcast_in_dim %35, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
+    %37 = stablehlo.multiply %27, %36 : tensor<12x64xf32>
+    %38 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
+    %39 = stablehlo.multiply %37, %38 : tensor<12x64xf32>
+    %40 = stablehlo.dot_general %39, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
+    %41 = stablehlo.iota dim = 1 : tensor<12x256xi32>
+    %42 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %43 = stablehlo.constant dense<0> : tensor<i32>
+    %44:2 = stablehlo.reduce(%40 init: %42), (%41 init: %43) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
       reducer(%arg46: tensor<f32>, %arg48: tensor<f32>) (%arg47: tensor<i32>, %arg49: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg47, %arg49,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %42 = stablehlo.and %40, %41 : tensor<i1>
-        %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg46, %arg48 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg47, %arg49 : tensor<i1>, tensor<i32>
-        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+        %45 = stablehlo.compare  GT, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %46 = stablehlo.compare  EQ, %arg46, %arg48,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %47 = stablehlo.compare  LT, %arg47, %arg49,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %48 = stablehlo.and %46, %47 : tensor<i1>
+        %49 = stablehlo.or %45, %48 : tensor<i1>
+        %50 = stablehlo.select %49, %arg46, %arg48 : tensor<i1>, tensor<f32>
+        %51 = stablehlo.select %49, %arg47, %arg49 : tensor<i1>, tensor<i32>
+        stablehlo.return %50, %51 : tensor<f32>, tensor<i32>
       }
-    %46 = stablehlo.reshape %38#1 : (tensor<12xi32>) -> tensor<4x3xi32>
-    %47 = stablehlo.reshape %last_tokens : (tensor<4xi32>) -> tensor<4x1xi32>
-    %48 = stablehlo.concatenate %47, %46, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
-    %49 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %50 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %51 = stablehlo.add %49, %50 : tensor<4x4xi32>
-    %52 = stablehlo.iota dim = 0 : tensor<4x4xi32>
-    %53 = stablehlo.reshape %52 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %54 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %55 = stablehlo.divide %51, %54 : tensor<4x4xi32>
-    %56 = stablehlo.reshape %55 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %57 = stablehlo.concatenate %53, %56, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
-    %58 = "stablehlo.gather"(%block_tables, %57) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
-    %59 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %60 = stablehlo.multiply %58, %59 : tensor<4x4xi32>
-    %61 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %62 = stablehlo.remainder %51, %61 : tensor<4x4xi32>
-    %63 = stablehlo.add %60, %62 : tensor<4x4xi32>
-    %64 = stablehlo.reshape %63 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %65 = stablehlo.reshape %48 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %66 = stablehlo.reshape %65 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %67 = "stablehlo.gather"(%target.model.embed_tokens.weight, %66) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %68 = stablehlo.constant dense<0> : tensor<i32>
-    %69:2 = func.call @target_layer(%67, %51, %block_tables, %64, %target_kv, %68, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %70 = stablehlo.constant dense<1> : tensor<i32>
-    %71:2 = func.call @target_layer(%69#0, %51, %block_tables, %64, %69#1, %70, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %72 = stablehlo.multiply %71#0, %71#0 : tensor<16x64xf32>
-    %73 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %74 = stablehlo.reduce(%72 init: %73) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %75 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %76 = stablehlo.divide %74, %75 : tensor<16xf32>
-    %77 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %78 = stablehlo.add %76, %77 : tensor<16xf32>
-    %79 = stablehlo.rsqrt %78 : tensor<16xf32>
-    %80 = stablehlo.broadcast_in_dim %79, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %81 = stablehlo.multiply %71#0, %80 : tensor<16x64xf32>
-    %82 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %83 = stablehlo.multiply %81, %82 : tensor<16x64xf32>
-    %84 = stablehlo.dot_general %83, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
-    %85 = stablehlo.iota dim = 1 : tensor<16x256xi32>
-    %86 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %87 = stablehlo.constant dense<0> : tensor<i32>
-    %88:2 = stablehlo.reduce(%84 init: %86), (%85 init: %87) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
+    %52 = stablehlo.reshape %44#1 : (tensor<12xi32>) -> tensor<4x3xi32>
+    %53 = stablehlo.reshape %3 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %54 = stablehlo.concatenate %53, %52, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
+    %55 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %56 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %57 = stablehlo.add %55, %56 : tensor<4x4xi32>
+    %58 = stablehlo.iota dim = 0 : tensor<4x4xi32>
+    %59 = stablehlo.reshape %58 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %60 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %61 = stablehlo.divide %57, %60 : tensor<4x4xi32>
+    %62 = stablehlo.reshape %61 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %63 = stablehlo.concatenate %59, %62, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
+    %64 = "stablehlo.gather"(%block_tables, %63) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
+    %65 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %66 = stablehlo.multiply %64, %65 : tensor<4x4xi32>
+    %67 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %68 = stablehlo.remainder %57, %67 : tensor<4x4xi32>
+    %69 = stablehlo.add %66, %68 : tensor<4x4xi32>
+    %70 = stablehlo.reshape %69 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %71 = stablehlo.reshape %54 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %72 = stablehlo.reshape %71 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %73 = "stablehlo.gather"(%target.model.embed_tokens.weight, %72) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %74 = stablehlo.constant dense<0> : tensor<i32>
+    %75:2 = func.call @target_layer(%73, %57, %block_tables, %70, %target_kv, %74, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %76 = stablehlo.constant dense<1> : tensor<i32>
+    %77:2 = func.call @target_layer(%75#0, %57, %block_tables, %70, %75#1, %76, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %78 = stablehlo.multiply %77#0, %77#0 : tensor<16x64xf32>
+    %79 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %80 = stablehlo.reduce(%78 init: %79) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %81 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %82 = stablehlo.divide %80, %81 : tensor<16xf32>
+    %83 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %84 = stablehlo.add %82, %83 : tensor<16xf32>
+    %85 = stablehlo.rsqrt %84 : tensor<16xf32>
+    %86 = stablehlo.broadcast_in_dim %85, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %87 = stablehlo.multiply %77#0, %86 : tensor<16x64xf32>
+    %88 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %89 = stablehlo.multiply %87, %88 : tensor<16x64xf32>
+    %90 = stablehlo.dot_general %89, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
+    %91 = stablehlo.iota dim = 1 : tensor<16x256xi32>
+    %92 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %93 = stablehlo.constant dense<0> : tensor<i32>
+    %94:2 = stablehlo.reduce(%90 init: %92), (%91 init: %93) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
       reducer(%arg50: tensor<f32>, %arg52: tensor<f32>) (%arg51: tensor<i32>, %arg53: tensor<i32>) {
-        %89 = stablehlo.compare  GT, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %90 = stablehlo.compare  EQ, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %91 = stablehlo.compare  LT, %arg51, %arg53,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %92 = stablehlo.and %90, %91 : tensor<i1>
-        %93 = stablehlo.or %89, %92 : tensor<i1>
-        %94 = stablehlo.select %93, %arg50, %arg52 : tensor<i1>, tensor<f32>
-        %95 = stablehlo.select %93, %arg51, %arg53 : tensor<i1>, tensor<i32>
-        stablehlo.return %94, %95 : tensor<f32>, tensor<i32>
+        %95 = stablehlo.compare  GT, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %96 = stablehlo.compare  EQ, %arg50, %arg52,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %97 = stablehlo.compare  LT, %arg51, %arg53,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %98 = stablehlo.and %96, %97 : tensor<i1>
+        %99 = stablehlo.or %95, %98 : tensor<i1>
+        %100 = stablehlo.select %99, %arg50, %arg52 : tensor<i1>, tensor<f32>
+        %101 = stablehlo.select %99, %arg51, %arg53 : tensor<i1>, tensor<i32>
+        stablehlo.return %100, %101 : tensor<f32>, tensor<i32>
       }
-    %96 = stablehlo.reshape %88#1 : (tensor<16xi32>) -> tensor<4x4xi32>
-    %97 = stablehlo.slice %48 [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %98 = stablehlo.slice %96 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %99 = stablehlo.compare  EQ, %97, %98,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
-    %100 = stablehlo.iota dim = 1 : tensor<4x3xi32>
-    %101 = stablehlo.constant dense<3> : tensor<4x3xi32>
-    %102 = stablehlo.select %99, %101, %100 : tensor<4x3xi1>, tensor<4x3xi32>
-    %103 = stablehlo.constant dense<3> : tensor<i32>
-    %104 = stablehlo.reduce(%102 init: %103) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
-    %105 = stablehlo.reshape %51 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %106 = stablehlo.concatenate %69#0, %71#0, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
-    %107 = stablehlo.dot_general %106, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %108 = stablehlo.multiply %107, %107 : tensor<16x64xf32>
-    %109 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %110 = stablehlo.reduce(%108 init: %109) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %111 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %112 = stablehlo.divide %110, %111 : tensor<16xf32>
-    %113 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %114 = stablehlo.add %112, %113 : tensor<16xf32>
-    %115 = stablehlo.rsqrt %114 : tensor<16xf32>
-    %116 = stablehlo.broadcast_in_dim %115, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %117 = stablehlo.multiply %107, %116 : tensor<16x64xf32>
-    %118 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %119 = stablehlo.multiply %117, %118 : tensor<16x64xf32>
-    %120:2 = func.call @draft_context(%119, %105, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
-    %121 = stablehlo.reshape %120#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %122 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %123 = stablehlo.constant dense<0> : tensor<4xi32>
-    %124 = stablehlo.maximum %draft_slots, %123 : tensor<4xi32>
-    %125 = stablehlo.constant dense<4> : tensor<4xi32>
-    %126 = stablehlo.minimum %124, %125 : tensor<4xi32>
-    %127 = stablehlo.reshape %126 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %128 = stablehlo.constant dense<0> : tensor<4xi32>
-    %129 = stablehlo.maximum %seq_lens, %128 : tensor<4xi32>
-    %130 = stablehlo.constant dense<252> : tensor<4xi32>
-    %131 = stablehlo.minimum %129, %130 : tensor<4xi32>
-    %132 = stablehlo.reshape %131 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %133 = stablehlo.concatenate %122, %127, %132, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %134 = "stablehlo.scatter"(%draft_k, %133, %121) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %102 = stablehlo.reshape %94#1 : (tensor<16xi32>) -> tensor<4x4xi32>
+    %103 = stablehlo.slice %54 [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %104 = stablehlo.slice %102 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %105 = stablehlo.compare  EQ, %103, %104,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
+    %106 = stablehlo.iota dim = 1 : tensor<4x3xi32>
+    %107 = stablehlo.constant dense<3> : tensor<4x3xi32>
+    %108 = stablehlo.select %105, %107, %106 : tensor<4x3xi1>, tensor<4x3xi32>
+    %109 = stablehlo.constant dense<3> : tensor<i32>
+    %110 = stablehlo.reduce(%108 init: %109) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
+    %111 = stablehlo.reshape %57 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %112 = stablehlo.concatenate %75#0, %77#0, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
+    %113 = stablehlo.dot_general %112, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %114 = stablehlo.multiply %113, %113 : tensor<16x64xf32>
+    %115 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %116 = stablehlo.reduce(%114 init: %115) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %117 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %118 = stablehlo.divide %116, %117 : tensor<16xf32>
+    %119 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %120 = stablehlo.add %118, %119 : tensor<16xf32>
+    %121 = stablehlo.rsqrt %120 : tensor<16xf32>
+    %122 = stablehlo.broadcast_in_dim %121, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %123 = stablehlo.multiply %113, %122 : tensor<16x64xf32>
+    %124 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %125 = stablehlo.multiply %123, %124 : tensor<16x64xf32>
+    %126:2 = func.call @draft_context(%125, %111, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
+    %127 = stablehlo.reshape %126#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %128 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %129 = stablehlo.constant dense<0> : tensor<4xi32>
+    %130 = stablehlo.maximum %draft_slots, %129 : tensor<4xi32>
+    %131 = stablehlo.constant dense<4> : tensor<4xi32>
+    %132 = stablehlo.minimum %130, %131 : tensor<4xi32>
+    %133 = stablehlo.reshape %132 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %134 = stablehlo.constant dense<0> : tensor<4xi32>
+    %135 = stablehlo.maximum %5, %134 : tensor<4xi32>
+    %136 = stablehlo.constant dense<252> : tensor<4xi32>
+    %137 = stablehlo.minimum %135, %136 : tensor<4xi32>
+    %138 = stablehlo.reshape %137 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %139 = stablehlo.concatenate %128, %133, %138, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %140 = "stablehlo.scatter"(%draft_k, %139, %127) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg54: tensor<f32>, %arg55: tensor<f32>):
       stablehlo.return %arg55 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %135 = stablehlo.reshape %120#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %136 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %137 = stablehlo.constant dense<0> : tensor<4xi32>
-    %138 = stablehlo.maximum %draft_slots, %137 : tensor<4xi32>
-    %139 = stablehlo.constant dense<4> : tensor<4xi32>
-    %140 = stablehlo.minimum %138, %139 : tensor<4xi32>
-    %141 = stablehlo.reshape %140 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %142 = stablehlo.constant dense<0> : tensor<4xi32>
-    %143 = stablehlo.maximum %seq_lens, %142 : tensor<4xi32>
-    %144 = stablehlo.constant dense<252> : tensor<4xi32>
-    %145 = stablehlo.minimum %143, %144 : tensor<4xi32>
-    %146 = stablehlo.reshape %145 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %147 = stablehlo.concatenate %136, %141, %146, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %148 = "stablehlo.scatter"(%draft_v, %147, %135) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %141 = stablehlo.reshape %126#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %142 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %143 = stablehlo.constant dense<0> : tensor<4xi32>
+    %144 = stablehlo.maximum %draft_slots, %143 : tensor<4xi32>
+    %145 = stablehlo.constant dense<4> : tensor<4xi32>
+    %146 = stablehlo.minimum %144, %145 : tensor<4xi32>
+    %147 = stablehlo.reshape %146 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %148 = stablehlo.constant dense<0> : tensor<4xi32>
+    %149 = stablehlo.maximum %5, %148 : tensor<4xi32>
+    %150 = stablehlo.constant dense<252> : tensor<4xi32>
+    %151 = stablehlo.minimum %149, %150 : tensor<4xi32>
+    %152 = stablehlo.reshape %151 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %153 = stablehlo.concatenate %142, %147, %152, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %154 = "stablehlo.scatter"(%draft_v, %153, %141) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg56: tensor<f32>, %arg57: tensor<f32>):
       stablehlo.return %arg57 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %104, %96, %46, %71#1, %134, %148 : tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %155 = stablehlo.constant dense<0> : tensor<4xi32>
+    %156 = stablehlo.maximum %110, %155 : tensor<4xi32>
+    %157 = stablehlo.constant dense<3> : tensor<4xi32>
+    %158 = stablehlo.minimum %156, %157 : tensor<4xi32>
+    %159 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %160 = stablehlo.reshape %159 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %161 = stablehlo.iota dim = 0 : tensor<4xi32>
+    %162 = stablehlo.reshape %161 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %163 = stablehlo.reshape %158 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %164 = stablehlo.concatenate %162, %163, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %165 = "stablehlo.gather"(%102, %164) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x4xi32>, tensor<4x2xi32>) -> tensor<4xi32>
+    %166 = stablehlo.constant dense<1> : tensor<4xi32>
+    %167 = stablehlo.add %160, %166 : tensor<4xi32>
+    %168 = stablehlo.add %167, %158 : tensor<4xi32>
+    %169 = stablehlo.reshape %165 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %170 = stablehlo.reshape %168 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %171 = stablehlo.concatenate %169, %170, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %172 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %173 = "stablehlo.scatter"(%seq_state, %172, %171) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg58: tensor<i32>, %arg59: tensor<i32>):
+      stablehlo.return %arg59 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<4x1xi32>, tensor<4x2xi32>) -> tensor<5x2xi32>
+    return %110, %102, %52, %77#1, %140, %154, %173 : tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @draft_layer(%x: tensor<16x64xf32>, %positions: tensor<16xi32>, %seq_lens: tensor<4xi32>, %k_ctx: tensor<4x256x2x16xf32>, %v_ctx: tensor<4x256x2x16xf32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> tensor<16x64xf32> {
     %0 = stablehlo.multiply %x, %x : tensor<16x64xf32>

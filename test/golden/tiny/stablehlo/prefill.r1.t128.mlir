@@ -1,5 +1,5 @@
 module @prefill_r1_t128 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<128xi32>, %positions: tensor<128xi32>, %token_request: tensor<128xi32>, %target_rows: tensor<128xi32>, %draft_rows: tensor<128xi32>, %block_tables: tensor<1x16xi32>, %last_index: tensor<1xi32>) -> (tensor<1xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %tokens: tensor<128xi32>, %positions: tensor<128xi32>, %token_request: tensor<128xi32>, %target_rows: tensor<128xi32>, %draft_rows: tensor<128xi32>, %block_tables: tensor<1x16xi32>, %last_index: tensor<1xi32>, %state_slots: tensor<1xi32>, %state_tokens: tensor<1xi32>, %state_lens: tensor<1xi32>) -> (tensor<1xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
     %0 = stablehlo.reshape %positions : (tensor<128xi32>) -> tensor<128x1xi32>
     %1 = stablehlo.reshape %tokens : (tensor<128xi32>) -> tensor<128x1xi32>
     %2 = "stablehlo.gather"(%target.model.embed_tokens.weight, %1) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<128x1xi32>) -> tensor<128x64xf32>
@@ -27,8 +27,8 @@ module @prefill_r1_t128 {
     %24 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
     %25 = stablehlo.concatenate %23, %24, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
     %26 = "stablehlo.scatter"(%22, %25, %21#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg40: tensor<f32>, %arg41: tensor<f32>):
-      stablehlo.return %arg41 : tensor<f32>
+    ^bb0(%arg44: tensor<f32>, %arg45: tensor<f32>):
+      stablehlo.return %arg45 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<128x2xi32>, tensor<128x2x16xf32>) -> tensor<1x1280x2x16xf32>
     %27 = stablehlo.reshape %26 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
     %28 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
@@ -36,8 +36,8 @@ module @prefill_r1_t128 {
     %30 = stablehlo.reshape %draft_rows : (tensor<128xi32>) -> tensor<128x1xi32>
     %31 = stablehlo.concatenate %29, %30, dim = 1 : (tensor<128x1xi32>, tensor<128x1xi32>) -> tensor<128x2xi32>
     %32 = "stablehlo.scatter"(%28, %31, %21#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg42: tensor<f32>, %arg43: tensor<f32>):
-      stablehlo.return %arg43 : tensor<f32>
+    ^bb0(%arg46: tensor<f32>, %arg47: tensor<f32>):
+      stablehlo.return %arg47 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<128x2xi32>, tensor<128x2x16xf32>) -> tensor<1x1280x2x16xf32>
     %33 = stablehlo.reshape %32 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
     %34 = stablehlo.reshape %last_index : (tensor<1xi32>) -> tensor<1x1xi32>
@@ -59,17 +59,28 @@ module @prefill_r1_t128 {
     %50 = stablehlo.constant dense<0xFF800000> : tensor<f32>
     %51 = stablehlo.constant dense<0> : tensor<i32>
     %52:2 = stablehlo.reduce(%48 init: %50), (%49 init: %51) across dimensions = [1] : (tensor<1x256xf32>, tensor<1x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<1xf32>, tensor<1xi32>)
-      reducer(%arg44: tensor<f32>, %arg46: tensor<f32>) (%arg45: tensor<i32>, %arg47: tensor<i32>) {
-        %53 = stablehlo.compare  GT, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %54 = stablehlo.compare  EQ, %arg44, %arg46,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %55 = stablehlo.compare  LT, %arg45, %arg47,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      reducer(%arg48: tensor<f32>, %arg50: tensor<f32>) (%arg49: tensor<i32>, %arg51: tensor<i32>) {
+        %53 = stablehlo.compare  GT, %arg48, %arg50,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %54 = stablehlo.compare  EQ, %arg48, %arg50,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %55 = stablehlo.compare  LT, %arg49, %arg51,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
         %56 = stablehlo.and %54, %55 : tensor<i1>
         %57 = stablehlo.or %53, %56 : tensor<i1>
-        %58 = stablehlo.select %57, %arg44, %arg46 : tensor<i1>, tensor<f32>
-        %59 = stablehlo.select %57, %arg45, %arg47 : tensor<i1>, tensor<i32>
+        %58 = stablehlo.select %57, %arg48, %arg50 : tensor<i1>, tensor<f32>
+        %59 = stablehlo.select %57, %arg49, %arg51 : tensor<i1>, tensor<i32>
         stablehlo.return %58, %59 : tensor<f32>, tensor<i32>
       }
-    return %52#1, %6#1, %27, %33 : tensor<1xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %60 = stablehlo.constant dense<0> : tensor<1xi32>
+    %61 = stablehlo.compare  GE, %state_tokens, %60,  SIGNED : (tensor<1xi32>, tensor<1xi32>) -> tensor<1xi1>
+    %62 = stablehlo.select %61, %state_tokens, %52#1 : tensor<1xi1>, tensor<1xi32>
+    %63 = stablehlo.reshape %62 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %64 = stablehlo.reshape %state_lens : (tensor<1xi32>) -> tensor<1x1xi32>
+    %65 = stablehlo.concatenate %63, %64, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %66 = stablehlo.reshape %state_slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %67 = "stablehlo.scatter"(%seq_state, %66, %65) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg52: tensor<i32>, %arg53: tensor<i32>):
+      stablehlo.return %arg53 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<1x1xi32>, tensor<1x2xi32>) -> tensor<5x2xi32>
+    return %52#1, %6#1, %27, %33, %67 : tensor<1xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer_grouped(%x: tensor<128x64xf32>, %positions: tensor<128x1xi32>, %tables: tensor<1x16xi32>, %group_table: tensor<128xi32>, %rows: tensor<128xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<128x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<128x1xi32>) -> tensor<128xi32>

@@ -1,55 +1,81 @@
 module @target_step_r2 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>) {
-    %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
-    %1 = stablehlo.iota dim = 1 : tensor<2x1xi32>
-    %2 = stablehlo.add %0, %1 : tensor<2x1xi32>
-    %3 = stablehlo.iota dim = 0 : tensor<2x1xi32>
-    %4 = stablehlo.reshape %3 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
-    %5 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %6 = stablehlo.divide %2, %5 : tensor<2x1xi32>
-    %7 = stablehlo.reshape %6 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
-    %8 = stablehlo.concatenate %4, %7, dim = 2 : (tensor<2x1x1xi32>, tensor<2x1x1xi32>) -> tensor<2x1x2xi32>
-    %9 = "stablehlo.gather"(%block_tables, %8) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x16xi32>, tensor<2x1x2xi32>) -> tensor<2x1xi32>
-    %10 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %11 = stablehlo.multiply %9, %10 : tensor<2x1xi32>
-    %12 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %13 = stablehlo.remainder %2, %12 : tensor<2x1xi32>
-    %14 = stablehlo.add %11, %13 : tensor<2x1xi32>
-    %15 = stablehlo.reshape %14 : (tensor<2x1xi32>) -> tensor<2xi32>
-    %16 = stablehlo.reshape %last_tokens : (tensor<2xi32>) -> tensor<2x1xi32>
-    %17 = "stablehlo.gather"(%target.model.embed_tokens.weight, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
-    %18 = stablehlo.constant dense<0> : tensor<i32>
-    %19:2 = func.call @target_layer(%17, %2, %block_tables, %15, %target_kv, %18, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %20 = stablehlo.constant dense<1> : tensor<i32>
-    %21:2 = func.call @target_layer(%19#0, %2, %block_tables, %15, %19#1, %20, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %22 = stablehlo.multiply %21#0, %21#0 : tensor<2x64xf32>
-    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
-    %25 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
-    %26 = stablehlo.divide %24, %25 : tensor<2xf32>
-    %27 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
-    %28 = stablehlo.add %26, %27 : tensor<2xf32>
-    %29 = stablehlo.rsqrt %28 : tensor<2xf32>
-    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
-    %31 = stablehlo.multiply %21#0, %30 : tensor<2x64xf32>
-    %32 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
-    %33 = stablehlo.multiply %31, %32 : tensor<2x64xf32>
-    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
-    %35 = stablehlo.iota dim = 1 : tensor<2x256xi32>
-    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %37 = stablehlo.constant dense<0> : tensor<i32>
-    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %slots: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<2xi32>) -> tensor<2x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %2 = stablehlo.slice %1 [0:2, 0:1] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %4 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %6 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
+    %7 = stablehlo.iota dim = 1 : tensor<2x1xi32>
+    %8 = stablehlo.add %6, %7 : tensor<2x1xi32>
+    %9 = stablehlo.iota dim = 0 : tensor<2x1xi32>
+    %10 = stablehlo.reshape %9 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %11 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %12 = stablehlo.divide %8, %11 : tensor<2x1xi32>
+    %13 = stablehlo.reshape %12 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %14 = stablehlo.concatenate %10, %13, dim = 2 : (tensor<2x1x1xi32>, tensor<2x1x1xi32>) -> tensor<2x1x2xi32>
+    %15 = "stablehlo.gather"(%block_tables, %14) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x16xi32>, tensor<2x1x2xi32>) -> tensor<2x1xi32>
+    %16 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %17 = stablehlo.multiply %15, %16 : tensor<2x1xi32>
+    %18 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %19 = stablehlo.remainder %8, %18 : tensor<2x1xi32>
+    %20 = stablehlo.add %17, %19 : tensor<2x1xi32>
+    %21 = stablehlo.reshape %20 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %22 = stablehlo.reshape %3 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %23 = "stablehlo.gather"(%target.model.embed_tokens.weight, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
+    %24 = stablehlo.constant dense<0> : tensor<i32>
+    %25:2 = func.call @target_layer(%23, %8, %block_tables, %21, %target_kv, %24, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %26 = stablehlo.constant dense<1> : tensor<i32>
+    %27:2 = func.call @target_layer(%25#0, %8, %block_tables, %21, %25#1, %26, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<2x64xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %28 = stablehlo.multiply %27#0, %27#0 : tensor<2x64xf32>
+    %29 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %30 = stablehlo.reduce(%28 init: %29) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %31 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %32 = stablehlo.divide %30, %31 : tensor<2xf32>
+    %33 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %34 = stablehlo.add %32, %33 : tensor<2xf32>
+    %35 = stablehlo.rsqrt %34 : tensor<2xf32>
+    %36 = stablehlo.broadcast_in_dim %35, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %37 = stablehlo.multiply %27#0, %36 : tensor<2x64xf32>
+    %38 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %39 = stablehlo.multiply %37, %38 : tensor<2x64xf32>
+    %40 = stablehlo.dot_general %39, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
+    %41 = stablehlo.iota dim = 1 : tensor<2x256xi32>
+    %42 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %43 = stablehlo.constant dense<0> : tensor<i32>
+    %44:2 = stablehlo.reduce(%40 init: %42), (%41 init: %43) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
       reducer(%arg29: tensor<f32>, %arg31: tensor<f32>) (%arg30: tensor<i32>, %arg32: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg30, %arg32,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %42 = stablehlo.and %40, %41 : tensor<i1>
-        %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg29, %arg31 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg30, %arg32 : tensor<i1>, tensor<i32>
-        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+        %45 = stablehlo.compare  GT, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %46 = stablehlo.compare  EQ, %arg29, %arg31,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %47 = stablehlo.compare  LT, %arg30, %arg32,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %48 = stablehlo.and %46, %47 : tensor<i1>
+        %49 = stablehlo.or %45, %48 : tensor<i1>
+        %50 = stablehlo.select %49, %arg29, %arg31 : tensor<i1>, tensor<f32>
+        %51 = stablehlo.select %49, %arg30, %arg32 : tensor<i1>, tensor<i32>
+        stablehlo.return %50, %51 : tensor<f32>, tensor<i32>
       }
-    return %38#1, %21#1 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>
+    %52 = stablehlo.reshape %44#1 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %53 = stablehlo.constant dense<0> : tensor<2xi32>
+    %54 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %55 = stablehlo.reshape %54 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %56 = stablehlo.iota dim = 0 : tensor<2xi32>
+    %57 = stablehlo.reshape %56 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %58 = stablehlo.reshape %53 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %59 = stablehlo.concatenate %57, %58, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %60 = "stablehlo.gather"(%52, %59) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x1xi32>, tensor<2x2xi32>) -> tensor<2xi32>
+    %61 = stablehlo.constant dense<1> : tensor<2xi32>
+    %62 = stablehlo.add %55, %61 : tensor<2xi32>
+    %63 = stablehlo.add %62, %53 : tensor<2xi32>
+    %64 = stablehlo.reshape %60 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %65 = stablehlo.reshape %63 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %66 = stablehlo.concatenate %64, %65, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %67 = stablehlo.reshape %slots : (tensor<2xi32>) -> tensor<2x1xi32>
+    %68 = "stablehlo.scatter"(%seq_state, %67, %66) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg33: tensor<i32>, %arg34: tensor<i32>):
+      stablehlo.return %arg34 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<2x1xi32>, tensor<2x2xi32>) -> tensor<5x2xi32>
+    return %44#1, %27#1, %68 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer(%x: tensor<2x64xf32>, %positions: tensor<2x1xi32>, %tables: tensor<2x16xi32>, %rows: tensor<2xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<2x1xi32>) -> tensor<2xi32>

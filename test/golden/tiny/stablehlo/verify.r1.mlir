@@ -1,115 +1,143 @@
 module @verify_r1 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %seq_lens: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
-    %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
-    %1 = stablehlo.iota dim = 1 : tensor<1x4xi32>
-    %2 = stablehlo.add %0, %1 : tensor<1x4xi32>
-    %3 = stablehlo.iota dim = 0 : tensor<1x4xi32>
-    %4 = stablehlo.reshape %3 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
-    %5 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %6 = stablehlo.divide %2, %5 : tensor<1x4xi32>
-    %7 = stablehlo.reshape %6 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
-    %8 = stablehlo.concatenate %4, %7, dim = 2 : (tensor<1x4x1xi32>, tensor<1x4x1xi32>) -> tensor<1x4x2xi32>
-    %9 = "stablehlo.gather"(%block_tables, %8) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x16xi32>, tensor<1x4x2xi32>) -> tensor<1x4xi32>
-    %10 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %11 = stablehlo.multiply %9, %10 : tensor<1x4xi32>
-    %12 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %13 = stablehlo.remainder %2, %12 : tensor<1x4xi32>
-    %14 = stablehlo.add %11, %13 : tensor<1x4xi32>
-    %15 = stablehlo.reshape %14 : (tensor<1x4xi32>) -> tensor<4xi32>
-    %16 = stablehlo.reshape %block_tokens : (tensor<1x4xi32>) -> tensor<4xi32>
-    %17 = stablehlo.reshape %16 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %18 = "stablehlo.gather"(%target.model.embed_tokens.weight, %17) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
-    %19 = stablehlo.constant dense<0> : tensor<i32>
-    %20:2 = func.call @target_layer(%18, %2, %block_tables, %15, %target_kv, %19, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %21 = stablehlo.constant dense<1> : tensor<i32>
-    %22:2 = func.call @target_layer(%20#0, %2, %block_tables, %15, %20#1, %21, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %23 = stablehlo.multiply %22#0, %22#0 : tensor<4x64xf32>
-    %24 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %25 = stablehlo.reduce(%23 init: %24) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %26 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %27 = stablehlo.divide %25, %26 : tensor<4xf32>
-    %28 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %29 = stablehlo.add %27, %28 : tensor<4xf32>
-    %30 = stablehlo.rsqrt %29 : tensor<4xf32>
-    %31 = stablehlo.broadcast_in_dim %30, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %32 = stablehlo.multiply %22#0, %31 : tensor<4x64xf32>
-    %33 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %34 = stablehlo.multiply %32, %33 : tensor<4x64xf32>
-    %35 = stablehlo.dot_general %34, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
-    %36 = stablehlo.iota dim = 1 : tensor<4x256xi32>
-    %37 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %38 = stablehlo.constant dense<0> : tensor<i32>
-    %39:2 = stablehlo.reduce(%35 init: %37), (%36 init: %38) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
-      reducer(%arg37: tensor<f32>, %arg39: tensor<f32>) (%arg38: tensor<i32>, %arg40: tensor<i32>) {
-        %40 = stablehlo.compare  GT, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  EQ, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %42 = stablehlo.compare  LT, %arg38, %arg40,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %43 = stablehlo.and %41, %42 : tensor<i1>
-        %44 = stablehlo.or %40, %43 : tensor<i1>
-        %45 = stablehlo.select %44, %arg37, %arg39 : tensor<i1>, tensor<f32>
-        %46 = stablehlo.select %44, %arg38, %arg40 : tensor<i1>, tensor<i32>
-        stablehlo.return %45, %46 : tensor<f32>, tensor<i32>
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %slots: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %2 = stablehlo.slice %1 [0:1, 0:1] : (tensor<1x2xi32>) -> tensor<1x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<1x1xi32>) -> tensor<1xi32>
+    %4 = stablehlo.slice %1 [0:1, 1:2] : (tensor<1x2xi32>) -> tensor<1x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<1x1xi32>) -> tensor<1xi32>
+    %6 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
+    %7 = stablehlo.iota dim = 1 : tensor<1x4xi32>
+    %8 = stablehlo.add %6, %7 : tensor<1x4xi32>
+    %9 = stablehlo.iota dim = 0 : tensor<1x4xi32>
+    %10 = stablehlo.reshape %9 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %11 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %12 = stablehlo.divide %8, %11 : tensor<1x4xi32>
+    %13 = stablehlo.reshape %12 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %14 = stablehlo.concatenate %10, %13, dim = 2 : (tensor<1x4x1xi32>, tensor<1x4x1xi32>) -> tensor<1x4x2xi32>
+    %15 = "stablehlo.gather"(%block_tables, %14) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x16xi32>, tensor<1x4x2xi32>) -> tensor<1x4xi32>
+    %16 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %17 = stablehlo.multiply %15, %16 : tensor<1x4xi32>
+    %18 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %19 = stablehlo.remainder %8, %18 : tensor<1x4xi32>
+    %20 = stablehlo.add %17, %19 : tensor<1x4xi32>
+    %21 = stablehlo.reshape %20 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %22 = stablehlo.reshape %block_tokens : (tensor<1x4xi32>) -> tensor<4xi32>
+    %23 = stablehlo.reshape %22 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %24 = "stablehlo.gather"(%target.model.embed_tokens.weight, %23) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
+    %25 = stablehlo.constant dense<0> : tensor<i32>
+    %26:2 = func.call @target_layer(%24, %8, %block_tables, %21, %target_kv, %25, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %27 = stablehlo.constant dense<1> : tensor<i32>
+    %28:2 = func.call @target_layer(%26#0, %8, %block_tables, %21, %26#1, %27, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<4x64xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %29 = stablehlo.multiply %28#0, %28#0 : tensor<4x64xf32>
+    %30 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %31 = stablehlo.reduce(%29 init: %30) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %32 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %33 = stablehlo.divide %31, %32 : tensor<4xf32>
+    %34 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %35 = stablehlo.add %33, %34 : tensor<4xf32>
+    %36 = stablehlo.rsqrt %35 : tensor<4xf32>
+    %37 = stablehlo.broadcast_in_dim %36, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %38 = stablehlo.multiply %28#0, %37 : tensor<4x64xf32>
+    %39 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %40 = stablehlo.multiply %38, %39 : tensor<4x64xf32>
+    %41 = stablehlo.dot_general %40, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
+    %42 = stablehlo.iota dim = 1 : tensor<4x256xi32>
+    %43 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %44 = stablehlo.constant dense<0> : tensor<i32>
+    %45:2 = stablehlo.reduce(%41 init: %43), (%42 init: %44) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
+      reducer(%arg38: tensor<f32>, %arg40: tensor<f32>) (%arg39: tensor<i32>, %arg41: tensor<i32>) {
+        %46 = stablehlo.compare  GT, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %47 = stablehlo.compare  EQ, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %48 = stablehlo.compare  LT, %arg39, %arg41,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %49 = stablehlo.and %47, %48 : tensor<i1>
+        %50 = stablehlo.or %46, %49 : tensor<i1>
+        %51 = stablehlo.select %50, %arg38, %arg40 : tensor<i1>, tensor<f32>
+        %52 = stablehlo.select %50, %arg39, %arg41 : tensor<i1>, tensor<i32>
+        stablehlo.return %51, %52 : tensor<f32>, tensor<i32>
       }
-    %47 = stablehlo.reshape %39#1 : (tensor<4xi32>) -> tensor<1x4xi32>
-    %48 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %49 = stablehlo.slice %47 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %50 = stablehlo.compare  EQ, %48, %49,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
-    %51 = stablehlo.iota dim = 1 : tensor<1x3xi32>
-    %52 = stablehlo.constant dense<3> : tensor<1x3xi32>
-    %53 = stablehlo.select %50, %52, %51 : tensor<1x3xi1>, tensor<1x3xi32>
-    %54 = stablehlo.constant dense<3> : tensor<i32>
-    %55 = stablehlo.reduce(%53 init: %54) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
-    %56 = stablehlo.reshape %2 : (tensor<1x4xi32>) -> tensor<4xi32>
-    %57 = stablehlo.concatenate %20#0, %22#0, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
-    %58 = stablehlo.dot_general %57, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
-    %59 = stablehlo.multiply %58, %58 : tensor<4x64xf32>
-    %60 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %61 = stablehlo.reduce(%59 init: %60) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %62 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %63 = stablehlo.divide %61, %62 : tensor<4xf32>
-    %64 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %65 = stablehlo.add %63, %64 : tensor<4xf32>
-    %66 = stablehlo.rsqrt %65 : tensor<4xf32>
-    %67 = stablehlo.broadcast_in_dim %66, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %68 = stablehlo.multiply %58, %67 : tensor<4x64xf32>
-    %69 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %70 = stablehlo.multiply %68, %69 : tensor<4x64xf32>
-    %71:2 = func.call @draft_context(%70, %56, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
-    %72 = stablehlo.reshape %71#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %73 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %74 = stablehlo.constant dense<0> : tensor<1xi32>
-    %75 = stablehlo.maximum %draft_slots, %74 : tensor<1xi32>
-    %76 = stablehlo.constant dense<4> : tensor<1xi32>
-    %77 = stablehlo.minimum %75, %76 : tensor<1xi32>
-    %78 = stablehlo.reshape %77 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %79 = stablehlo.constant dense<0> : tensor<1xi32>
-    %80 = stablehlo.maximum %seq_lens, %79 : tensor<1xi32>
-    %81 = stablehlo.constant dense<252> : tensor<1xi32>
-    %82 = stablehlo.minimum %80, %81 : tensor<1xi32>
-    %83 = stablehlo.reshape %82 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %84 = stablehlo.concatenate %73, %78, %83, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %85 = "stablehlo.scatter"(%draft_k, %84, %72) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg41: tensor<f32>, %arg42: tensor<f32>):
-      stablehlo.return %arg42 : tensor<f32>
+    %53 = stablehlo.reshape %45#1 : (tensor<4xi32>) -> tensor<1x4xi32>
+    %54 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %55 = stablehlo.slice %53 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %56 = stablehlo.compare  EQ, %54, %55,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
+    %57 = stablehlo.iota dim = 1 : tensor<1x3xi32>
+    %58 = stablehlo.constant dense<3> : tensor<1x3xi32>
+    %59 = stablehlo.select %56, %58, %57 : tensor<1x3xi1>, tensor<1x3xi32>
+    %60 = stablehlo.constant dense<3> : tensor<i32>
+    %61 = stablehlo.reduce(%59 init: %60) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
+    %62 = stablehlo.reshape %8 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %63 = stablehlo.concatenate %26#0, %28#0, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
+    %64 = stablehlo.dot_general %63, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %65 = stablehlo.multiply %64, %64 : tensor<4x64xf32>
+    %66 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %67 = stablehlo.reduce(%65 init: %66) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %68 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %69 = stablehlo.divide %67, %68 : tensor<4xf32>
+    %70 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %71 = stablehlo.add %69, %70 : tensor<4xf32>
+    %72 = stablehlo.rsqrt %71 : tensor<4xf32>
+    %73 = stablehlo.broadcast_in_dim %72, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %74 = stablehlo.multiply %64, %73 : tensor<4x64xf32>
+    %75 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %76 = stablehlo.multiply %74, %75 : tensor<4x64xf32>
+    %77:2 = func.call @draft_context(%76, %62, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
+    %78 = stablehlo.reshape %77#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %79 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %80 = stablehlo.constant dense<0> : tensor<1xi32>
+    %81 = stablehlo.maximum %draft_slots, %80 : tensor<1xi32>
+    %82 = stablehlo.constant dense<4> : tensor<1xi32>
+    %83 = stablehlo.minimum %81, %82 : tensor<1xi32>
+    %84 = stablehlo.reshape %83 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %85 = stablehlo.constant dense<0> : tensor<1xi32>
+    %86 = stablehlo.maximum %5, %85 : tensor<1xi32>
+    %87 = stablehlo.constant dense<252> : tensor<1xi32>
+    %88 = stablehlo.minimum %86, %87 : tensor<1xi32>
+    %89 = stablehlo.reshape %88 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %90 = stablehlo.concatenate %79, %84, %89, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %91 = "stablehlo.scatter"(%draft_k, %90, %78) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg42: tensor<f32>, %arg43: tensor<f32>):
+      stablehlo.return %arg43 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %86 = stablehlo.reshape %71#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %87 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %88 = stablehlo.constant dense<0> : tensor<1xi32>
-    %89 = stablehlo.maximum %draft_slots, %88 : tensor<1xi32>
-    %90 = stablehlo.constant dense<4> : tensor<1xi32>
-    %91 = stablehlo.minimum %89, %90 : tensor<1xi32>
-    %92 = stablehlo.reshape %91 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %93 = stablehlo.constant dense<0> : tensor<1xi32>
-    %94 = stablehlo.maximum %seq_lens, %93 : tensor<1xi32>
-    %95 = stablehlo.constant dense<252> : tensor<1xi32>
-    %96 = stablehlo.minimum %94, %95 : tensor<1xi32>
-    %97 = stablehlo.reshape %96 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %98 = stablehlo.concatenate %87, %92, %97, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %99 = "stablehlo.scatter"(%draft_v, %98, %86) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg43: tensor<f32>, %arg44: tensor<f32>):
-      stablehlo.return %arg44 : tensor<f32>
+    %92 = stablehlo.reshape %77#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %93 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %94 = stablehlo.constant dense<0> : tensor<1xi32>
+    %95 = stablehlo.maximum %draft_slots, %94 : tensor<1xi32>
+    %96 = stablehlo.constant dense<4> : tensor<1xi32>
+    %97 = stablehlo.minimum %95, %96 : tensor<1xi32>
+    %98 = stablehlo.reshape %97 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %99 = stablehlo.constant dense<0> : tensor<1xi32>
+    %100 = stablehlo.maximum %5, %99 : tensor<1xi32>
+    %101 = stablehlo.constant dense<252> : tensor<1xi32>
+    %102 = stablehlo.minimum %100, %101 : tensor<1xi32>
+    %103 = stablehlo.reshape %102 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %104 = stablehlo.concatenate %93, %98, %103, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %105 = "stablehlo.scatter"(%draft_v, %104, %92) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg44: tensor<f32>, %arg45: tensor<f32>):
+      stablehlo.return %arg45 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %55, %47, %22#1, %85, %99 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %106 = stablehlo.constant dense<0> : tensor<1xi32>
+    %107 = stablehlo.maximum %61, %106 : tensor<1xi32>
+    %108 = stablehlo.constant dense<3> : tensor<1xi32>
+    %109 = stablehlo.minimum %107, %108 : tensor<1xi32>
+    %110 = stablehlo.slice %1 [0:1, 1:2] : (tensor<1x2xi32>) -> tensor<1x1xi32>
+    %111 = stablehlo.reshape %110 : (tensor<1x1xi32>) -> tensor<1xi32>
+    %112 = stablehlo.iota dim = 0 : tensor<1xi32>
+    %113 = stablehlo.reshape %112 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %114 = stablehlo.reshape %109 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %115 = stablehlo.concatenate %113, %114, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %116 = "stablehlo.gather"(%53, %115) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x4xi32>, tensor<1x2xi32>) -> tensor<1xi32>
+    %117 = stablehlo.constant dense<1> : tensor<1xi32>
+    %118 = stablehlo.add %111, %117 : tensor<1xi32>
+    %119 = stablehlo.add %118, %109 : tensor<1xi32>
+    %120 = stablehlo.reshape %116 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %121 = stablehlo.reshape %119 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %122 = stablehlo.concatenate %120, %121, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %123 = stablehlo.reshape %slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %124 = "stablehlo.scatter"(%seq_state, %123, %122) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg46: tensor<i32>, %arg47: tensor<i32>):
+      stablehlo.return %arg47 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<1x1xi32>, tensor<1x2xi32>) -> tensor<5x2xi32>
+    return %61, %53, %28#1, %91, %105, %124 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer(%x: tensor<4x64xf32>, %positions: tensor<1x4xi32>, %tables: tensor<1x16xi32>, %rows: tensor<4xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<1x4xi32>) -> tensor<4xi32>

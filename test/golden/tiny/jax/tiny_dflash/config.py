@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:60bdb68b22b414620976dff4b7c435ba6d6d5c5befbae3674803f4134e4eab25"
+MANIFEST_HASH = "sha256:f8489685d6e861050512271bf390d3a90d1a06a23cdd2b60c452874d4b0ff6ce"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4
@@ -488,6 +488,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -497,6 +498,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -511,6 +515,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -520,6 +525,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -534,6 +542,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -543,6 +552,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -557,6 +569,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -566,6 +579,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -580,6 +596,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -589,6 +606,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -603,6 +623,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -612,6 +633,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -626,6 +650,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -635,6 +660,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -649,6 +677,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -658,6 +687,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -672,6 +704,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -681,6 +714,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -695,6 +731,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -704,6 +741,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -718,6 +758,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -727,6 +768,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -741,6 +785,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -750,6 +795,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -764,6 +812,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -773,6 +822,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -787,6 +839,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -796,6 +849,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -810,6 +866,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -819,6 +876,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -832,10 +892,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
         outputs=(
@@ -851,10 +911,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (1, 4), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
@@ -872,10 +933,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
@@ -892,10 +953,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
         ),
         outputs=(
@@ -910,10 +971,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
         outputs=(
@@ -929,10 +990,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (2, 4), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
@@ -950,10 +1012,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
@@ -970,10 +1032,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
         ),
         outputs=(
@@ -988,10 +1050,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
         outputs=(
@@ -1007,10 +1069,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (4, 4), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
@@ -1028,10 +1091,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
@@ -1048,10 +1111,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
         ),
         outputs=(

@@ -58,7 +58,7 @@ def _prefill_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_
     return v5, v3
 
 
-def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index):
+def prefill(w, target_kv, draft_k, draft_v, seq_state, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index, state_slots, state_tokens, state_lens):
     v0 = positions.reshape(-1, 1)
     v1 = ops.embed(w["target.model.embed_tokens.weight"], tokens)
     def _scan_0(carry, xs):
@@ -78,7 +78,9 @@ def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, ta
     v10 = ops.rms_norm(v9, w["target.model.norm.weight"], 0.000001)
     v11 = ops.lm_head(v10, w["target.lm_head.weight"])
     v12 = ops.argmax(v11)
-    return v12, f0_1, v7, v8
+    v13 = ops.state_rows(v12, state_tokens, state_lens)
+    v14 = ops.scatter_rows(seq_state, state_slots, v13)
+    return v12, f0_1, v7, v8, v14
 
 
 def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -109,23 +111,28 @@ def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_wei
     return v23
 
 
-def draft(w, draft_k, draft_v, last_tokens, seq_lens, draft_slots):
-    v0 = ops.mask_block(last_tokens, 4, 255)
-    v1 = ops.block_positions(seq_lens, 4)
+def draft(w, draft_k, draft_v, seq_state, slots, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, :1]
     v2 = v1.reshape(-1)
-    v3 = v0.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    v5 = ops.read_static_cache(draft_k, 0, draft_slots)
-    v6 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v7 = _draft_draft_layer(v4, v2, seq_lens, v5, v6, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
-    v8 = v7.reshape(-1, 4, 64)
-    v9 = v8[:, 1:, :]
-    v10 = v9.reshape(-1, 64)
-    v11 = ops.rms_norm(v10, w["draft.norm.weight"], 0.000001)
-    v12 = ops.lm_head(v11, w["target.lm_head.weight"])
-    v13 = ops.argmax(v12)
-    v14 = v13.reshape(-1, 3)
-    return (v14,)
+    v3 = v0[:, 1:]
+    v4 = v3.reshape(-1)
+    v5 = ops.mask_block(v2, 4, 255)
+    v6 = ops.block_positions(v4, 4)
+    v7 = v6.reshape(-1)
+    v8 = v5.reshape(-1)
+    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
+    v10 = ops.read_static_cache(draft_k, 0, draft_slots)
+    v11 = ops.read_static_cache(draft_v, 0, draft_slots)
+    v12 = _draft_draft_layer(v9, v7, v4, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v13 = v12.reshape(-1, 4, 64)
+    v14 = v13[:, 1:, :]
+    v15 = v14.reshape(-1, 64)
+    v16 = ops.rms_norm(v15, w["draft.norm.weight"], 0.000001)
+    v17 = ops.lm_head(v16, w["target.lm_head.weight"])
+    v18 = ops.argmax(v17)
+    v19 = v18.reshape(-1, 3)
+    return (v19,)
 
 
 def _verify_target_layer(x, positions, tables, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -166,34 +173,41 @@ def _verify_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_p
     return v5, v3
 
 
-def verify(w, target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots):
-    v0 = ops.block_positions(seq_lens, 4)
-    v1 = ops.paged_rows(block_tables, v0, 16)
+def verify(w, target_kv, draft_k, draft_v, seq_state, block_tokens, slots, block_tables, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, :1]
     v2 = v1.reshape(-1)
-    v3 = block_tokens.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
+    v3 = v0[:, 1:]
+    v4 = v3.reshape(-1)
+    v5 = ops.block_positions(v4, 4)
+    v6 = ops.paged_rows(block_tables, v5, 16)
+    v7 = v6.reshape(-1)
+    v8 = block_tokens.reshape(-1)
+    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
     def _scan_0(carry, xs):
         (c0, c1, b0) = carry
         (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _verify_target_layer(c0, v0, block_tables, v2, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
+        y0, y1 = _verify_target_layer(c0, v5, block_tables, v7, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
         b0 = b0.at[s0].set(y0, mode="drop")
         return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v4, target_kv, jnp.zeros((1, *v4.shape), v4.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v5 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v6 = ops.lm_head(v5, w["target.lm_head.weight"])
-    v7 = ops.argmax(v6)
-    v8 = v7.reshape(-1, 4)
-    v9 = ops.accept_greedy(block_tokens, v8)
-    v10 = v0.reshape(-1)
-    v11 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v12 = ops.linear(v11, w["draft.fc.weight"])
-    v13 = ops.rms_norm(v12, w["draft.hidden_norm.weight"], 0.000001)
-    v14, v15 = _verify_draft_context(v13, v10, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v16 = v14.reshape(-1, 4, 2, 16)
-    v17 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v16)
-    v18 = v15.reshape(-1, 4, 2, 16)
-    v19 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v18)
-    return v9, v8, f0_1, v17, v19
+    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v9, target_kv, jnp.zeros((1, *v9.shape), v9.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
+    v10 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
+    v11 = ops.lm_head(v10, w["target.lm_head.weight"])
+    v12 = ops.argmax(v11)
+    v13 = v12.reshape(-1, 4)
+    v14 = ops.accept_greedy(block_tokens, v13)
+    v15 = v5.reshape(-1)
+    v16 = jnp.concatenate([g0_0[0], f0_0], axis=1)
+    v17 = ops.linear(v16, w["draft.fc.weight"])
+    v18 = ops.rms_norm(v17, w["draft.hidden_norm.weight"], 0.000001)
+    v19, v20 = _verify_draft_context(v18, v15, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v21 = v19.reshape(-1, 4, 2, 16)
+    v22 = ops.write_static_block(draft_k, 0, draft_slots, v4, v21)
+    v23 = v20.reshape(-1, 4, 2, 16)
+    v24 = ops.write_static_block(draft_v, 0, draft_slots, v4, v23)
+    v25 = ops.advance_state(v0, v13, v14)
+    v26 = ops.scatter_rows(seq_state, slots, v25)
+    return v14, v13, f0_1, v22, v24, v26
 
 
 def _decode_step_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -262,50 +276,57 @@ def _decode_step_draft_context(ctx, positions, self_attn_k_proj_weight, self_att
     return v5, v3
 
 
-def decode_step(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tables, draft_slots):
-    v0 = ops.mask_block(last_tokens, 4, 255)
-    v1 = ops.block_positions(seq_lens, 4)
+def decode_step(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, :1]
     v2 = v1.reshape(-1)
-    v3 = v0.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    v5 = ops.read_static_cache(draft_k, 0, draft_slots)
-    v6 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v7 = _decode_step_draft_layer(v4, v2, seq_lens, v5, v6, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
-    v8 = v7.reshape(-1, 4, 64)
-    v9 = v8[:, 1:, :]
-    v10 = v9.reshape(-1, 64)
-    v11 = ops.rms_norm(v10, w["draft.norm.weight"], 0.000001)
-    v12 = ops.lm_head(v11, w["target.lm_head.weight"])
-    v13 = ops.argmax(v12)
-    v14 = v13.reshape(-1, 3)
-    v15 = ops.make_block(last_tokens, v14)
-    v16 = ops.block_positions(seq_lens, 4)
-    v17 = ops.paged_rows(block_tables, v16, 16)
-    v18 = v17.reshape(-1)
-    v19 = v15.reshape(-1)
-    v20 = ops.embed(w["target.model.embed_tokens.weight"], v19)
+    v3 = v0[:, 1:]
+    v4 = v3.reshape(-1)
+    v5 = ops.mask_block(v2, 4, 255)
+    v6 = ops.block_positions(v4, 4)
+    v7 = v6.reshape(-1)
+    v8 = v5.reshape(-1)
+    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
+    v10 = ops.read_static_cache(draft_k, 0, draft_slots)
+    v11 = ops.read_static_cache(draft_v, 0, draft_slots)
+    v12 = _decode_step_draft_layer(v9, v7, v4, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v13 = v12.reshape(-1, 4, 64)
+    v14 = v13[:, 1:, :]
+    v15 = v14.reshape(-1, 64)
+    v16 = ops.rms_norm(v15, w["draft.norm.weight"], 0.000001)
+    v17 = ops.lm_head(v16, w["target.lm_head.weight"])
+    v18 = ops.argmax(v17)
+    v19 = v18.reshape(-1, 3)
+    v20 = ops.make_block(v2, v19)
+    v21 = ops.block_positions(v4, 4)
+    v22 = ops.paged_rows(block_tables, v21, 16)
+    v23 = v22.reshape(-1)
+    v24 = v20.reshape(-1)
+    v25 = ops.embed(w["target.model.embed_tokens.weight"], v24)
     def _scan_0(carry, xs):
         (c0, c1, b0) = carry
         (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _decode_step_target_layer(c0, v16, block_tables, v18, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
+        y0, y1 = _decode_step_target_layer(c0, v21, block_tables, v23, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
         b0 = b0.at[s0].set(y0, mode="drop")
         return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v20, target_kv, jnp.zeros((1, *v20.shape), v20.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v21 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v22 = ops.lm_head(v21, w["target.lm_head.weight"])
-    v23 = ops.argmax(v22)
-    v24 = v23.reshape(-1, 4)
-    v25 = ops.accept_greedy(v15, v24)
-    v26 = v16.reshape(-1)
-    v27 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v28 = ops.linear(v27, w["draft.fc.weight"])
-    v29 = ops.rms_norm(v28, w["draft.hidden_norm.weight"], 0.000001)
-    v30, v31 = _decode_step_draft_context(v29, v26, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v32 = v30.reshape(-1, 4, 2, 16)
-    v33 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v32)
-    v34 = v31.reshape(-1, 4, 2, 16)
-    v35 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v34)
-    return v25, v24, v14, f0_1, v33, v35
+    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v25, target_kv, jnp.zeros((1, *v25.shape), v25.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
+    v26 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
+    v27 = ops.lm_head(v26, w["target.lm_head.weight"])
+    v28 = ops.argmax(v27)
+    v29 = v28.reshape(-1, 4)
+    v30 = ops.accept_greedy(v20, v29)
+    v31 = v21.reshape(-1)
+    v32 = jnp.concatenate([g0_0[0], f0_0], axis=1)
+    v33 = ops.linear(v32, w["draft.fc.weight"])
+    v34 = ops.rms_norm(v33, w["draft.hidden_norm.weight"], 0.000001)
+    v35, v36 = _decode_step_draft_context(v34, v31, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v37 = v35.reshape(-1, 4, 2, 16)
+    v38 = ops.write_static_block(draft_k, 0, draft_slots, v4, v37)
+    v39 = v36.reshape(-1, 4, 2, 16)
+    v40 = ops.write_static_block(draft_v, 0, draft_slots, v4, v39)
+    v41 = ops.advance_state(v0, v29, v30)
+    v42 = ops.scatter_rows(seq_state, slots, v41)
+    return v30, v29, v19, f0_1, v38, v40, v42
 
 
 def _target_step_target_layer(x, positions, tables, rows, target_kv, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -336,21 +357,29 @@ def _target_step_target_layer(x, positions, tables, rows, target_kv, layer, inpu
     return v23, v12
 
 
-def target_step(w, target_kv, last_tokens, seq_lens, block_tables):
-    v0 = ops.block_positions(seq_lens, 1)
-    v1 = ops.paged_rows(block_tables, v0, 16)
+def target_step(w, target_kv, seq_state, slots, block_tables):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, :1]
     v2 = v1.reshape(-1)
-    v3 = ops.embed(w["target.model.embed_tokens.weight"], last_tokens)
+    v3 = v0[:, 1:]
+    v4 = v3.reshape(-1)
+    v5 = ops.block_positions(v4, 1)
+    v6 = ops.paged_rows(block_tables, v5, 16)
+    v7 = v6.reshape(-1)
+    v8 = ops.embed(w["target.model.embed_tokens.weight"], v2)
     def _scan_0(carry, xs):
         (c0, c1) = carry
         (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11) = xs
-        y0, y1 = _target_step_target_layer(c0, v0, block_tables, v2, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
+        y0, y1 = _target_step_target_layer(c0, v5, block_tables, v7, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
         return (y0, y1), None
-    (f0_0, f0_1), _ = lax.scan(_scan_0, (v3, target_kv), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"]))
-    v4 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v5 = ops.lm_head(v4, w["target.lm_head.weight"])
-    v6 = ops.argmax(v5)
-    return v6, f0_1
+    (f0_0, f0_1), _ = lax.scan(_scan_0, (v8, target_kv), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"]))
+    v9 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
+    v10 = ops.lm_head(v9, w["target.lm_head.weight"])
+    v11 = ops.argmax(v10)
+    v12 = v11.reshape(-1, 1)
+    v13 = ops.advance_state(v0, v12, None)
+    v14 = ops.scatter_rows(seq_state, slots, v13)
+    return v11, f0_1, v14
 
 
 FUNCTIONS = {
