@@ -17,7 +17,7 @@ function lower(graph: keyof typeof RULE_GRAPHS): string {
 function interpret(graph: keyof typeof RULE_GRAPHS, inputs: readonly (readonly number[])[]): number[] {
   const g = RULE_GRAPHS[graph]();
   const args = g.sig.args.map((a, i) => ({ type: { shape: [...a.shape], element: "i32" as const }, data: Int32Array.from(inputs[i]) }));
-  return [...new Interpreter(lowerGraph(g, "t")).run("main", args)[0].data];
+  return Array.from(new Interpreter(lowerGraph(g, "t")).run("main", args)[0].data, Number);
 }
 
 describe("StableHLO lowering rules", () => {
