@@ -105,6 +105,11 @@ export interface EngineOptions {
   readonly sampling?: Partial<SamplingParams>;
   /** Default seed of the requests' uniforms. */
   readonly seed?: number;
+  /**
+   * Enqueue step n+1 before reading step n (default true; the split and forced-draft paths never
+   * do). false: every step's results are applied before the next is scheduled (benches compare).
+   */
+  readonly pipeline?: boolean;
   /** Most requests waiting for admission before `submit` throws QueueFullError (default 1024; `generate` is not bounded). */
   readonly maxQueued?: number;
 }
@@ -433,6 +438,7 @@ export class Engine {
 
   /** Whether this decode path lets the host enqueue a step before reading the previous one. */
   private get pipelines(): boolean {
+    if (this.options.pipeline === false) return false;
     return this.targetOnly || (!this.options.drafts && this.options.decodePath !== "split");
   }
 
