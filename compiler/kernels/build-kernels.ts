@@ -32,14 +32,26 @@ interface RequestRows {
   readonly seqLens: GVal;
 }
 
-/** The rows of `seq_state` at `slots` (padded rows: slot -1, clamped to the never-written slot 0). */
+/**
+ * The rows of `seq_state` at `slots` (padded rows: slot -1, clamped to the never-written slot 0). Each
+ * column is built on first use, so a kernel that reads only the lengths (verify) has no dead values.
+ */
 function requestState(c: Ctx): RequestRows {
   if (c.state) return c.state;
   const b = c.main;
   const rows = b.gatherRows(c.caches.get("seq_state")!, arg(c, "slots"));
   const r = rows.type.shape[0];
-  const column = (i: number) => b.reshape(b.slice(rows, [0, i], [r, i + 1]), [r]);
-  c.state = { rows, lastTokens: column(0), seqLens: column(1) };
+  const columns: GVal[] = [];
+  const column = (i: number) => (columns[i] ??= b.reshape(b.slice(rows, [0, i], [r, i + 1]), [r]));
+  c.state = {
+    rows,
+    get lastTokens() {
+      return column(0);
+    },
+    get seqLens() {
+      return column(1);
+    },
+  };
   return c.state;
 }
 

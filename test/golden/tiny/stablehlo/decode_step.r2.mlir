@@ -2,14 +2,14 @@ module @decode_step_r2 {
   func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %slots: tensor<2xi32>, %block_tables: tensor<2x16xi32>, %draft_slots: tensor<2xi32>) -> (tensor<2xi32>, tensor<2x4xi32>, tensor<2x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
     %0 = stablehlo.reshape %slots : (tensor<2xi32>) -> tensor<2x1xi32>
     %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
-    %2 = stablehlo.slice %1 [0:2, 0:1] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %2 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
     %3 = stablehlo.reshape %2 : (tensor<2x1xi32>) -> tensor<2xi32>
-    %4 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %4 = stablehlo.slice %1 [0:2, 0:1] : (tensor<2x2xi32>) -> tensor<2x1xi32>
     %5 = stablehlo.reshape %4 : (tensor<2x1xi32>) -> tensor<2xi32>
-    %6 = stablehlo.reshape %3 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %6 = stablehlo.reshape %5 : (tensor<2xi32>) -> tensor<2x1xi32>
     %7 = stablehlo.constant dense<255> : tensor<2x3xi32>
     %8 = stablehlo.concatenate %6, %7, dim = 1 : (tensor<2x1xi32>, tensor<2x3xi32>) -> tensor<2x4xi32>
-    %9 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<2xi32>) -> tensor<2x4xi32>
+    %9 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<2xi32>) -> tensor<2x4xi32>
     %10 = stablehlo.iota dim = 1 : tensor<2x4xi32>
     %11 = stablehlo.add %9, %10 : tensor<2x4xi32>
     %12 = stablehlo.reshape %11 : (tensor<2x4xi32>) -> tensor<8xi32>
@@ -24,7 +24,7 @@ module @decode_step_r2 {
     %21 = stablehlo.reshape %draft_slots : (tensor<2xi32>) -> tensor<2x1xi32>
     %22 = stablehlo.concatenate %20, %21, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
     %23 = "stablehlo.gather"(%draft_v, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<2x2xi32>) -> tensor<2x256x2x16xf32>
-    %24 = func.call @draft_layer(%15, %12, %5, %19, %23, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<8x64xf32>, tensor<8xi32>, tensor<2xi32>, tensor<2x256x2x16xf32>, tensor<2x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<8x64xf32>
+    %24 = func.call @draft_layer(%15, %12, %3, %19, %23, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<8x64xf32>, tensor<8xi32>, tensor<2xi32>, tensor<2x256x2x16xf32>, tensor<2x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<8x64xf32>
     %25 = stablehlo.reshape %24 : (tensor<8x64xf32>) -> tensor<2x4x64xf32>
     %26 = stablehlo.slice %25 [0:2, 1:4, 0:64] : (tensor<2x4x64xf32>) -> tensor<2x3x64xf32>
     %27 = stablehlo.reshape %26 : (tensor<2x3x64xf32>) -> tensor<6x64xf32>
@@ -56,9 +56,9 @@ module @decode_step_r2 {
         stablehlo.return %50, %51 : tensor<f32>, tensor<i32>
       }
     %52 = stablehlo.reshape %44#1 : (tensor<6xi32>) -> tensor<2x3xi32>
-    %53 = stablehlo.reshape %3 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %53 = stablehlo.reshape %5 : (tensor<2xi32>) -> tensor<2x1xi32>
     %54 = stablehlo.concatenate %53, %52, dim = 1 : (tensor<2x1xi32>, tensor<2x3xi32>) -> tensor<2x4xi32>
-    %55 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<2xi32>) -> tensor<2x4xi32>
+    %55 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<2xi32>) -> tensor<2x4xi32>
     %56 = stablehlo.iota dim = 1 : tensor<2x4xi32>
     %57 = stablehlo.add %55, %56 : tensor<2x4xi32>
     %58 = stablehlo.iota dim = 0 : tensor<2x4xi32>
@@ -141,7 +141,7 @@ module @decode_step_r2 {
     %132 = stablehlo.minimum %130, %131 : tensor<2xi32>
     %133 = stablehlo.reshape %132 : (tensor<2xi32>) -> tensor<2x1xi32>
     %134 = stablehlo.constant dense<0> : tensor<2xi32>
-    %135 = stablehlo.maximum %5, %134 : tensor<2xi32>
+    %135 = stablehlo.maximum %3, %134 : tensor<2xi32>
     %136 = stablehlo.constant dense<252> : tensor<2xi32>
     %137 = stablehlo.minimum %135, %136 : tensor<2xi32>
     %138 = stablehlo.reshape %137 : (tensor<2xi32>) -> tensor<2x1xi32>
@@ -158,7 +158,7 @@ module @decode_step_r2 {
     %146 = stablehlo.minimum %144, %145 : tensor<2xi32>
     %147 = stablehlo.reshape %146 : (tensor<2xi32>) -> tensor<2x1xi32>
     %148 = stablehlo.constant dense<0> : tensor<2xi32>
-    %149 = stablehlo.maximum %5, %148 : tensor<2xi32>
+    %149 = stablehlo.maximum %3, %148 : tensor<2xi32>
     %150 = stablehlo.constant dense<252> : tensor<2xi32>
     %151 = stablehlo.minimum %149, %150 : tensor<2xi32>
     %152 = stablehlo.reshape %151 : (tensor<2xi32>) -> tensor<2x1xi32>

@@ -2,142 +2,140 @@ module @verify_r4 {
   func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.0.input_layernorm.weight: tensor<64xf32>, %target.model.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.layers.1.input_layernorm.weight: tensor<64xf32>, %target.model.layers.1.self_attn.q_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.k_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.v_proj.weight: tensor<32x64xf32>, %target.model.layers.1.self_attn.o_proj.weight: tensor<64x64xf32>, %target.model.layers.1.self_attn.q_norm.weight: tensor<16xf32>, %target.model.layers.1.self_attn.k_norm.weight: tensor<16xf32>, %target.model.layers.1.post_attention_layernorm.weight: tensor<64xf32>, %target.model.layers.1.mlp.gate_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.up_proj.weight: tensor<128x64xf32>, %target.model.layers.1.mlp.down_proj.weight: tensor<64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %block_tokens: tensor<4x4xi32>, %slots: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
     %0 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
     %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %2 = stablehlo.slice %1 [0:4, 0:1] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %2 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
     %3 = stablehlo.reshape %2 : (tensor<4x1xi32>) -> tensor<4xi32>
-    %4 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
-    %5 = stablehlo.reshape %4 : (tensor<4x1xi32>) -> tensor<4xi32>
-    %6 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %7 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %8 = stablehlo.add %6, %7 : tensor<4x4xi32>
-    %9 = stablehlo.iota dim = 0 : tensor<4x4xi32>
-    %10 = stablehlo.reshape %9 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %11 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %12 = stablehlo.divide %8, %11 : tensor<4x4xi32>
-    %13 = stablehlo.reshape %12 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %14 = stablehlo.concatenate %10, %13, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
-    %15 = "stablehlo.gather"(%block_tables, %14) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
+    %4 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %5 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %6 = stablehlo.add %4, %5 : tensor<4x4xi32>
+    %7 = stablehlo.iota dim = 0 : tensor<4x4xi32>
+    %8 = stablehlo.reshape %7 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %9 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %10 = stablehlo.divide %6, %9 : tensor<4x4xi32>
+    %11 = stablehlo.reshape %10 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %12 = stablehlo.concatenate %8, %11, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
+    %13 = "stablehlo.gather"(%block_tables, %12) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
+    %14 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %15 = stablehlo.multiply %13, %14 : tensor<4x4xi32>
     %16 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %17 = stablehlo.multiply %15, %16 : tensor<4x4xi32>
-    %18 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %19 = stablehlo.remainder %8, %18 : tensor<4x4xi32>
-    %20 = stablehlo.add %17, %19 : tensor<4x4xi32>
-    %21 = stablehlo.reshape %20 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %22 = stablehlo.reshape %block_tokens : (tensor<4x4xi32>) -> tensor<16xi32>
-    %23 = stablehlo.reshape %22 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %24 = "stablehlo.gather"(%target.model.embed_tokens.weight, %23) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %25 = stablehlo.constant dense<0> : tensor<i32>
-    %26:2 = func.call @target_layer(%24, %8, %block_tables, %21, %target_kv, %25, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %27 = stablehlo.constant dense<1> : tensor<i32>
-    %28:2 = func.call @target_layer(%26#0, %8, %block_tables, %21, %26#1, %27, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
-    %29 = stablehlo.multiply %28#0, %28#0 : tensor<16x64xf32>
-    %30 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %31 = stablehlo.reduce(%29 init: %30) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %32 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %33 = stablehlo.divide %31, %32 : tensor<16xf32>
-    %34 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %35 = stablehlo.add %33, %34 : tensor<16xf32>
-    %36 = stablehlo.rsqrt %35 : tensor<16xf32>
-    %37 = stablehlo.broadcast_in_dim %36, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %38 = stablehlo.multiply %28#0, %37 : tensor<16x64xf32>
-    %39 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %40 = stablehlo.multiply %38, %39 : tensor<16x64xf32>
-    %41 = stablehlo.dot_general %40, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
-    %42 = stablehlo.iota dim = 1 : tensor<16x256xi32>
-    %43 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %44 = stablehlo.constant dense<0> : tensor<i32>
-    %45:2 = stablehlo.reduce(%41 init: %43), (%42 init: %44) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
+    %17 = stablehlo.remainder %6, %16 : tensor<4x4xi32>
+    %18 = stablehlo.add %15, %17 : tensor<4x4xi32>
+    %19 = stablehlo.reshape %18 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %20 = stablehlo.reshape %block_tokens : (tensor<4x4xi32>) -> tensor<16xi32>
+    %21 = stablehlo.reshape %20 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %22 = "stablehlo.gather"(%target.model.embed_tokens.weight, %21) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %23 = stablehlo.constant dense<0> : tensor<i32>
+    %24:2 = func.call @target_layer(%22, %6, %block_tables, %19, %target_kv, %23, %target.model.layers.0.input_layernorm.weight, %target.model.layers.0.self_attn.q_proj.weight, %target.model.layers.0.self_attn.k_proj.weight, %target.model.layers.0.self_attn.v_proj.weight, %target.model.layers.0.self_attn.o_proj.weight, %target.model.layers.0.self_attn.q_norm.weight, %target.model.layers.0.self_attn.k_norm.weight, %target.model.layers.0.post_attention_layernorm.weight, %target.model.layers.0.mlp.gate_proj.weight, %target.model.layers.0.mlp.up_proj.weight, %target.model.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %25 = stablehlo.constant dense<1> : tensor<i32>
+    %26:2 = func.call @target_layer(%24#0, %6, %block_tables, %19, %24#1, %25, %target.model.layers.1.input_layernorm.weight, %target.model.layers.1.self_attn.q_proj.weight, %target.model.layers.1.self_attn.k_proj.weight, %target.model.layers.1.self_attn.v_proj.weight, %target.model.layers.1.self_attn.o_proj.weight, %target.model.layers.1.self_attn.q_norm.weight, %target.model.layers.1.self_attn.k_norm.weight, %target.model.layers.1.post_attention_layernorm.weight, %target.model.layers.1.mlp.gate_proj.weight, %target.model.layers.1.mlp.up_proj.weight, %target.model.layers.1.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<2x2x2x64x16x16xf32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
+    %27 = stablehlo.multiply %26#0, %26#0 : tensor<16x64xf32>
+    %28 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %29 = stablehlo.reduce(%27 init: %28) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %30 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %31 = stablehlo.divide %29, %30 : tensor<16xf32>
+    %32 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %33 = stablehlo.add %31, %32 : tensor<16xf32>
+    %34 = stablehlo.rsqrt %33 : tensor<16xf32>
+    %35 = stablehlo.broadcast_in_dim %34, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %36 = stablehlo.multiply %26#0, %35 : tensor<16x64xf32>
+    %37 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %38 = stablehlo.multiply %36, %37 : tensor<16x64xf32>
+    %39 = stablehlo.dot_general %38, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
+    %40 = stablehlo.iota dim = 1 : tensor<16x256xi32>
+    %41 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %42 = stablehlo.constant dense<0> : tensor<i32>
+    %43:2 = stablehlo.reduce(%39 init: %41), (%40 init: %42) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
       reducer(%arg38: tensor<f32>, %arg40: tensor<f32>) (%arg39: tensor<i32>, %arg41: tensor<i32>) {
-        %46 = stablehlo.compare  GT, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %47 = stablehlo.compare  EQ, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %48 = stablehlo.compare  LT, %arg39, %arg41,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %49 = stablehlo.and %47, %48 : tensor<i1>
-        %50 = stablehlo.or %46, %49 : tensor<i1>
-        %51 = stablehlo.select %50, %arg38, %arg40 : tensor<i1>, tensor<f32>
-        %52 = stablehlo.select %50, %arg39, %arg41 : tensor<i1>, tensor<i32>
-        stablehlo.return %51, %52 : tensor<f32>, tensor<i32>
+        %44 = stablehlo.compare  GT, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %45 = stablehlo.compare  EQ, %arg38, %arg40,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %46 = stablehlo.compare  LT, %arg39, %arg41,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %47 = stablehlo.and %45, %46 : tensor<i1>
+        %48 = stablehlo.or %44, %47 : tensor<i1>
+        %49 = stablehlo.select %48, %arg38, %arg40 : tensor<i1>, tensor<f32>
+        %50 = stablehlo.select %48, %arg39, %arg41 : tensor<i1>, tensor<i32>
+        stablehlo.return %49, %50 : tensor<f32>, tensor<i32>
       }
-    %53 = stablehlo.reshape %45#1 : (tensor<16xi32>) -> tensor<4x4xi32>
-    %54 = stablehlo.slice %block_tokens [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %55 = stablehlo.slice %53 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %56 = stablehlo.compare  EQ, %54, %55,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
-    %57 = stablehlo.iota dim = 1 : tensor<4x3xi32>
-    %58 = stablehlo.constant dense<3> : tensor<4x3xi32>
-    %59 = stablehlo.select %56, %58, %57 : tensor<4x3xi1>, tensor<4x3xi32>
-    %60 = stablehlo.constant dense<3> : tensor<i32>
-    %61 = stablehlo.reduce(%59 init: %60) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
-    %62 = stablehlo.reshape %8 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %63 = stablehlo.concatenate %26#0, %28#0, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
-    %64 = stablehlo.dot_general %63, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %65 = stablehlo.multiply %64, %64 : tensor<16x64xf32>
-    %66 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %67 = stablehlo.reduce(%65 init: %66) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %68 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %69 = stablehlo.divide %67, %68 : tensor<16xf32>
-    %70 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %71 = stablehlo.add %69, %70 : tensor<16xf32>
-    %72 = stablehlo.rsqrt %71 : tensor<16xf32>
-    %73 = stablehlo.broadcast_in_dim %72, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %74 = stablehlo.multiply %64, %73 : tensor<16x64xf32>
-    %75 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %76 = stablehlo.multiply %74, %75 : tensor<16x64xf32>
-    %77:2 = func.call @draft_context(%76, %62, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
-    %78 = stablehlo.reshape %77#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %79 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %80 = stablehlo.constant dense<0> : tensor<4xi32>
-    %81 = stablehlo.maximum %draft_slots, %80 : tensor<4xi32>
-    %82 = stablehlo.constant dense<4> : tensor<4xi32>
-    %83 = stablehlo.minimum %81, %82 : tensor<4xi32>
-    %84 = stablehlo.reshape %83 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %85 = stablehlo.constant dense<0> : tensor<4xi32>
-    %86 = stablehlo.maximum %5, %85 : tensor<4xi32>
-    %87 = stablehlo.constant dense<252> : tensor<4xi32>
-    %88 = stablehlo.minimum %86, %87 : tensor<4xi32>
-    %89 = stablehlo.reshape %88 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %90 = stablehlo.concatenate %79, %84, %89, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %91 = "stablehlo.scatter"(%draft_k, %90, %78) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %51 = stablehlo.reshape %43#1 : (tensor<16xi32>) -> tensor<4x4xi32>
+    %52 = stablehlo.slice %block_tokens [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %53 = stablehlo.slice %51 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %54 = stablehlo.compare  EQ, %52, %53,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
+    %55 = stablehlo.iota dim = 1 : tensor<4x3xi32>
+    %56 = stablehlo.constant dense<3> : tensor<4x3xi32>
+    %57 = stablehlo.select %54, %56, %55 : tensor<4x3xi1>, tensor<4x3xi32>
+    %58 = stablehlo.constant dense<3> : tensor<i32>
+    %59 = stablehlo.reduce(%57 init: %58) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
+    %60 = stablehlo.reshape %6 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %61 = stablehlo.concatenate %24#0, %26#0, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
+    %62 = stablehlo.dot_general %61, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %63 = stablehlo.multiply %62, %62 : tensor<16x64xf32>
+    %64 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %65 = stablehlo.reduce(%63 init: %64) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %66 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %67 = stablehlo.divide %65, %66 : tensor<16xf32>
+    %68 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %69 = stablehlo.add %67, %68 : tensor<16xf32>
+    %70 = stablehlo.rsqrt %69 : tensor<16xf32>
+    %71 = stablehlo.broadcast_in_dim %70, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %72 = stablehlo.multiply %62, %71 : tensor<16x64xf32>
+    %73 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %74 = stablehlo.multiply %72, %73 : tensor<16x64xf32>
+    %75:2 = func.call @draft_context(%74, %60, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
+    %76 = stablehlo.reshape %75#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %77 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %78 = stablehlo.constant dense<0> : tensor<4xi32>
+    %79 = stablehlo.maximum %draft_slots, %78 : tensor<4xi32>
+    %80 = stablehlo.constant dense<4> : tensor<4xi32>
+    %81 = stablehlo.minimum %79, %80 : tensor<4xi32>
+    %82 = stablehlo.reshape %81 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %83 = stablehlo.constant dense<0> : tensor<4xi32>
+    %84 = stablehlo.maximum %3, %83 : tensor<4xi32>
+    %85 = stablehlo.constant dense<252> : tensor<4xi32>
+    %86 = stablehlo.minimum %84, %85 : tensor<4xi32>
+    %87 = stablehlo.reshape %86 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %88 = stablehlo.concatenate %77, %82, %87, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %89 = "stablehlo.scatter"(%draft_k, %88, %76) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg42: tensor<f32>, %arg43: tensor<f32>):
       stablehlo.return %arg43 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %92 = stablehlo.reshape %77#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %93 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %94 = stablehlo.constant dense<0> : tensor<4xi32>
-    %95 = stablehlo.maximum %draft_slots, %94 : tensor<4xi32>
-    %96 = stablehlo.constant dense<4> : tensor<4xi32>
-    %97 = stablehlo.minimum %95, %96 : tensor<4xi32>
-    %98 = stablehlo.reshape %97 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %99 = stablehlo.constant dense<0> : tensor<4xi32>
-    %100 = stablehlo.maximum %5, %99 : tensor<4xi32>
-    %101 = stablehlo.constant dense<252> : tensor<4xi32>
-    %102 = stablehlo.minimum %100, %101 : tensor<4xi32>
-    %103 = stablehlo.reshape %102 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %104 = stablehlo.concatenate %93, %98, %103, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %105 = "stablehlo.scatter"(%draft_v, %104, %92) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %90 = stablehlo.reshape %75#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %91 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %92 = stablehlo.constant dense<0> : tensor<4xi32>
+    %93 = stablehlo.maximum %draft_slots, %92 : tensor<4xi32>
+    %94 = stablehlo.constant dense<4> : tensor<4xi32>
+    %95 = stablehlo.minimum %93, %94 : tensor<4xi32>
+    %96 = stablehlo.reshape %95 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %97 = stablehlo.constant dense<0> : tensor<4xi32>
+    %98 = stablehlo.maximum %3, %97 : tensor<4xi32>
+    %99 = stablehlo.constant dense<252> : tensor<4xi32>
+    %100 = stablehlo.minimum %98, %99 : tensor<4xi32>
+    %101 = stablehlo.reshape %100 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %102 = stablehlo.concatenate %91, %96, %101, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %103 = "stablehlo.scatter"(%draft_v, %102, %90) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg44: tensor<f32>, %arg45: tensor<f32>):
       stablehlo.return %arg45 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %106 = stablehlo.constant dense<0> : tensor<4xi32>
-    %107 = stablehlo.maximum %61, %106 : tensor<4xi32>
-    %108 = stablehlo.constant dense<3> : tensor<4xi32>
-    %109 = stablehlo.minimum %107, %108 : tensor<4xi32>
-    %110 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
-    %111 = stablehlo.reshape %110 : (tensor<4x1xi32>) -> tensor<4xi32>
-    %112 = stablehlo.iota dim = 0 : tensor<4xi32>
-    %113 = stablehlo.reshape %112 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %114 = stablehlo.reshape %109 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %115 = stablehlo.concatenate %113, %114, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %116 = "stablehlo.gather"(%53, %115) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x4xi32>, tensor<4x2xi32>) -> tensor<4xi32>
-    %117 = stablehlo.constant dense<1> : tensor<4xi32>
-    %118 = stablehlo.add %111, %117 : tensor<4xi32>
-    %119 = stablehlo.add %118, %109 : tensor<4xi32>
-    %120 = stablehlo.reshape %116 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %121 = stablehlo.reshape %119 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %122 = stablehlo.concatenate %120, %121, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %123 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %124 = "stablehlo.scatter"(%seq_state, %123, %122) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    %104 = stablehlo.constant dense<0> : tensor<4xi32>
+    %105 = stablehlo.maximum %59, %104 : tensor<4xi32>
+    %106 = stablehlo.constant dense<3> : tensor<4xi32>
+    %107 = stablehlo.minimum %105, %106 : tensor<4xi32>
+    %108 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %109 = stablehlo.reshape %108 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %110 = stablehlo.iota dim = 0 : tensor<4xi32>
+    %111 = stablehlo.reshape %110 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %112 = stablehlo.reshape %107 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %113 = stablehlo.concatenate %111, %112, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %114 = "stablehlo.gather"(%51, %113) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x4xi32>, tensor<4x2xi32>) -> tensor<4xi32>
+    %115 = stablehlo.constant dense<1> : tensor<4xi32>
+    %116 = stablehlo.add %109, %115 : tensor<4xi32>
+    %117 = stablehlo.add %116, %107 : tensor<4xi32>
+    %118 = stablehlo.reshape %114 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %119 = stablehlo.reshape %117 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %120 = stablehlo.concatenate %118, %119, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %121 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %122 = "stablehlo.scatter"(%seq_state, %121, %120) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg46: tensor<i32>, %arg47: tensor<i32>):
       stablehlo.return %arg47 : tensor<i32>
     }) : (tensor<5x2xi32>, tensor<4x1xi32>, tensor<4x2xi32>) -> tensor<5x2xi32>
-    return %61, %53, %28#1, %91, %105, %124 : tensor<4xi32>, tensor<4x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
+    return %59, %51, %26#1, %89, %103, %122 : tensor<4xi32>, tensor<4x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer(%x: tensor<16x64xf32>, %positions: tensor<4x4xi32>, %tables: tensor<4x16xi32>, %rows: tensor<16xi32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<4x4xi32>) -> tensor<16xi32>

@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:f8489685d6e861050512271bf390d3a90d1a06a23cdd2b60c452874d4b0ff6ce"
+MANIFEST_HASH = "sha256:e0318734a14472b586f4effe999ac3c511811f8f916ff1d8e22092267367e8d8"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4

@@ -113,18 +113,18 @@ def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_wei
 
 def draft(w, draft_k, draft_v, seq_state, slots, draft_slots):
     v0 = ops.gather_rows(seq_state, slots)
-    v1 = v0[:, :1]
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = v0[:, 1:]
+    v3 = v0[:, :1]
     v4 = v3.reshape(-1)
-    v5 = ops.mask_block(v2, 4, 255)
-    v6 = ops.block_positions(v4, 4)
+    v5 = ops.mask_block(v4, 4, 255)
+    v6 = ops.block_positions(v2, 4)
     v7 = v6.reshape(-1)
     v8 = v5.reshape(-1)
     v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
     v10 = ops.read_static_cache(draft_k, 0, draft_slots)
     v11 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v12 = _draft_draft_layer(v9, v7, v4, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v12 = _draft_draft_layer(v9, v7, v2, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
     v13 = v12.reshape(-1, 4, 64)
     v14 = v13[:, 1:, :]
     v15 = v14.reshape(-1, 64)
@@ -175,39 +175,37 @@ def _verify_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_p
 
 def verify(w, target_kv, draft_k, draft_v, seq_state, block_tokens, slots, block_tables, draft_slots):
     v0 = ops.gather_rows(seq_state, slots)
-    v1 = v0[:, :1]
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = v0[:, 1:]
-    v4 = v3.reshape(-1)
-    v5 = ops.block_positions(v4, 4)
-    v6 = ops.paged_rows(block_tables, v5, 16)
-    v7 = v6.reshape(-1)
-    v8 = block_tokens.reshape(-1)
-    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
+    v3 = ops.block_positions(v2, 4)
+    v4 = ops.paged_rows(block_tables, v3, 16)
+    v5 = v4.reshape(-1)
+    v6 = block_tokens.reshape(-1)
+    v7 = ops.embed(w["target.model.embed_tokens.weight"], v6)
     def _scan_0(carry, xs):
         (c0, c1, b0) = carry
         (x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11, s0) = xs
-        y0, y1 = _verify_target_layer(c0, v5, block_tables, v7, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
+        y0, y1 = _verify_target_layer(c0, v3, block_tables, v5, c1, x0, x1, x2, x3, x4, x5, x6, x7, x8, x9, x10, x11)
         b0 = b0.at[s0].set(y0, mode="drop")
         return (y0, y1, b0), None
-    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v9, target_kv, jnp.zeros((1, *v9.shape), v9.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
-    v10 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
-    v11 = ops.lm_head(v10, w["target.lm_head.weight"])
-    v12 = ops.argmax(v11)
-    v13 = v12.reshape(-1, 4)
-    v14 = ops.accept_greedy(block_tokens, v13)
-    v15 = v5.reshape(-1)
-    v16 = jnp.concatenate([g0_0[0], f0_0], axis=1)
-    v17 = ops.linear(v16, w["draft.fc.weight"])
-    v18 = ops.rms_norm(v17, w["draft.hidden_norm.weight"], 0.000001)
-    v19, v20 = _verify_draft_context(v18, v15, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v21 = v19.reshape(-1, 4, 2, 16)
-    v22 = ops.write_static_block(draft_k, 0, draft_slots, v4, v21)
-    v23 = v20.reshape(-1, 4, 2, 16)
-    v24 = ops.write_static_block(draft_v, 0, draft_slots, v4, v23)
-    v25 = ops.advance_state(v0, v13, v14)
-    v26 = ops.scatter_rows(seq_state, slots, v25)
-    return v14, v13, f0_1, v22, v24, v26
+    (f0_0, f0_1, g0_0), _ = lax.scan(_scan_0, (v7, target_kv, jnp.zeros((1, *v7.shape), v7.dtype)), (jnp.arange(0, 2, dtype=jnp.int32), w["target.model.layers.*.input_layernorm.weight"], w["target.model.layers.*.self_attn.q_proj.weight"], w["target.model.layers.*.self_attn.k_proj.weight"], w["target.model.layers.*.self_attn.v_proj.weight"], w["target.model.layers.*.self_attn.o_proj.weight"], w["target.model.layers.*.self_attn.q_norm.weight"], w["target.model.layers.*.self_attn.k_norm.weight"], w["target.model.layers.*.post_attention_layernorm.weight"], w["target.model.layers.*.mlp.gate_proj.weight"], w["target.model.layers.*.mlp.up_proj.weight"], w["target.model.layers.*.mlp.down_proj.weight"], jnp.array((0, 1), jnp.int32)))
+    v8 = ops.rms_norm(f0_0, w["target.model.norm.weight"], 0.000001)
+    v9 = ops.lm_head(v8, w["target.lm_head.weight"])
+    v10 = ops.argmax(v9)
+    v11 = v10.reshape(-1, 4)
+    v12 = ops.accept_greedy(block_tokens, v11)
+    v13 = v3.reshape(-1)
+    v14 = jnp.concatenate([g0_0[0], f0_0], axis=1)
+    v15 = ops.linear(v14, w["draft.fc.weight"])
+    v16 = ops.rms_norm(v15, w["draft.hidden_norm.weight"], 0.000001)
+    v17, v18 = _verify_draft_context(v16, v13, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v19 = v17.reshape(-1, 4, 2, 16)
+    v20 = ops.write_static_block(draft_k, 0, draft_slots, v2, v19)
+    v21 = v18.reshape(-1, 4, 2, 16)
+    v22 = ops.write_static_block(draft_v, 0, draft_slots, v2, v21)
+    v23 = ops.advance_state(v0, v11, v12)
+    v24 = ops.scatter_rows(seq_state, slots, v23)
+    return v12, v11, f0_1, v20, v22, v24
 
 
 def _decode_step_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -278,18 +276,18 @@ def _decode_step_draft_context(ctx, positions, self_attn_k_proj_weight, self_att
 
 def decode_step(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, draft_slots):
     v0 = ops.gather_rows(seq_state, slots)
-    v1 = v0[:, :1]
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = v0[:, 1:]
+    v3 = v0[:, :1]
     v4 = v3.reshape(-1)
-    v5 = ops.mask_block(v2, 4, 255)
-    v6 = ops.block_positions(v4, 4)
+    v5 = ops.mask_block(v4, 4, 255)
+    v6 = ops.block_positions(v2, 4)
     v7 = v6.reshape(-1)
     v8 = v5.reshape(-1)
     v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
     v10 = ops.read_static_cache(draft_k, 0, draft_slots)
     v11 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v12 = _decode_step_draft_layer(v9, v7, v4, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v12 = _decode_step_draft_layer(v9, v7, v2, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
     v13 = v12.reshape(-1, 4, 64)
     v14 = v13[:, 1:, :]
     v15 = v14.reshape(-1, 64)
@@ -297,8 +295,8 @@ def decode_step(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, 
     v17 = ops.lm_head(v16, w["target.lm_head.weight"])
     v18 = ops.argmax(v17)
     v19 = v18.reshape(-1, 3)
-    v20 = ops.make_block(v2, v19)
-    v21 = ops.block_positions(v4, 4)
+    v20 = ops.make_block(v4, v19)
+    v21 = ops.block_positions(v2, 4)
     v22 = ops.paged_rows(block_tables, v21, 16)
     v23 = v22.reshape(-1)
     v24 = v20.reshape(-1)
@@ -321,9 +319,9 @@ def decode_step(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, 
     v34 = ops.rms_norm(v33, w["draft.hidden_norm.weight"], 0.000001)
     v35, v36 = _decode_step_draft_context(v34, v31, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
     v37 = v35.reshape(-1, 4, 2, 16)
-    v38 = ops.write_static_block(draft_k, 0, draft_slots, v4, v37)
+    v38 = ops.write_static_block(draft_k, 0, draft_slots, v2, v37)
     v39 = v36.reshape(-1, 4, 2, 16)
-    v40 = ops.write_static_block(draft_v, 0, draft_slots, v4, v39)
+    v40 = ops.write_static_block(draft_v, 0, draft_slots, v2, v39)
     v41 = ops.advance_state(v0, v29, v30)
     v42 = ops.scatter_rows(seq_state, slots, v41)
     return v30, v29, v19, f0_1, v38, v40, v42
