@@ -15,11 +15,13 @@ export interface Backend {
   /** Loads weights and allocates zeroed caches. Called once, before any `run`. */
   init(manifest: Manifest, weights: Weights): Promise<void>;
   /**
-   * Runs one kernel of the manifest. `inputs` holds every `role: "input"` argument by name, row-major
-   * (Float32Array for an f32 argument, Int32Array otherwise);
-   * the engine reuses these buffers after the returned promise settles. The result holds every
-   * non-cache result (`accepted`, `target_tokens`, `next_tokens` ...) by name; donated caches stay
-   * inside the backend.
+   * Enqueues one kernel of the manifest. `inputs` holds every `role: "input"` argument by name,
+   * row-major (Float32Array for an f32 argument, Int32Array otherwise); the backend reads (or copies)
+   * them before `run` returns, and the engine reuses the buffers right after. The engine may call
+   * `run` again before an earlier promise settles: calls execute in call order (each sees the caches
+   * the one before left), and each promise settles with its own call's results. The result holds every
+   * non-cache result (`accepted`, `target_tokens`, `next_tokens` ...) by name; donated caches
+   * (the KV caches and the device state `seq_state`) stay inside the backend.
    */
   run(kernel: ManifestKernel, inputs: ReadonlyMap<string, KernelInput>): Promise<Map<string, Int32Array>>;
   close(): Promise<void>;

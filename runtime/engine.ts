@@ -25,7 +25,7 @@ import { BucketError, KernelTable } from "./buckets.js";
 import type { KernelName, Manifest, ManifestKernel } from "../contract/manifest.js";
 import { MetricsCounters, type EngineMetrics } from "./metrics.js";
 import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
-import { Scheduler, type PrefillChunk } from "./scheduler.js";
+import { Scheduler, type InFlight, type PrefillChunk } from "./scheduler.js";
 import { fillSamplingInputs, isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";
 
 export interface GenerateRequest {
@@ -111,6 +111,11 @@ export interface EngineOptions {
   readonly sampling?: Partial<SamplingParams>;
   /** Default seed of the requests' uniforms. */
   readonly seed?: number;
+  /**
+   * Enqueue step n+1 before reading step n (default true; the split and forced-draft paths never
+   * do). false: every step's results are applied before the next is scheduled (benches compare).
+   */
+  readonly pipeline?: boolean;
   /** Most requests waiting for admission before `submit` throws QueueFullError (default 1024; `generate` is not bounded). */
   readonly maxQueued?: number;
 }
@@ -173,6 +178,27 @@ interface LiveRequest {
   reject(e: unknown): void;
 }
 
+/** A decode call's results: `accepted` and `target_tokens`, or `next_tokens` (accepted null) target-only. */
+interface DecodeResult {
+  readonly accepted: Int32Array | null;
+  readonly tokens: Int32Array;
+}
+
+/** A step enqueued on the backend whose results are not yet applied. */
+interface Step {
+  readonly index: number;
+  /** When it was scheduled (performance.now()). */
+  readonly t0: number;
+  readonly calls: KernelCall[];
+  readonly chunks: readonly PrefillChunk[];
+  readonly batch: readonly RequestState[];
+  /** Prefill's next tokens, one per chunk (null: no prefill call). */
+  readonly prefill: Promise<Int32Array> | null;
+  readonly decode: Promise<DecodeResult> | null;
+  /** What the next step's scheduling must assume about this one. */
+  readonly inFlight: InFlight;
+}
+
 /** A validated request, not yet queued (so a `generate` call queues all of its requests or none). */
 interface Prepared {
   readonly q: GenerateRequest;
@@ -228,6 +254,7 @@ export class Engine {
       maxContext: d.maxContext,
       prefillTokens,
       prefillRequests: Math.min(maxAdmitted, this.kernels.maxPrefillRequests(prefillTokens)),
+      requestSlots: d.maxRequests + 1,
     });
   }
 
@@ -375,21 +402,39 @@ export class Engine {
     return { id: r.id, tokens: r.output(this.manifest.decoder.maxContext), finishReason: r.finishReason!, stats: r.stats() };
   }
 
-  /** Steps while there is work; returns (the engine idles) when there is none, or when closing. */
+  /**
+   * Steps while there is work; returns (the engine idles) when there is none, or when closing.
+   *
+   * The host runs one step behind the device: it enqueues step n+1, then reads and applies step n's
+   * results (the kernels take each request's last token and length from the device state, not from
+   * the host). A step that needs a preemption, or a decode path that needs the host between kernels
+   * (split, forced drafts), drains first: step n is applied before step n+1 is scheduled.
+   */
   private async runLoop(): Promise<void> {
+    let inFlight: Step | null = null;
     try {
       for (;;) {
         await nextTurn();
-        if (this.closing) return;
+        if (this.closing) {
+          // The step in flight runs to its end; its results go with the requests close() rejects.
+          if (inFlight) await Promise.allSettled([inFlight.prefill, inFlight.decode]);
+          return;
+        }
         this.applyCancels();
         this.admitArrivals();
+        const drained = inFlight !== null;
+        const next: Step | null = this.sched.idle || (inFlight && !this.pipelines) ? null : this.launch(inFlight);
+        if (inFlight) {
+          const s: Step = inFlight;
+          inFlight = next;
+          await this.complete(s);
+        } else inFlight = next;
+        if (inFlight || drained) continue;
         if (this.sched.idle) {
           if (this.pending.length === 0) return;
           // Nothing to run until the next arrival: jump there.
           this.stepIndex = Math.min(...this.pending.map((l) => l.arrivalStep));
-          continue;
         }
-        await this.step();
       }
     } catch (e) {
       this.failure = e;
@@ -397,6 +442,109 @@ export class Engine {
     } finally {
       this.loop = null;
     }
+  }
+
+  /** Whether this decode path lets the host enqueue a step before reading the previous one. */
+  private get pipelines(): boolean {
+    if (this.options.pipeline === false) return false;
+    return this.targetOnly || (!this.options.drafts && this.options.decodePath !== "split");
+  }
+
+  /**
+   * Schedules the next step and enqueues its kernel calls. With `prev` in flight, null when the step
+   * would need a preemption or would be empty (the caller applies `prev` first); with nothing in
+   * flight, always a step (possibly without calls).
+   */
+  private launch(prev: Step | null): Step | null {
+    const view = prev?.inFlight;
+    const batch = this.sched.scheduleDecode(view);
+    if (batch === null) return null;
+    const chunks = this.sched.schedulePrefill(view);
+    if (prev && batch.length === 0 && chunks.length === 0) return null;
+    const calls: KernelCall[] = [];
+    const t0 = performance.now();
+    const sampling = batch.some((r) => r.sampling) ? batch.map((r) => this.byState.get(r)!.sampling) : null;
+    const quiet = <T>(p: Promise<T>) => {
+      // Awaited by complete(); a step abandoned by a failure must not leave an unhandled rejection.
+      p.catch(() => {});
+      return p;
+    };
+    const prefill = chunks.length > 0 ? quiet(this.launchPrefill(chunks, calls)) : null;
+    const decode = batch.length > 0 ? quiet(this.launchDecode(batch, calls, sampling)) : null;
+    return {
+      index: this.stepIndex++,
+      t0,
+      calls,
+      chunks,
+      batch,
+      prefill,
+      decode,
+      inFlight: { prefilling: new Set(chunks.map((c) => c.req)), decoding: new Set(batch) },
+    };
+  }
+
+  /** Reads a step's results and applies them: tokens, finishes, the invariant, the streams, the event. */
+  private async complete(s: Step): Promise<void> {
+    const sched = this.sched;
+    const [next, dec] = await Promise.all([s.prefill, s.decode]);
+    const event = this.options.onStep
+      ? { decoded: [] as StepEvent["decoded"][number][], prefilled: [] as StepEvent["prefilled"][number][] }
+      : null;
+    const touched: RequestState[] = [];
+    for (let j = 0; j < s.chunks.length; j++) {
+      const c = s.chunks[j];
+      // Finished (cancelled) while the step ran: nothing of it is applied.
+      if (c.req.phase === "finished") continue;
+      const before = c.req.tokens.length;
+      c.req.applyPrefill(c.rows, c.completes && next ? next[j] : null);
+      event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
+      touched.push(c.req);
+      if (c.req.phase === "decoding") this.finishCheck(c.req, before);
+    }
+    if (dec) {
+      this.counters.decodeCalls++;
+      const K = this.blockSize;
+      for (let j = 0; j < s.batch.length; j++) {
+        const r = s.batch[j];
+        // Finished while this step ran (a stop token in the step before, a cancel): its extra step is dropped.
+        if (r.phase === "finished") continue;
+        const before = r.tokens.length;
+        if (dec.accepted) this.applyDecode(r, dec.accepted[j], dec.tokens, j * K);
+        else this.applyTarget(r, dec.tokens[j]);
+        const a = r.tokens.length - before - 1;
+        this.counters.decodeSteps++;
+        if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
+        event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before) });
+        touched.push(r);
+        this.finishCheck(r, before);
+      }
+    }
+    // The invariant, for every live request, after every step (on the state the host knows now).
+    for (const r of sched.admitted) r.assertSynced();
+    for (const r of sched.waiting) r.assertSynced();
+
+    for (const r of touched) this.report(this.byState.get(r)!);
+    const preempted = sched.takePreempted();
+    const finished = sched.takeFinished();
+    if (s.calls.length > 0) this.counters.steps++;
+    this.counters.kernelCalls += s.calls.length;
+    if (event) {
+      this.options.onStep!({
+        step: s.index,
+        calls: s.calls,
+        decoded: event.decoded,
+        prefilled: event.prefilled,
+        preempted: preempted.map((r) => r.id),
+        finished: finished.map((r) => ({ id: r.id, reason: r.finishReason! })),
+      });
+    }
+    if (sched.idle) this.assertNoLeaks();
+    // Counted before the results settle, so a caller that awaits a result sees its last step.
+    this.counters.stepSeconds += (performance.now() - s.t0) / 1000;
+    this.counters.stepCount++;
+    for (const r of finished) this.settle(this.byState.get(r)!);
+    this.idleSteps = s.calls.length === 0 ? this.idleSteps + 1 : 0;
+    if (this.idleSteps > MAX_IDLE_STEPS) throw new EngineError(`the scheduler made no progress for ${MAX_IDLE_STEPS} steps (a bug)`);
   }
 
   /** Hands the requests whose arrival step has come to the scheduler, by arrival step then submission order. */
@@ -480,77 +628,6 @@ export class Engine {
     if (sched.draft?.kind === "static" && sched.draft.slots.freeCount !== sched.draft.slots.slots - 1) throw new EngineError("draft slots leaked");
   }
 
-  /** One engine step: at most one prefill call and one decode call, then the invariant, the streams and the results. */
-  private async step(): Promise<void> {
-    const t0 = performance.now();
-    const sched = this.sched;
-    // The step's report (takePreempted / takeFinished below) covers exactly this step: nothing
-    // between the previous step's take and here (arrivals, cancels: taken above) preempts or finishes.
-    const batch = sched.scheduleDecode();
-    const chunks = sched.schedulePrefill();
-    const calls: KernelCall[] = [];
-    const event = this.options.onStep
-      ? { decoded: [] as StepEvent["decoded"][number][], prefilled: [] as StepEvent["prefilled"][number][] }
-      : null;
-    const touched: RequestState[] = [];
-
-    if (chunks.length > 0) {
-      // A sampling request with a one-token prompt has nothing to prefill: its chunk has no rows.
-      const sent = chunks.filter((c) => c.rows > 0);
-      const next = sent.length > 0 ? await this.runPrefill(sent, calls) : null;
-      for (let j = 0; j < chunks.length; j++) {
-        const c = chunks[j];
-        const before = c.req.tokens.length;
-        const s = sent.indexOf(c);
-        c.req.applyPrefill(c.rows, c.completes && next && s >= 0 ? next[s] : null);
-        event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
-        touched.push(c.req);
-        if (c.req.phase === "decoding") this.finishCheck(c.req, before);
-      }
-    }
-    if (batch.length > 0) {
-      const before = batch.map((r) => r.tokens.length);
-      await this.runDecode(batch, calls, batch.some((r) => r.sampling) ? batch.map((r) => this.byState.get(r)!.sampling) : null);
-      this.counters.decodeCalls++;
-      this.counters.decodeSteps += batch.length;
-      for (let j = 0; j < batch.length; j++) {
-        const r = batch[j];
-        const a = r.tokens.length - before[j] - 1;
-        if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
-        event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before[j]) });
-        touched.push(r);
-        this.finishCheck(r, before[j]);
-      }
-    }
-    // The invariant, for every live request, after every step.
-    for (const r of sched.admitted) r.assertSynced();
-    for (const r of sched.waiting) r.assertSynced();
-
-    for (const r of touched) this.report(this.byState.get(r)!);
-    const preempted = sched.takePreempted();
-    const finished = sched.takeFinished();
-    if (calls.length > 0) this.counters.steps++;
-    this.counters.kernelCalls += calls.length;
-    if (event) {
-      this.options.onStep!({
-        step: this.stepIndex,
-        calls,
-        decoded: event.decoded,
-        prefilled: event.prefilled,
-        preempted: preempted.map((r) => r.id),
-        finished: finished.map((r) => ({ id: r.id, reason: r.finishReason! })),
-      });
-    }
-    if (sched.idle) this.assertNoLeaks();
-    // Counted before the results settle, so a caller that awaits a result sees its last step.
-    this.counters.stepSeconds += (performance.now() - t0) / 1000;
-    this.counters.stepCount++;
-    for (const r of finished) this.settle(this.byState.get(r)!);
-    this.idleSteps = calls.length === 0 ? this.idleSteps + 1 : 0;
-    if (this.idleSteps > MAX_IDLE_STEPS) throw new EngineError(`the scheduler made no progress for ${MAX_IDLE_STEPS} steps (a bug)`);
-    this.stepIndex++;
-  }
-
   /**
    * Input buffers of a kernel, allocated once per kernel bucket and reused. `zeroFrom`: rows from this
    * request row on are padding and zeroed (decode kernels overwrite every real row in full); without
@@ -599,7 +676,8 @@ export class Engine {
     if (dbt && r.draftTable) dbt.set(r.draftTable.pages, j * r.draftTable.width);
   }
 
-  private async runPrefill(chunks: readonly PrefillChunk[], calls: KernelCall[]): Promise<Int32Array> {
+  /** Enqueues one ragged prefill call; resolves to its `next_tokens` (one per chunk, in order). */
+  private launchPrefill(chunks: readonly PrefillChunk[], calls: KernelCall[]): Promise<Int32Array> {
     let total = 0;
     for (const c of chunks) total += c.rows;
     const k = this.kernels.prefillKernel(chunks.length, total);
@@ -611,12 +689,17 @@ export class Engine {
     const draftRows = inp.get("draft_rows");
     const blockTables = inp.get("block_tables")!;
     const lastIndex = inp.get("last_index")!;
+    const stateSlots = inp.get("state_slots")!;
+    const stateTokens = inp.get("state_tokens")!;
+    const stateLens = inp.get("state_lens")!;
+    stateSlots.fill(-1);
     const draftCache = this.manifest.caches.draft;
     let row = 0;
     for (let j = 0; j < chunks.length; j++) {
-      const { req, start, rows } = chunks[j];
-      const P = req.table.width;
-      blockTables.set(req.table.pages, j * P);
+      const { req, start, rows, completes } = chunks[j];
+      // A chunk without rows (a sampling request's one-token prompt) only writes the request's state:
+      // its block-table row stays zero, as a padded row's.
+      if (rows > 0) blockTables.set(req.table.pages, j * req.table.width);
       for (let p = start; p < start + rows; p++, row++) {
         tokens[row] = req.tokens[p];
         positions[row] = p;
@@ -631,14 +714,25 @@ export class Engine {
           }
         }
       }
-      lastIndex[j] = row - 1;
+      lastIndex[j] = Math.max(0, row - 1);
+      if (completes) {
+        // The device state after prefill: the last committed token (the prefill's next token for a
+        // fresh greedy prompt, else the one the host holds) and the committed length - 1.
+        stateSlots[j] = req.slot;
+        stateTokens[j] = req.tokens.length > req.prefillTarget ? req.tokens[req.prefillTarget] : -1;
+        stateLens[j] = req.prefillTarget;
+      }
     }
-    const out = await this.call(k, inp, calls, chunks.length, total);
-    return out.get("next_tokens")!;
+    return this.call(k, inp, calls, chunks.length, total).then((out) => out.get("next_tokens")!);
   }
 
-  /** `sampling`: the batch's rows when any of them samples (the `_sample` kernels run), else null. */
-  private async runDecode(batch: readonly RequestState[], calls: KernelCall[], sampling: readonly SamplingRow[] | null): Promise<void> {
+  /**
+   * Enqueues a decode batch. `sampling`: the batch's rows when any of them samples (the `_sample`
+   * kernels run), else null. Resolves to the kernel's `accepted` and `target_tokens` (checked), or to
+   * `next_tokens` (accepted null) target-only. The fused and target-only paths make their one call
+   * before returning; split and forced drafts await the host in between.
+   */
+  private launchDecode(batch: readonly RequestState[], calls: KernelCall[], sampling: readonly SamplingRow[] | null): Promise<DecodeResult> {
     const n = batch.length;
     const K = this.blockSize;
     const kernel = (name: "target_step" | "verify" | "decode_step") => this.kernels.decodeKernel(sampling ? `${name}_sample` : name, n);
@@ -655,11 +749,29 @@ export class Engine {
       const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       fillSampling(inp, 1);
-      const next = (await this.call(k, inp, calls, n)).get("next_tokens")!;
-      for (let j = 0; j < n; j++) this.applyTarget(batch[j], next[j]);
-      return;
+      return this.call(k, inp, calls, n).then((out) => ({ accepted: null, tokens: out.get("next_tokens")! }));
     }
-    let drafts: Int32Array | null = null;
+    if (!this.options.drafts && this.options.decodePath !== "split") {
+      const k = kernel("decode_step");
+      const inp = this.inputs(k, n);
+      this.fillCommon(inp, batch);
+      fillSampling(inp, K);
+      return this.call(k, inp, calls, n).then((out) => {
+        const accepted = out.get("accepted")!;
+        const tokens = out.get("target_tokens")!;
+        const dt = out.get("draft_tokens")!;
+        for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], dt, j * (K - 1), tokens, j * K);
+        return { accepted, tokens };
+      });
+    }
+    return this.draftThenVerify(batch, calls, kernel("verify"), (inp) => fillSampling(inp, K));
+  }
+
+  /** Split and forced-draft decoding: drafts from the `draft` kernel or the host, then `verify`. */
+  private async draftThenVerify(batch: readonly RequestState[], calls: KernelCall[], k: ManifestKernel, fillSampling: (inp: Map<string, KernelInput>) => void): Promise<DecodeResult> {
+    const n = batch.length;
+    const K = this.blockSize;
+    let drafts: Int32Array;
     if (this.options.drafts) {
       drafts = new Int32Array(n * (K - 1));
       for (let j = 0; j < n; j++) {
@@ -668,40 +780,25 @@ export class Engine {
         if (dr.length !== K - 1) throw new EngineError(`draft provider returned ${dr.length} drafts for ${r.id}, expected ${K - 1}`);
         drafts.set(Array.from(dr), j * (K - 1));
       }
-    } else if (this.options.decodePath === "split") {
-      const k = this.kernels.decodeKernel("draft", n);
-      const inp = this.inputs(k, n);
-      this.fillCommon(inp, batch);
-      drafts = (await this.call(k, inp, calls, n)).get("draft_tokens")!.slice(0, n * (K - 1));
-    }
-    let accepted: Int32Array;
-    let target: Int32Array;
-    if (drafts) {
-      const k = kernel("verify");
-      const inp = this.inputs(k, n);
-      this.fillCommon(inp, batch);
-      fillSampling(inp, K);
-      const block = inp.get("block_tokens")!;
-      for (let j = 0; j < n; j++) {
-        block[j * K] = batch[j].tokens[batch[j].tokens.length - 1];
-        block.set(drafts.subarray(j * (K - 1), (j + 1) * (K - 1)), j * K + 1);
-      }
-      const out = await this.call(k, inp, calls, n);
-      accepted = out.get("accepted")!;
-      target = out.get("target_tokens")!;
-      for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), target, j * K);
     } else {
-      const k = kernel("decode_step");
-      const inp = this.inputs(k, n);
+      const dk = this.kernels.decodeKernel("draft", n);
+      const inp = this.inputs(dk, n);
       this.fillCommon(inp, batch);
-      fillSampling(inp, K);
-      const out = await this.call(k, inp, calls, n);
-      accepted = out.get("accepted")!;
-      target = out.get("target_tokens")!;
-      const dt = out.get("draft_tokens")!;
-      for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], dt, j * (K - 1), target, j * K);
+      drafts = (await this.call(dk, inp, calls, n)).get("draft_tokens")!.slice(0, n * (K - 1));
     }
-    for (let j = 0; j < n; j++) this.applyDecode(batch[j], accepted[j], target, j * K);
+    const inp = this.inputs(k, n);
+    this.fillCommon(inp, batch);
+    fillSampling(inp);
+    const block = inp.get("block_tokens")!;
+    for (let j = 0; j < n; j++) {
+      block[j * K] = batch[j].tokens[batch[j].tokens.length - 1];
+      block.set(drafts.subarray(j * (K - 1), (j + 1) * (K - 1)), j * K + 1);
+    }
+    const out = await this.call(k, inp, calls, n);
+    const accepted = out.get("accepted")!;
+    const tokens = out.get("target_tokens")!;
+    for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), tokens, j * K);
+    return { accepted, tokens };
   }
 
   /** The kernel's `a` must be the length of the leading agreement of its drafts and targets. */
@@ -712,15 +809,14 @@ export class Engine {
     if (a !== want) throw new StateSyncError(r.id, `kernel accepted ${a} drafts, but its drafts and target tokens agree on ${want}`);
   }
 
-  /** last_tokens / seq_lens / block_tables / draft locator of a decode-type kernel, padded rows left 0. */
+  /** slots / block_tables / draft locator of a decode-type kernel; padded rows get slot -1 (their state is never written). */
   private fillCommon(inp: Map<string, KernelInput>, batch: readonly RequestState[]): void {
-    const last = inp.get("last_tokens");
-    const seq = inp.get("seq_lens")!;
+    const slots = inp.get("slots")!;
     const bt = inp.get("block_tables");
+    slots.fill(-1);
     for (let j = 0; j < batch.length; j++) {
       const r = batch[j];
-      if (last) last[j] = r.tokens[r.tokens.length - 1];
-      seq[j] = r.kvLen;
+      slots[j] = r.slot;
       if (bt) bt.set(r.table.pages, j * r.table.width);
       this.fillDraftLocator(inp, j, r);
     }

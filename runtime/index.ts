@@ -9,6 +9,7 @@ export * from "./request.js";
 export * from "./scheduler.js";
 export * from "./backend.js";
 export * from "./engine.js";
+export * from "./metrics.js";
 export * from "./generated.js";
 export * from "./weights/safetensors.js";
 export * from "./weights/source.js";

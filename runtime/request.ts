@@ -46,7 +46,9 @@ export class RequestState {
   /** A sampling request (temperature > 0): prefill always stops one token short (see holdLastToken). */
   sampling = false;
   finishReason: FinishReason | null = null;
-  /** Draft slot (static layout) or -1. */
+  /** Request slot (its row of the device state `seq_state`) while admitted, else -1. */
+  slot = -1;
+  /** Draft slot (static layout: the request slot) or -1. */
   draftSlot = -1;
   readonly table: BlockTable;
   readonly draftTable: BlockTable | null;
@@ -154,7 +156,10 @@ export class RequestState {
       if (!this.usesDraft && this.draftCtxLen > this.kvLen) this.fail(`draftCtxLen ${this.draftCtxLen} > kvLen ${this.kvLen}`);
     } else if (this.phase === "prefilling") {
       if (this.kvLen !== this.draftCtxLen) this.fail(`prefill: kvLen ${this.kvLen} != draftCtxLen ${this.draftCtxLen}`);
-      if (this.kvLen >= this.prefillTarget) this.fail(`prefill: kvLen ${this.kvLen} but still prefilling ${this.prefillTarget}`);
+      // (kvLen == prefillTarget == 0: a sampling request's one-token prompt, whose chunk has no rows.)
+      if (this.kvLen > this.prefillTarget || (this.kvLen === this.prefillTarget && this.prefillTarget > 0)) {
+        this.fail(`prefill: kvLen ${this.kvLen} but still prefilling ${this.prefillTarget}`);
+      }
     } else if (this.phase === "waiting") {
       if (this.kvLen !== 0 || this.draftCtxLen !== 0) this.fail(`waiting with kvLen ${this.kvLen}, draftCtxLen ${this.draftCtxLen}`);
     }

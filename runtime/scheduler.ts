@@ -9,8 +9,17 @@
  * empty preempts the newest admitted request (its pages go back, it is recomputed by prefill later).
  * New requests wait in FIFO order while the pool is short. Nothing here crashes on exhaustion: a
  * request too large for the whole pool finishes with reason "capacity".
+ *
+ * Request slots: every admitted request holds a slot (its row of the device state `seq_state`; with a
+ * static draft cache, its draft slot), from admission until it finishes or is preempted.
+ *
+ * A step in flight (`InFlight`: enqueued, results not yet read): its prefilling requests are not
+ * scheduled again until its results are read, and each of its decoding requests may commit up to
+ * `decodeWidth` more tokens, so the next step gives it pages for that worst case and leaves it out
+ * when that step could already have reached its length. A step that would need a preemption is not
+ * scheduled (`scheduleDecode` returns null): the caller drains the step in flight first.
  */
-import { draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
+import { DraftSlots, draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
 import type { DraftCache, PagedCache } from "../contract/manifest.js";
 import { BlockTable, PagePool } from "./pages.js";
 import { RequestState, type FinishReason } from "./request.js";
@@ -27,6 +36,14 @@ export interface SchedulerConfig {
   readonly prefillTokens: number;
   /** Most requests in one prefill call. */
   readonly prefillRequests: number;
+  /** Request slots including the never-assigned slot 0 (default `maxAdmitted + 1`); a static draft cache's own slots when it has one. */
+  readonly requestSlots?: number;
+}
+
+/** What the step in flight may still change (see the file comment). */
+export interface InFlight {
+  readonly prefilling: ReadonlySet<RequestState>;
+  readonly decoding: ReadonlySet<RequestState>;
 }
 
 export interface PrefillChunk {
@@ -44,6 +61,8 @@ const NONE: readonly RequestState[] = Object.freeze([]);
 export class Scheduler {
   readonly pool: PagePool;
   readonly draft: DraftCacheHost | null;
+  /** Request slots (the static draft cache's slots when there is one). */
+  readonly slots: DraftSlots;
   private readonly queue: RequestState[] = [];
   private readonly running: RequestState[] = [];
   private preempted: RequestState[] = [];
@@ -54,6 +73,7 @@ export class Scheduler {
     const t = config.targetCache;
     this.pool = new PagePool(t.numPages, t.pageSize, "target");
     this.draft = draftCacheHost(config.draftCache);
+    this.slots = this.draft?.kind === "static" ? this.draft.slots : new DraftSlots(config.requestSlots ?? config.maxAdmitted + 1, 0);
   }
 
   /** A new request's host state (tables sized to the kernels' block-table widths). */
@@ -144,8 +164,9 @@ export class Scheduler {
   private releaseAll(r: RequestState): void {
     r.table.releaseAll(this.pool, r.uid);
     if (r.draftTable && this.draft?.kind === "paged") r.draftTable.releaseAll(this.draft.pool, r.uid);
-    if (r.draftSlot >= 0 && this.draft?.kind === "static") {
-      this.draft.slots.release(r.draftSlot, r.uid);
+    if (r.slot >= 0) {
+      this.slots.release(r.slot, r.uid);
+      r.slot = -1;
       r.draftSlot = -1;
     }
     const i = this.running.indexOf(r);
@@ -174,14 +195,25 @@ export class Scheduler {
   /**
    * This step's decoding requests, in admission order, each holding pages for every position the
    * step writes (`kvLen .. kvLen + decodeWidth - 1`). When the pool runs short the newest admitted
-   * request is preempted, possibly the one being served.
+   * request is preempted, possibly the one being served. With a step in flight, positions count its
+   * worst case too, and a shortage returns null instead of preempting (drain first).
    */
-  scheduleDecode(): RequestState[] {
+  scheduleDecode(inFlight?: InFlight): RequestState[] | null {
     const batch: RequestState[] = [];
     const width = this.config.decodeWidth;
     for (let i = 0; i < this.running.length; i++) {
       const r = this.running[i];
       if (r.phase !== "decoding") continue;
+      if (inFlight) {
+        if (inFlight.prefilling.has(r)) continue;
+        const ahead = inFlight.decoding.has(r) ? width : 0;
+        // The step in flight may have reached the length: wait for its results.
+        if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) continue;
+        if (!this.ensurePages(r, r.kvLen + ahead + width)) return null;
+        if (r.usesDraft && this.draft?.kind === "static") this.draft.slots.assertFits(r.kvLen + ahead, width, r.id);
+        batch.push(r);
+        continue;
+      }
       const positions = r.kvLen + width;
       let ok = this.ensurePages(r, positions);
       while (!ok) {
@@ -202,21 +234,27 @@ export class Scheduler {
     return batch;
   }
 
+  /** Committed tokens at which the request is done by length (`maxNewTokens` or `maxContext`). */
+  private limitOf(r: RequestState): number {
+    return r.prompt.length + Math.min(r.maxNewTokens, this.config.maxContext - r.prompt.length);
+  }
+
   /** Admits the front waiting request if a slot and pages for its whole prefill plus one decode write are free. */
   private admit(r: RequestState): boolean {
     if (this.running.length >= this.config.maxAdmitted) return false;
     const positions = r.prefillTarget + this.config.decodeWidth;
-    if (this.draft?.kind === "static" && this.draft.slots.freeCount === 0) return false;
+    if (this.slots.freeCount === 0) return false;
     if (!this.ensurePages(r, positions)) return false;
-    if (this.draft?.kind === "static") r.draftSlot = this.draft.slots.acquire(r.uid);
+    r.slot = this.slots.acquire(r.uid);
+    if (this.draft?.kind === "static") r.draftSlot = r.slot;
     this.queue.shift();
     this.running.push(r);
     r.phase = "prefilling";
     return true;
   }
 
-  /** One ragged prefill call: chunks of admitted prompts first, then newly admitted requests. */
-  schedulePrefill(): PrefillChunk[] {
+  /** One ragged prefill call: chunks of admitted prompts first (not those prefilling in flight), then newly admitted requests. */
+  schedulePrefill(inFlight?: InFlight): PrefillChunk[] {
     const chunks: PrefillChunk[] = [];
     let budget = this.config.prefillTokens;
     const take = (r: RequestState) => {
@@ -226,7 +264,7 @@ export class Scheduler {
     };
     for (const r of this.running) {
       if (budget === 0 || chunks.length === this.config.prefillRequests) return chunks;
-      if (r.phase === "prefilling") take(r);
+      if (r.phase === "prefilling" && !inFlight?.prefilling.has(r)) take(r);
     }
     while (this.queue.length > 0 && budget > 0 && chunks.length < this.config.prefillRequests) {
       const r = this.queue[0];

@@ -159,6 +159,16 @@ export class FuncBuilder {
   gatherRows(table: GVal, idx: GVal): GVal {
     return this.one("gatherRows", [table, idx], NONE);
   }
+  scatterRows(table: GVal, idx: GVal, rows: GVal): GVal {
+    return this.one("scatterRows", [table, idx, rows], NONE);
+  }
+  stateRows(next: GVal, held: GVal, lens: GVal): GVal {
+    return this.one("stateRows", [next, held, lens], NONE);
+  }
+  /** `accepted` null: a one-token step (a = 0). */
+  advanceState(state: GVal, tokens: GVal, accepted: GVal | null): GVal {
+    return this.one("advanceState", accepted ? [state, tokens, accepted] : [state, tokens], NONE);
+  }
   pagedRows(tables: GVal, positions: GVal, pageSize: number): GVal {
     return this.one("pagedRows", [tables, positions], { pageSize });
   }

@@ -229,6 +229,33 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
     n(idx).forEach((i, r) => t.data.set(table.data.subarray(clamp(i, 0, table.shape[0] - 1) * w, (clamp(i, 0, table.shape[0] - 1) + 1) * w), r * w));
     return [t];
   },
+  scatterRows([table, idx, rows]) {
+    const t = copy(table);
+    const s = table.shape[0];
+    const w = table.data.length / s;
+    n(idx).forEach((i, r) => {
+      if (i >= 0 && i < s) t.data.set(rows.data.subarray(r * w, (r + 1) * w), i * w);
+    });
+    return [t];
+  },
+  stateRows([next, held, lens], _a, [out]) {
+    const t = zeros(out);
+    n(next).forEach((v, r) => {
+      t.data[2 * r] = n(held)[r] >= 0 ? n(held)[r] : v;
+      t.data[2 * r + 1] = n(lens)[r];
+    });
+    return [t];
+  },
+  advanceState([state, tokens, accepted], _a, [out]) {
+    const t = zeros(out);
+    const [r, k] = tokens.shape;
+    for (let j = 0; j < r; j++) {
+      const a = accepted ? clamp(n(accepted)[j], 0, k - 1) : 0;
+      t.data[2 * j] = n(tokens)[j * k + a];
+      t.data[2 * j + 1] = n(state)[2 * j + 1] + a + 1;
+    }
+    return [t];
+  },
   pagedRows([tables, pos], { pageSize }, [out]) {
     const t = zeros(out);
     const [g, p] = tables.shape;

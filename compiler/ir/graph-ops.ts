@@ -218,6 +218,34 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     int(i[1], "indices");
     return [t([i[1].shape[0], ...i[0].shape.slice(1)], i[0].dtype)];
   },
+  scatterRows(i) {
+    arity(i, 3);
+    need(i[0].shape.length >= 1, "table must have rank >= 1");
+    rank(i[1], 1, "indices");
+    int(i[1], "indices");
+    same(i[2], t([i[1].shape[0], ...i[0].shape.slice(1)], i[0].dtype), "rows must be [N, ...table row]");
+    return [i[0]];
+  },
+  stateRows(i) {
+    arity(i, 3);
+    rank(i[0], 1, "next");
+    int(i[0], "next");
+    same(i[1], i[0], "held must match next");
+    same(i[2], i[0], "lens must match next");
+    return [t([i[0].shape[0], 2], "i32")];
+  },
+  advanceState(i) {
+    arity(i, 2, 3);
+    rank(i[0], 2, "state");
+    int(i[0], "state");
+    const r = i[0].shape[0];
+    need(i[0].shape[1] === 2, `state must be i32[R, 2], got ${formatGType(i[0])}`);
+    rank(i[1], 2, "tokens");
+    int(i[1], "tokens");
+    need(i[1].shape[0] === r && i[1].shape[1] >= 1, `tokens must be i32[${r}, K], got ${formatGType(i[1])}`);
+    if (i.length === 3) same(i[2], t([r], "i32"), "accepted must be i32[R]");
+    return [i[0]];
+  },
   pagedRows(i, a) {
     arity(i, 2);
     rank(i[0], 2, "tables");

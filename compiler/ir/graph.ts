@@ -52,6 +52,23 @@ export interface OpAttrMap {
   blockPositions: { readonly blockSize: number };
   /** Rows `table[idx[n]]` of any tensor `table[R, ...]` → `[N, ...]` (prefill's last hidden row of each request). */
   gatherRows: Record<string, never>;
+  /**
+   * `table[S, ...]` with row `idx[n]` replaced by `rows[n]` for every `n` (`rows[N, ...]`): the device
+   * state's write by request slot. An index outside `0..S-1` drops its row (as XLA's scatter does), so
+   * padded rows (slot -1) write nothing; equal indices must not occur among real rows.
+   */
+  scatterRows: Record<string, never>;
+  /**
+   * Prefill's device state rows `[R, 2]` i32 from `next[R]`, `held[R]`, `lens[R]`:
+   * `(held[r] >= 0 ? held[r] : next[r], lens[r])` (docs/kernels.md, "Device-resident request state").
+   */
+  stateRows: Record<string, never>;
+  /**
+   * A decode step's new state rows from `state[R, 2]` (last committed token, committed - 1),
+   * `tokens[R, K]` and `accepted[R]` (absent: 0) → `[R, 2]`: `(tokens[r, a], state[r, 1] + a + 1)`
+   * with `a = clamp(accepted[r], 0, K-1)`.
+   */
+  advanceState: Record<string, never>;
   /** Flat pool rows `tables[g, p / pageSize] * pageSize + p % pageSize` of `positions[G, Q]` → `[G, Q]`. */
   pagedRows: { readonly pageSize: number };
   /** An i32 scalar: the layer index a shared layer function is called with. */
@@ -122,7 +139,7 @@ export const OP_NAMES: readonly OpName[] = [
   "argmax", "acceptGreedy", "makeBlock", "blockPositions", "gatherRows", "pagedRows", "constI32", "writePagedRows",
   "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
   "blockAttention", "call", "scanLayers",
-  "samplingProbs", "acceptSample",
+  "samplingProbs", "acceptSample", "scatterRows", "stateRows", "advanceState",
 ];
 
 /** One node; `inputs` and `outputs` are value ids of the enclosing function. */

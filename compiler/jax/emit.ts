@@ -127,7 +127,10 @@ function checkSignature(plan: DecoderPlan, sig: KernelSig): void {
   }
   for (const a of sig.args) {
     if (a.role !== "weight") ident(a.name);
-    if ((a.role === "weight" || a.role === "cache") && a.dtype !== plan.target.dtype) throw new JaxEmitError(`${where}: ${a.name} is ${a.dtype}, the model ${plan.target.dtype}`);
+    // The device state `seq_state` is the one i32 cache; every other weight and cache is in the model dtype.
+    if (a.role === "cache" && a.name === "seq_state") {
+      if (a.dtype !== "i32") throw new JaxEmitError(`${where}: seq_state is ${a.dtype}, not i32`);
+    } else if ((a.role === "weight" || a.role === "cache") && a.dtype !== plan.target.dtype) throw new JaxEmitError(`${where}: ${a.name} is ${a.dtype}, the model ${plan.target.dtype}`);
     if (a.role === "input") {
       const want = F32_INPUTS.has(a.name) ? "f32" : "i32";
       if (a.dtype !== want) throw new JaxEmitError(`${where}: input ${a.name} is ${a.dtype}, not ${want}`);

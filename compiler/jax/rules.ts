@@ -84,6 +84,9 @@ const RULES: JaxRules = {
     call("paged_attention", [q, pool, layer, tables, positions, groupTable ?? "None", "mesh=sharding.current_mesh()", "**config.PAGED_ATTENTION"]),
   blockAttention: (a, { window }) => call("ops.block_attention", [...a, `window=${window === null ? "None" : int(window)}`]),
   samplingProbs: (a) => call("ops.sampling_probs", a),
+  scatterRows: (a) => call("ops.scatter_rows", a),
+  stateRows: (a) => call("ops.state_rows", a),
+  advanceState: (a) => call("ops.advance_state", a.length === 3 ? a : [...a, "None"]),
   acceptSample: (a) => call("ops.accept_sample", a),
   call: (a, { callee }, _i, _o, ctx) => call(ctx.func(callee), a),
   scanLayers: (a, { callee, carries, invariants, collect }, _i, _o, ctx) => {

@@ -20,6 +20,47 @@ interface Ctx {
   readonly weights: readonly TensorSig[];
   /** Current value of each cache (updated as layers write). */
   readonly caches: Map<string, GVal>;
+  /** The batch's rows of the device state, read once (`requestState`). */
+  state: RequestRows | null;
+}
+
+/** A decode kernel's view of its rows of `seq_state`: `rows[R, 2]`, and its two columns. */
+interface RequestRows {
+  readonly rows: GVal;
+  /** Last committed token of each request `[R]`. */
+  readonly lastTokens: GVal;
+  /** Valid cache rows (committed - 1) `[R]`. */
+  readonly seqLens: GVal;
+}
+
+/**
+ * The rows of `seq_state` at `slots` (padded rows: slot -1, clamped to the never-written slot 0). Each
+ * column is built on first use, so a kernel that reads only the lengths (verify) has no dead values.
+ */
+function requestState(c: Ctx): RequestRows {
+  if (c.state) return c.state;
+  const b = c.main;
+  const rows = b.gatherRows(c.caches.get("seq_state")!, arg(c, "slots"));
+  const r = rows.type.shape[0];
+  const columns: GVal[] = [];
+  const column = (i: number) => (columns[i] ??= b.reshape(b.slice(rows, [0, i], [r, i + 1]), [r]));
+  c.state = {
+    rows,
+    get lastTokens() {
+      return column(0);
+    },
+    get seqLens() {
+      return column(1);
+    },
+  };
+  return c.state;
+}
+
+/** Writes each request's state after a step that committed `tokens[r, 0..accepted[r]]` (accepted null: one token). */
+function advanceRequestState(c: Ctx, tokens: GVal, accepted: GVal | null): void {
+  const b = c.main;
+  const next = b.advanceState(requestState(c).rows, tokens, accepted);
+  c.caches.set("seq_state", b.scatterRows(c.caches.get("seq_state")!, arg(c, "slots"), next));
 }
 
 const arg = (c: Ctx, name: string) => c.main.param(name);
@@ -84,8 +125,9 @@ function writeDraftContext(c: Ctx, features: readonly GVal[], positionsFlat: GVa
     } else {
       const [r, kk] = write.positions.type.shape;
       const blk = (t: GVal) => b.reshape(t, [r, kk, m.numKvHeads, m.headDim]);
-      c.caches.set("draft_k", b.writeStaticBlock(c.caches.get("draft_k")!, blk(k), arg(c, "draft_slots"), arg(c, "seq_lens"), j));
-      c.caches.set("draft_v", b.writeStaticBlock(c.caches.get("draft_v")!, blk(v), arg(c, "draft_slots"), arg(c, "seq_lens"), j));
+      const starts = requestState(c).seqLens;
+      c.caches.set("draft_k", b.writeStaticBlock(c.caches.get("draft_k")!, blk(k), arg(c, "draft_slots"), starts, j));
+      c.caches.set("draft_v", b.writeStaticBlock(c.caches.get("draft_v")!, blk(v), arg(c, "draft_slots"), starts, j));
     }
   }
 }
@@ -96,9 +138,9 @@ function draftBlock(c: Ctx): GVal {
   const m = d.model;
   const b = c.main;
   const K = c.plan.blockSize;
-  const seqLens = arg(c, "seq_lens");
+  const { seqLens, lastTokens } = requestState(c);
   const r = seqLens.type.shape[0];
-  const block = b.makeBlock(arg(c, "last_tokens"), null, K, d.maskTokenId);
+  const block = b.makeBlock(lastTokens, null, K, d.maskTokenId);
   const positions = b.reshape(b.blockPositions(seqLens, K), [r * K]);
   let x = b.embed(arg(c, "target.model.embed_tokens.weight"), b.reshape(block, [r * K]));
   const cache = c.plan.caches.draft!;
@@ -146,7 +188,7 @@ function verifyBlock(c: Ctx, block: GVal, verdict: Verdict = greedyVerdict): { a
   const b = c.main;
   const K = c.plan.blockSize;
   const [r] = block.type.shape;
-  const positions = b.blockPositions(arg(c, "seq_lens"), K);
+  const positions = b.blockPositions(requestState(c).seqLens, K);
   const tables = arg(c, "block_tables");
   const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r * K]);
   const x0 = b.embed(arg(c, "target.model.embed_tokens.weight"), b.reshape(block, [r * K]));
@@ -159,9 +201,9 @@ function verifyBlock(c: Ctx, block: GVal, verdict: Verdict = greedyVerdict): { a
 /** One autoregressive target step: `last_tokens[R]` at positions `seq_lens`, K/V written; the final hidden rows `[R, H]`. */
 function targetStepHidden(c: Ctx): GVal {
   const b = c.main;
-  const lastTokens = arg(c, "last_tokens");
+  const { lastTokens } = requestState(c);
   const r = lastTokens.type.shape[0];
-  const positions = b.blockPositions(arg(c, "seq_lens"), 1);
+  const positions = b.blockPositions(requestState(c).seqLens, 1);
   const tables = arg(c, "block_tables");
   const rows = b.reshape(b.pagedRows(tables, positions, c.plan.caches.target.pageSize), [r]);
   return targetLayers(c, b.embed(arg(c, "target.model.embed_tokens.weight"), lastTokens), positions, tables, rows, undefined, false).x;
@@ -180,40 +222,51 @@ const BODIES: Record<KernelSig["kernel"], Body> = {
     const x0 = b.embed(arg(c, "target.model.embed_tokens.weight"), tokens);
     const { x, features } = targetLayers(c, x0, positions, arg(c, "block_tables"), arg(c, "target_rows"), arg(c, "token_request"));
     if (c.plan.draft) writeDraftContext(c, features, arg(c, "positions"), { kind: "rows", rows: arg(c, "draft_rows") });
-    return { next_tokens: greedy(c, b.gatherRows(x, arg(c, "last_index")), "target.model.norm.weight", m.rmsNormEps) };
+    const next = greedy(c, b.gatherRows(x, arg(c, "last_index")), "target.model.norm.weight", m.rmsNormEps);
+    const rows = b.stateRows(next, arg(c, "state_tokens"), arg(c, "state_lens"));
+    c.caches.set("seq_state", b.scatterRows(c.caches.get("seq_state")!, arg(c, "state_slots"), rows));
+    return { next_tokens: next };
   },
   draft(c) {
     return { draft_tokens: draftBlock(c) };
   },
   verify(c) {
     const { accepted, targetTokens } = verifyBlock(c, arg(c, "block_tokens"));
+    advanceRequestState(c, targetTokens, accepted);
     return { accepted, target_tokens: targetTokens };
   },
   decode_step(c) {
     const drafts = draftBlock(c);
-    const block = c.main.makeBlock(arg(c, "last_tokens"), drafts, c.plan.blockSize, draftOf(c).maskTokenId);
+    const block = c.main.makeBlock(requestState(c).lastTokens, drafts, c.plan.blockSize, draftOf(c).maskTokenId);
     const { accepted, targetTokens } = verifyBlock(c, block);
+    advanceRequestState(c, targetTokens, accepted);
     return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
   },
   target_step(c) {
+    const b = c.main;
     const m = c.plan.target;
-    return { next_tokens: greedy(c, targetStepHidden(c), "target.model.norm.weight", m.rmsNormEps) };
+    const next = greedy(c, targetStepHidden(c), "target.model.norm.weight", m.rmsNormEps);
+    advanceRequestState(c, b.reshape(next, [next.type.shape[0], 1]), null);
+    return { next_tokens: next };
   },
   verify_sample(c) {
     const { accepted, targetTokens } = verifyBlock(c, arg(c, "block_tokens"), samplingVerdict);
+    advanceRequestState(c, targetTokens, accepted);
     return { accepted, target_tokens: targetTokens };
   },
   decode_step_sample(c) {
     const drafts = draftBlock(c);
-    const block = c.main.makeBlock(arg(c, "last_tokens"), drafts, c.plan.blockSize, draftOf(c).maskTokenId);
+    const block = c.main.makeBlock(requestState(c).lastTokens, drafts, c.plan.blockSize, draftOf(c).maskTokenId);
     const { accepted, targetTokens } = verifyBlock(c, block, samplingVerdict);
+    advanceRequestState(c, targetTokens, accepted);
     return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
   },
   target_step_sample(c) {
     const b = c.main;
-    const lastTokens = arg(c, "last_tokens");
+    const { lastTokens } = requestState(c);
     const r = lastTokens.type.shape[0];
     const [, tokens] = b.acceptSample(b.reshape(lastTokens, [r, 1]), targetProbs(c, targetStepHidden(c), r, 1), arg(c, "uniforms"));
+    advanceRequestState(c, tokens, null);
     return { next_tokens: b.reshape(tokens, [r]) };
   },
 };
@@ -228,7 +281,7 @@ export function buildKernelGraph(plan: DecoderPlan, sig: KernelSig): KernelGraph
     sig.args.map((a) => ({ name: a.name, type: { shape: a.shape, dtype: a.dtype } })),
   );
   const caches = new Map(sig.args.filter((a) => a.role === "cache").map((a) => [a.name, main.param(a.name)]));
-  const c: Ctx = { plan, sig, g, main, weights, caches };
+  const c: Ctx = { plan, sig, g, main, weights, caches, state: null };
   const outputs = BODIES[sig.kernel](c);
   const results = sig.results.map((r) => {
     const v = r.role === "cache" ? caches.get(r.name) : outputs[r.name];

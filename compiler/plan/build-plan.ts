@@ -31,7 +31,7 @@ export function buildPlan(decl: DecoderDeclaration): DecoderPlan {
   const buckets = resolveBuckets(decl);
   verifyPlan({ target, draft, caches, buckets, maxContext, blockSize, maxRequests });
 
-  const kernels = planKernels({ target, draft, blockSize, caches, buckets, verify: decl.verify ?? "greedy" });
+  const kernels = planKernels({ target, draft, blockSize, caches, buckets, requestSlots: maxRequests + 1, verify: decl.verify ?? "greedy" });
   const hardware = decl.hardware ?? null;
   const memory = estimateMemory({ target, blockSize, caches, kernels }, hardware);
   const plan: DecoderPlan = {

@@ -14,6 +14,8 @@ export interface KernelPlanInput {
   readonly blockSize: number;
   readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: { readonly requests: readonly number[]; readonly tokens: readonly number[] };
+  /** Request slots of the device state `seq_state` (`maxRequests + 1`; slot 0 is never assigned). */
+  readonly requestSlots: number;
 }
 
 /** "sampling" adds the rejection-sampling kernels (docs/kernels.md, "Sampling"); absent means "greedy". */
@@ -63,6 +65,15 @@ function cacheArgs(p: KernelPlanInput, which: { target: boolean; draft: boolean 
   return out;
 }
 
+/**
+ * The device-resident request state `seq_state: i32[slots, 2]` (last committed token, committed - 1)
+ * by request slot (docs/kernels.md, "Device-resident request state"): decode kernels read their rows
+ * through `slots[R]` instead of taking last tokens and lengths from the host.
+ */
+function stateCache(p: KernelPlanInput, donated: boolean): TensorSig {
+  return { name: "seq_state", shape: [p.requestSlots, 2], dtype: "i32", role: "cache", donated };
+}
+
 /** How a decode kernel finds a request's draft-cache rows: its slot, or its draft block table. */
 function draftLocator(p: KernelPlanInput, r: number): TensorSig[] {
   const d = p.caches.draft;
@@ -94,6 +105,7 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
       const args = [
         ...weightArgs(p, { target: all, draft: isDraftContextWeight }),
         ...cacheArgs(p, { target: true, draft: hasDraft }, true),
+        stateCache(p, true),
         i32("tokens", [t]),
         i32("positions", [t]),
         i32("token_request", [t]),
@@ -101,6 +113,10 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
         ...(hasDraft ? [i32("draft_rows", [t])] : []),
         i32("block_tables", [r, P]),
         i32("last_index", [r]),
+        // The state rows of the requests this call completes (slot -1: none): token (-1: next_tokens), length.
+        i32("state_slots", [r]),
+        i32("state_tokens", [r]),
+        i32("state_lens", [r]),
       ];
       kernels.push(sig("prefill", { requests: r, tokens: t }, args, [out("next_tokens", [r])]));
     }
@@ -115,8 +131,8 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
           [
             ...weightArgs(p, { target: isSharedTargetWeight, draft: (n) => n !== "fc.weight" && n !== "hidden_norm.weight" }),
             ...cacheArgs(p, { target: false, draft: true }, false),
-            i32("last_tokens", [r]),
-            i32("seq_lens", [r]),
+            stateCache(p, false),
+            i32("slots", [r]),
             ...draftLocator(p, r),
           ],
           [out("draft_tokens", [r, K - 1])],
@@ -129,8 +145,9 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
           [
             ...weightArgs(p, { target: all, draft: isDraftContextWeight }),
             ...cacheArgs(p, { target: true, draft: true }, true),
+            stateCache(p, true),
             i32("block_tokens", [r, K]),
-            i32("seq_lens", [r]),
+            i32("slots", [r]),
             i32("block_tables", [r, P]),
             ...draftLocator(p, r),
           ],
@@ -144,8 +161,8 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
           [
             ...weightArgs(p, { target: all, draft: all }),
             ...cacheArgs(p, { target: true, draft: true }, true),
-            i32("last_tokens", [r]),
-            i32("seq_lens", [r]),
+            stateCache(p, true),
+            i32("slots", [r]),
             i32("block_tables", [r, P]),
             ...draftLocator(p, r),
           ],
@@ -168,8 +185,8 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
         [
           ...weightArgs(p, { target: all, draft: none }),
           ...cacheArgs(p, { target: true, draft: false }, true),
-          i32("last_tokens", [r]),
-          i32("seq_lens", [r]),
+          stateCache(p, true),
+          i32("slots", [r]),
           i32("block_tables", [r, P]),
         ],
         [out("next_tokens", [r])],

@@ -36,6 +36,32 @@ def gather_rows(table: jax.Array, idx: jax.Array) -> jax.Array:
     return jnp.take(table, idx, axis=0, mode="clip")
 
 
+def scatter_rows(table: jax.Array, idx: jax.Array, rows: jax.Array) -> jax.Array:
+    """`table[S, ...]` with row `idx[n]` replaced by `rows[n]`; an index outside 0..S-1 drops its row.
+
+    `lax.scatter` directly: `table.at[idx]` would wrap a negative index (a padded row's slot -1) to the
+    last row instead of dropping it.
+    """
+    rest = tuple(range(1, table.ndim))
+    dims = lax.ScatterDimensionNumbers(
+        update_window_dims=rest, inserted_window_dims=(0,), scatter_dims_to_operand_dims=(0,)
+    )
+    return lax.scatter(table, idx[:, None], rows.astype(table.dtype), dims, mode=lax.GatherScatterMode.FILL_OR_DROP)
+
+
+def state_rows(next_tokens: jax.Array, held: jax.Array, lens: jax.Array) -> jax.Array:
+    """Prefill's state rows `[R, 2]`: `(held >= 0 ? held : next, lens)`."""
+    return jnp.stack([jnp.where(held >= 0, held, next_tokens), lens], axis=1).astype(jnp.int32)
+
+
+def advance_state(state: jax.Array, tokens: jax.Array, accepted: jax.Array | None) -> jax.Array:
+    """A step's new state rows: `(tokens[r, a], state[r, 1] + a + 1)`, `a = clip(accepted, 0, K-1)` (0 without)."""
+    r, k = tokens.shape
+    a = jnp.zeros((r,), jnp.int32) if accepted is None else jnp.clip(accepted, 0, k - 1)
+    last = jnp.take_along_axis(tokens, a[:, None], axis=1)[:, 0]
+    return jnp.stack([last, state[:, 1] + a + 1], axis=1).astype(jnp.int32)
+
+
 def rms_norm(x: jax.Array, w: jax.Array, eps: float) -> jax.Array:
     """`x * rsqrt(mean(x^2) + eps) * w` over the last axis, in f32."""
     xf = x.astype(F32)

@@ -74,6 +74,8 @@ def param_spec(name: str, shape: tuple[int, ...], mesh: Mesh) -> P:
 
 
 def cache_spec(name: str, shape: tuple[int, ...], mesh: Mesh) -> P:
+    if name == "seq_state":
+        return P()  # [slots, 2] int32: a few bytes, on every device
     # Pools are [L, 2, kv_heads, pages, page_size, D]; static draft caches [L, slots, capacity, kv_heads, D].
     head_axis = 2 if len(shape) == 6 else 3
     if shape[head_axis] % mesh.shape[AXIS] != 0:

@@ -6,12 +6,19 @@ stay on the device between calls; only the kernels' inputs (int32, and f32 for t
 parameters) and their int32 outputs cross the pipe. Every request gets exactly one reply:
 `{"ok": true, ...}` or `{"ok": false, "error": "...", "kind": "..."}`. A stream that stops being
 frames ends the worker (exit 2): nothing after it could be trusted.
+
+Pipelining: the reply to a `run` is written once the next request has been read and its kernel
+dispatched (or as soon as no request is waiting), so a host that sends request n+1 before reading reply
+n keeps the device busy: JAX runs call n+1 behind call n while the worker blocks on n's outputs.
+Replies stay in request order, one per request.
 """
 
 from __future__ import annotations
 
 import functools
+import io
 import os
+import select
 import sys
 import traceback
 
@@ -116,9 +123,9 @@ class Worker:
 
         self._require_weights()
         self.caches = {}
-        for name, shape in _cache_shapes(self.config).items():
+        for name, (shape, dtype_name) in _cache_specs(self.config).items():
             sh = sharding.cache_sharding(name, shape, self.mesh)
-            dtype = kernel.DTYPES[self.config.DTYPE]
+            dtype = kernel.DTYPES[dtype_name]
             self.caches[name] = jax.jit(functools.partial(jnp.zeros, shape, dtype), out_shardings=sh)()
         self.caches_lost = False
         return {"caches": sorted(self.caches)}, {}
@@ -158,7 +165,8 @@ class Worker:
             if any(t.donated for t in sig.caches):
                 self.caches_lost = True
             raise
-        outputs = {t.name: np.asarray(r, dtype=np.int32) for t, r in zip(sig.outputs, results)}
+        # Device arrays, not yet read back: serve() materializes them when it writes the reply.
+        outputs = {t.name: r for t, r in zip(sig.outputs, results)}
         for t, r in zip([c for c in sig.caches if c.donated], results[len(sig.outputs) :]):
             self.caches[t.name] = r
         return {}, outputs
@@ -169,7 +177,7 @@ class Worker:
         if name not in self.caches:
             raise RequestError("bad_request", f"no cache {name!r}; caches: {sorted(self.caches)}")
         host = np.asarray(self.caches[name])
-        if self.config.DTYPE == "bf16":
+        if host.dtype != np.float32 and host.dtype != np.int32:
             host = host.view(np.uint16)  # raw bits on the wire
         return {}, {name: host}
 
@@ -181,12 +189,13 @@ class Worker:
         for name, a in arrays.items():
             if name not in self.caches or tuple(a.shape) != tuple(self.caches[name].shape):
                 raise RequestError("bad_request", f"cache {name!r} with shape {list(a.shape)} does not exist")
-            if self.config.DTYPE == "bf16":
+            dtype_name = _cache_specs(self.config)[name][1]
+            if dtype_name == "bf16":
                 import ml_dtypes
 
                 a = a.view(ml_dtypes.bfloat16)
             sh = sharding.cache_sharding(name, tuple(a.shape), self.mesh)
-            self.caches[name] = jax.device_put(np.asarray(a, dtype=kernel.DTYPES[self.config.DTYPE]), sh)
+            self.caches[name] = jax.device_put(np.asarray(a, dtype=kernel.DTYPES[dtype_name]), sh)
         return {}, {}
 
     # -- helpers ----------------------------------------------------------------------------------
@@ -214,14 +223,14 @@ class Worker:
         return found
 
 
-def _cache_shapes(config) -> dict[str, tuple[int, ...]]:
-    shapes = {"target_kv": config.TARGET_CACHE.shape}
-    if config.DRAFT_CACHE is not None:
-        if isinstance(config.DRAFT_CACHE, config.StaticCache):
-            shapes["draft_k"] = shapes["draft_v"] = config.DRAFT_CACHE.shape
-        else:
-            shapes["draft_kv"] = config.DRAFT_CACHE.shape
-    return shapes
+def _cache_specs(config) -> dict[str, tuple[tuple[int, ...], str]]:
+    """Every cache the kernels take, by name: (shape, dtype) — the KV caches in the model dtype, the
+    device state `seq_state` in i32."""
+    specs = {}
+    for sig in config.SIGNATURES.values():
+        for t in sig.caches:
+            specs.setdefault(t.name, (tuple(t.shape), t.dtype))
+    return specs
 
 
 def _import_jax():
@@ -243,15 +252,49 @@ OPS = {
 }
 
 
+def _input_ready(stream) -> bool:
+    """Whether the next request has (begun to) arrive: then the pending reply may wait for it. A stream
+    without a descriptor (tests) is read as if it always had one waiting."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, io.UnsupportedOperation):
+        return True
+    return bool(select.select([fd], [], [], 0)[0])
+
+
+def _materialize(worker: Worker, reply: dict, outputs: dict) -> dict[str, np.ndarray]:
+    """A run's outputs read back as int32 (waiting for the device); a failure there fails the reply."""
+    try:
+        return {name: np.asarray(a, dtype=np.int32) for name, a in outputs.items()}
+    except Exception as e:  # noqa: BLE001 -- a device error surfacing late: report it, keep serving
+        traceback.print_exc(file=sys.stderr)
+        worker.caches_lost = True  # the failed call had taken the donated caches
+        reply.update(ok=False, kind="internal", error=f"{type(e).__name__}: {e}")
+        return {}
+
+
 def serve(package: str, stdin, stdout) -> int:
     worker = Worker(package)
+    deferred = None  # (reply, device outputs) of the last run, written after the next dispatch
+
+    def flush():
+        nonlocal deferred
+        if deferred is not None:
+            reply, outputs = deferred
+            deferred = None
+            framing.write_frame(stdout, reply, _materialize(worker, reply, outputs))
+
     while True:
+        if deferred is not None and not _input_ready(stdin):
+            flush()
         try:
             frame = framing.read_frame(stdin)
         except framing.FramingError as e:
+            flush()
             framing.write_frame(stdout, {"ok": False, "kind": "framing", "error": str(e)})
             return 2
         if frame is None:
+            flush()
             return 0
         header, arrays = frame
         reply = {"ok": True}
@@ -259,6 +302,7 @@ def serve(package: str, stdin, stdout) -> int:
             reply["id"] = header["id"]
         op = header.get("op")
         if op == "shutdown":
+            flush()
             framing.write_frame(stdout, reply)
             return 0
         out_arrays = {}
@@ -276,7 +320,12 @@ def serve(package: str, stdin, stdout) -> int:
             traceback.print_exc(file=sys.stderr)
             reply.update(ok=False, kind="internal", error=f"{type(e).__name__}: {e}")
             out_arrays = {}
-        framing.write_frame(stdout, reply, out_arrays)
+        # This request is dispatched: now the previous run's reply, then this one (deferred if a run).
+        flush()
+        if op == "run" and reply["ok"]:
+            deferred = (reply, out_arrays)
+        else:
+            framing.write_frame(stdout, reply, out_arrays)
 
 
 def main(package: str) -> int:
@@ -285,4 +334,6 @@ def main(package: str) -> int:
     stdout = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
     sys.stdout = sys.stderr
-    return serve(package, sys.stdin.buffer, stdout)
+    # Unbuffered, so that select() on the descriptor sees every byte not yet read (see _input_ready).
+    stdin = os.fdopen(os.dup(sys.stdin.fileno()), "rb", buffering=0)
+    return serve(package, stdin, stdout)

@@ -9,6 +9,11 @@
  * that is not a well-formed reply of the right shapes — becomes a JaxBackendError from the call in
  * flight (so from the engine's `generate()`), the worker is killed, and every later call fails fast.
  * Nothing waits forever and no malformed reply ever reaches the engine as tokens.
+ *
+ * Calls are pipelined: each request is written as soon as it is made (its inputs encoded before
+ * `run` returns), and replies are matched to requests in order. The worker dispatches request n+1
+ * before it reads back reply n, so an engine that enqueues step n+1 before awaiting step n keeps the
+ * device busy. A request's reply timeout starts when the replies before it are in.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -59,20 +64,22 @@ const STDERR_TAIL = 2000;
 
 interface Pending {
   readonly op: string;
+  readonly timeoutMs: number;
   readonly resolve: (f: Frame) => void;
   readonly reject: (e: Error) => void;
-  readonly timer: NodeJS.Timeout;
+  /** Armed while this request is the oldest without a reply. */
+  timer: NodeJS.Timeout | null;
 }
 
 export class JaxBackend implements Backend {
   private child: ChildProcessWithoutNullStreams | null = null;
   private decoder = new FrameDecoder();
-  private pending: Pending | null = null;
+  /** Requests written and not yet answered, oldest first (replies come in this order). */
+  private readonly pending: Pending[] = [];
   /** Set once the worker is unusable: every later call fails with it. */
   private failure: JaxBackendError | null = null;
   private stderr = "";
   private nextId = 1;
-  private queue: Promise<unknown> = Promise.resolve();
   private manifest: Manifest | null = null;
   private exited: Promise<void> = Promise.resolve();
 
@@ -195,7 +202,7 @@ export class JaxBackend implements Backend {
     child.on("exit", (code, signal) => {
       if (this.failure) return;
       const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
-      this.fail(`the JAX worker ${how}${this.pending ? ` during ${this.pending.op}` : ""}${this.stderrNote()}`);
+      this.fail(`the JAX worker ${how}${this.pending.length > 0 ? ` during ${this.pending[0].op}` : ""}${this.stderrNote()}`);
     });
     // Writing to a worker that died surfaces as EPIPE here; the exit handler reports the cause.
     child.stdin.on("error", () => undefined);
@@ -216,13 +223,13 @@ export class JaxBackend implements Backend {
       return;
     }
     for (const f of frames) {
-      const p = this.pending;
+      const p = this.pending.shift();
       if (!p) {
         this.fail(`the JAX worker sent an unrequested frame: ${JSON.stringify(f.header).slice(0, 200)}`);
         return;
       }
-      this.pending = null;
-      clearTimeout(p.timer);
+      if (p.timer) clearTimeout(p.timer);
+      if (this.pending.length > 0) this.arm(this.pending[0]);
       p.resolve(f);
     }
   }
@@ -231,10 +238,8 @@ export class JaxBackend implements Backend {
   private fail(message: string): JaxBackendError {
     if (!this.failure) {
       this.failure = new JaxBackendError(message);
-      const p = this.pending;
-      this.pending = null;
-      if (p) {
-        clearTimeout(p.timer);
+      for (const p of this.pending.splice(0)) {
+        if (p.timer) clearTimeout(p.timer);
         p.reject(this.failure);
       }
       const child = this.child;
@@ -243,20 +248,29 @@ export class JaxBackend implements Backend {
     return this.failure;
   }
 
-  /** One request, one reply; requests are serialized. A reply with ok=false is an error. */
+  /** Starts the reply timeout of the oldest unanswered request. */
+  private arm(p: Pending): void {
+    p.timer = setTimeout(() => this.fail(`the JAX worker did not answer ${p.op} within ${p.timeoutMs} ms${this.stderrNote()}`), p.timeoutMs);
+  }
+
+  /**
+   * One request, one reply. The frame is written now (so `arrays` may be reused once this returns);
+   * replies arrive in request order. A reply with ok=false is an error.
+   */
   private request(header: FrameHeader, arrays: ReadonlyMap<string, WireArray>, timeoutMs: number): Promise<Frame> {
-    const run = async (): Promise<Frame> => {
-      if (this.failure) throw this.failure;
-      const child = this.child;
-      if (!child) throw new JaxBackendError("the JAX worker is not running");
-      const id = this.nextId++;
-      const op = String(header.op);
-      const frame = await new Promise<Frame>((resolvePromise, reject) => {
-        const timer = setTimeout(() => this.fail(`the JAX worker did not answer ${op} within ${timeoutMs} ms${this.stderrNote()}`), timeoutMs);
-        this.pending = { op, resolve: resolvePromise, reject, timer };
-        child.stdin.write(encodeFrame({ ...header, id }, arrays));
-      });
-      const h = frame.header;
+    if (this.failure) return Promise.reject(this.failure);
+    const child = this.child;
+    if (!child) return Promise.reject(new JaxBackendError("the JAX worker is not running"));
+    const id = this.nextId++;
+    const op = String(header.op);
+    const frame = new Promise<Frame>((resolve, reject) => {
+      const p: Pending = { op, timeoutMs, resolve, reject, timer: null };
+      this.pending.push(p);
+      if (this.pending.length === 1) this.arm(p);
+      child.stdin.write(encodeFrame({ ...header, id }, arrays));
+    });
+    return frame.then((f) => {
+      const h = f.header;
       if (h.id !== id || typeof h.ok !== "boolean") {
         throw this.fail(`the JAX worker answered ${op} with a malformed reply: ${JSON.stringify(h).slice(0, 200)}`);
       }
@@ -264,10 +278,7 @@ export class JaxBackend implements Backend {
         // The worker refused this request and keeps serving; the caller decides what it means.
         throw new JaxBackendError(`JAX worker: ${op} failed (${String(h.kind)}): ${String(h.error)}`, String(h.kind));
       }
-      return frame;
-    };
-    const result = this.queue.then(run, run);
-    this.queue = result.catch(() => undefined);
-    return result;
+      return f;
+    });
   }
 }

@@ -42,13 +42,15 @@ def import_package(case_dir: str):
 
 def _trash_mask(name: str, shape: tuple[int, ...]) -> np.ndarray:
     """False on the trash page / trash slot: padded rows all write there, and which duplicate write
-    lands is unspecified on every backend. A paged pool `[L, 2, nKV, pages, pageSize, D]` (rank 6) has
+    lands is unspecified on every backend (the device state `seq_state` has no trash row). A paged pool `[L, 2, nKV, pages, pageSize, D]` (rank 6) has
     its pages on axis 3; a static draft cache `[L, slots, capacity, nKV, D]` (rank 5) its slots on axis 1."""
     keep = np.ones(shape, dtype=bool)
     if len(shape) == 6:
         keep[:, :, :, 0] = False
     elif len(shape) == 5:
         keep[:, 0] = False
+    elif name == "seq_state":
+        pass  # [slots, 2] int32: padded rows (slot -1) write nothing, so every row is compared
     else:
         raise ValueError(
             f"{name}: a cache of rank {len(shape)} {shape} is neither a paged pool nor a static draft cache"
@@ -164,7 +166,7 @@ def replay(case_dir: str, rows_path: str, tolerance: float = 1e-5) -> bool:
         # Every call starts from the reference's caches, so each kernel is judged on identical inputs.
         if call["fresh"]:
             previous = {}
-        caches = [jnp.asarray(previous.get(t.name, np.zeros(t.shape, np.float32))) for t in sig.caches]
+        caches = [jnp.asarray(previous.get(t.name, np.zeros(t.shape, _NUMPY_DTYPE[t.dtype]))) for t in sig.caches]
         # int32 metadata, and the sampling kernels' f32 inputs (uniforms, temperature, top_p)
         inputs = [case.load(call["inputs"][t.name], t) for t in sig.inputs]
         # The kernel's weight arguments: checkpoint tensors, and the target's layers stacked.
@@ -281,12 +283,17 @@ class Bench:
         # The request's context: `context` tokens, or as many as the decoder's smaller limits allow.
         context = min(context, cfg.MAX_CONTEXT - cfg.BLOCK_SIZE)
         self.context = context
+        block = rng.integers(0, cfg.TARGET.vocab_size, (1, k), dtype=np.int32)
+        # The device state: the request in slot 1 with `context` valid rows and the block's first token
+        # last; reset before every timed call (a call advances it), so every call sees the same context.
+        state_shape = next(t.shape for sig in cfg.SIGNATURES.values() for t in sig.caches if t.name == "seq_state")
+        self.state0 = np.zeros(state_shape, np.int32)
+        self.state0[1] = (block[0, 0], context)
         self.inputs = {
-            "seq_lens": np.array([context], np.int32),
+            "slots": np.array([1], np.int32),
             "block_tables": np.arange(1, p + 1, dtype=np.int32)[None, :],
             "draft_slots": np.array([1], np.int32),
-            "last_tokens": rng.integers(0, cfg.TARGET.vocab_size, (1,), dtype=np.int32),
-            "block_tokens": rng.integers(0, cfg.TARGET.vocab_size, (1, k), dtype=np.int32),
+            "block_tokens": block,
         }
 
     def time_kernel(self, kernel_name: str) -> float:
@@ -296,6 +303,7 @@ class Bench:
         inputs = [self.jnp.asarray(self.inputs[t.name]) for t in sig.inputs]
 
         def once():
+            self.caches["seq_state"] = self.jnp.asarray(self.state0)
             caches = [self.caches[t.name] for t in sig.caches]
             # Kernel.run takes the prepared params as the worker does (stacked once, not per call).
             results = kernel.run(self.params, *caches, *inputs)

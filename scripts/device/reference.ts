@@ -165,10 +165,15 @@ class RecordingBackend implements Backend {
     const n = this.calls.length;
     const rec = (m: ReadonlyMap<string, Int32Array | Float32Array>) => Object.fromEntries([...m].map(([k, v]) => [k, this.write(n, k, v)]));
     const recordedInputs = rec(inputs);
-    const out = await this.inner.run(kernel, inputs);
-    const caches = new Map([...this.inner.caches].map(([k, t]) => [k, t.data]));
-    this.calls.push({ fresh: this.fresh, kernel: kernel.kernel, bucket: kernel.bucketId, inputs: recordedInputs, outputs: rec(out), caches: rec(caches) });
+    // The graph backend computes inside run() itself, so the caches right after the call are this
+    // call's even when the engine enqueues the next call before awaiting this one.
+    const result = this.inner.run(kernel, inputs);
+    const caches = rec(new Map([...this.inner.caches].map(([k, t]) => [k, t.data])));
+    const call = { fresh: this.fresh, kernel: kernel.kernel, bucket: kernel.bucketId, inputs: recordedInputs, outputs: {} as Record<string, string>, caches };
+    this.calls.push(call);
     this.fresh = false;
+    const out = await result;
+    call.outputs = rec(out);
     return out;
   }
 

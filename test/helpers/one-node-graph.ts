@@ -81,5 +81,9 @@ export const RULE_GRAPHS = {
   acceptGreedy: () => oneNodeGraph([i32("block", [2, 4]), i32("target", [2, 4])], (m, p) => m.acceptGreedy(p.block, p.target)),
   argmax: () => oneNodeGraph([f32("logits", [2, 16])], (m, p) => m.argmax(p.logits)),
   makeBlock: () => oneNodeGraph([i32("last", [2]), i32("drafts", [2, 3])], (m, p) => m.makeBlock(p.last, p.drafts, 4, 255)),
+  scatterRows: () => oneNodeGraph([i32("state", [5, 2]), i32("slots", [2]), i32("rows", [2, 2])], (m, p) => m.scatterRows(p.state, p.slots, p.rows)),
+  stateRows: () => oneNodeGraph([i32("next", [2]), i32("held", [2]), i32("lens", [2])], (m, p) => m.stateRows(p.next, p.held, p.lens)),
+  advanceState: () => oneNodeGraph([i32("state", [2, 2]), i32("tokens", [2, 4]), i32("accepted", [2])], (m, p) => m.advanceState(p.state, p.tokens, p.accepted)),
+  advanceOne: () => oneNodeGraph([i32("state", [2, 2]), i32("tokens", [2, 1])], (m, p) => m.advanceState(p.state, p.tokens, null)),
   maskBlock: () => oneNodeGraph([i32("last", [2])], (m, p) => m.makeBlock(p.last, null, 4, 255)),
 } satisfies Record<string, () => KernelGraph>;

@@ -132,6 +132,7 @@ export class Decoding {
       this.caches.set("draft_k", zeros({ shape: d.shape, dtype }));
       this.caches.set("draft_v", zeros({ shape: d.shape, dtype }));
     } else if (d) this.caches.set("draft_kv", zeros({ shape: d.shape, dtype }));
+    this.caches.set("seq_state", zeros({ shape: [plan.maxRequests + 1, 2], dtype: "i32" }));
     // Scattered page ids (page 0 is the trash page), so a wrong table lookup cannot pass by luck.
     this.freePages = shuffled(plan.caches.target.numPages, seed);
     this.freeDraftPages = d?.kind === "paged" ? shuffled(d.numPages, seed + 1) : [];
@@ -163,9 +164,16 @@ export class Decoding {
     return { draft_block_tables: this.tables(reqs, r, (q) => q.draftPages, d.pagesPerRequest) };
   }
 
+  /**
+   * The device state of a decode call, from the host: request `i` in state slot `i + 1` (last
+   * committed token, `seqLen`); padded rows slot -1. `checkState` then checks what the kernel wrote.
+   */
   private common(reqs: readonly HostRequest[], r: number): Record<string, GraphTensor> {
+    const state = new Int32Array((this.plan.maxRequests + 1) * 2);
+    reqs.forEach((q, i) => state.set([q.committed.at(-1)!, seqLen(q)], (i + 1) * 2));
+    this.caches.set("seq_state", i32([this.plan.maxRequests + 1, 2], state));
     return {
-      seq_lens: i32([r], pad(reqs.map(seqLen), r)),
+      slots: i32([r], [...reqs.map((_, i) => i + 1), ...new Array<number>(r - reqs.length).fill(-1)]),
       block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
       ...this.locator(reqs, r),
     };
@@ -197,14 +205,28 @@ export class Decoding {
     const inputs: Record<string, GraphTensor> = {
       block_tables: this.tables(reqs, r, (q) => q.pages, this.plan.caches.target.pagesPerRequest),
       last_index: i32([r], pad(lastIndex, r)),
+      // The device state is set by the host before each decode call here: prefill writes none.
+      state_slots: i32([r], new Array<number>(r).fill(-1)),
+      state_tokens: i32([r], new Array<number>(r).fill(-1)),
+      state_lens: i32([r], new Array<number>(r).fill(0)),
     };
     for (const [k, v] of Object.entries(cols)) inputs[k] = i32([t], pad(v, t));
     return [...this.call(sig, inputs).get("next_tokens")!.data].slice(0, reqs.length);
   }
 
+  /** After a committing call: the kernel wrote each request's new (last token, seqLen) to its slot, and nothing to slot 0. */
+  private checkState(reqs: readonly HostRequest[], what: string): void {
+    const st = this.caches.get("seq_state")!.data;
+    const rows = reqs.map((q, i) => [st[(i + 1) * 2], st[(i + 1) * 2 + 1]]);
+    const want = reqs.map((q) => [q.committed.at(-1)!, seqLen(q)]);
+    if (JSON.stringify(rows) !== JSON.stringify(want) || st[0] !== 0 || st[1] !== 0) {
+      throw new Error(`${what}: device state ${JSON.stringify(rows)} (slot 0: ${st[0]}, ${st[1]}), expected ${JSON.stringify(want)}`);
+    }
+  }
+
   draft(reqs: readonly HostRequest[], r: number): number[][] {
     const sig = findSig(this.plan, "draft", r);
-    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    const res = this.call(sig, this.common(reqs, r));
     return rowsOf(res.get("draft_tokens")!, reqs.length);
   }
 
@@ -218,23 +240,26 @@ export class Decoding {
     const accepted = [...res.get("accepted")!.data].slice(0, reqs.length);
     const targetTokens = rowsOf(res.get("target_tokens")!, reqs.length);
     reqs.forEach((q, i) => q.committed.push(...targetTokens[i].slice(0, accepted[i] + 1)));
+    this.checkState(reqs, "verify");
     return { accepted, targetTokens };
   }
 
   decodeStep(reqs: readonly HostRequest[], r: number): { accepted: number[]; targetTokens: number[][]; draftTokens: number[][] } {
     const sig = findSig(this.plan, "decode_step", r);
-    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    const res = this.call(sig, this.common(reqs, r));
     const accepted = [...res.get("accepted")!.data].slice(0, reqs.length);
     const targetTokens = rowsOf(res.get("target_tokens")!, reqs.length);
     reqs.forEach((q, i) => q.committed.push(...targetTokens[i].slice(0, accepted[i] + 1)));
+    this.checkState(reqs, "decode_step");
     return { accepted, targetTokens, draftTokens: rowsOf(res.get("draft_tokens")!, reqs.length) };
   }
 
   targetStep(reqs: readonly HostRequest[], r: number): number[] {
     const sig = findSig(this.plan, "target_step", r);
-    const res = this.call(sig, { ...this.common(reqs, r), last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)) });
+    const res = this.call(sig, this.common(reqs, r));
     const next = [...res.get("next_tokens")!.data].slice(0, reqs.length);
     reqs.forEach((q, i) => q.committed.push(next[i]));
+    this.checkState(reqs, "target_step");
     return next;
   }
 

@@ -34,6 +34,18 @@ describe("graph evaluator ops", () => {
     expect(vals(run("blockPositions", [t("i32", [2], [0, 10])], { blockSize: 3 }))).toEqual([0, 1, 2, 10, 11, 12]);
   });
 
+  it("the device state ops: scatterRows drops out-of-range slots, stateRows picks held tokens, advanceState commits a+1", () => {
+    const table = t("i32", [3, 2], [0, 0, 1, 1, 2, 2]);
+    // Slot -1 (a padded row) and 3 (past the end) write nothing.
+    expect(vals(run("scatterRows", [table, t("i32", [3], [2, -1, 3]), t("i32", [3, 2], [7, 8, 9, 9, 9, 9])], NONE))).toEqual([0, 0, 1, 1, 7, 8]);
+    expect(vals(run("stateRows", [t("i32", [2], [5, 6]), t("i32", [2], [-1, 42]), t("i32", [2], [10, 11])], NONE))).toEqual([5, 10, 42, 11]);
+    const state = t("i32", [2, 2], [3, 10, 4, 20]);
+    const tokens = t("i32", [2, 3], [1, 2, 3, 4, 5, 6]);
+    // a = 2 and a clamped from 9 to K-1 = 2; without accepted, a = 0.
+    expect(vals(run("advanceState", [state, tokens, t("i32", [2], [2, 9])], NONE))).toEqual([3, 13, 6, 23]);
+    expect(vals(run("advanceState", [state, t("i32", [2, 1], [7, 8])], NONE))).toEqual([7, 11, 8, 21]);
+  });
+
   it("pagedRows maps positions through the block table", () => {
     const tables = t("i32", [2, 3], [4, 2, 7, 0, 0, 0]);
     expect(vals(run("pagedRows", [tables, t("i32", [2, 2], [3, 4, 0, 1])], { pageSize: 4 }))).toEqual([19, 8, 0, 1]);

@@ -156,8 +156,8 @@ print(json.dumps(report))`,
   it("kernels.py: one function per kernel taking w then the manifest's caches and inputs, the target's layers one lax.scan over stacked params", () => {
     const plan = tinyPlan();
     const kernels = emitJaxPackage(plan, { source: "t.ts", manifestHash: "h" }).get("jax/tiny_dflash/kernels.py")!;
-    expect(kernels).toContain("def verify(w, target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots):");
-    expect(kernels).toContain("def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index):");
+    expect(kernels).toContain("def verify(w, target_kv, draft_k, draft_v, seq_state, block_tokens, slots, block_tables, draft_slots):");
+    expect(kernels).toContain("def prefill(w, target_kv, draft_k, draft_v, seq_state, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index, state_slots, state_tokens, state_lens):");
     expect(kernels).toContain("from dflashc_jax import ops");
     expect(kernels).toContain("KERNELS = kernels_of(config, FUNCTIONS)");
     const fns = kernelFunctions(kernels);
@@ -255,11 +255,11 @@ describe("hostile names never reach a template", () => {
       kernels: plan.kernels.map((k) => (k.kernel === "verify" ? { ...k, args: k.args.map((a) => (a.name === name ? f(a) : a)) } : k)),
     });
     const emit = (p: DecoderPlan) => () => emitJaxPackage(p, { source: "t", manifestHash: "h" }, graphs);
-    expect(emit(tamper((a) => ({ ...a, name: "seq_lens):import os#" }), "seq_lens"))).toThrow(/not a Python identifier/);
+    expect(emit(tamper((a) => ({ ...a, name: "slots):import os#" }), "slots"))).toThrow(/not a Python identifier/);
     expect(emit(tamper((a) => ({ ...a, name: "draft k" }), "draft_k"))).toThrow(JaxEmitError);
-    expect(emit(tamper((a) => ({ ...a, dtype: "f32" }), "seq_lens"))).toThrow(/input seq_lens is f32, not i32/);
+    expect(emit(tamper((a) => ({ ...a, dtype: "f32" }), "slots"))).toThrow(/input slots is f32, not i32/);
     // Without prebuilt graphs the graph builder refuses them first.
-    expect(() => emitJaxPackage(tamper((a) => ({ ...a, name: "seq_lens):import os#" }), "seq_lens"), { source: "t", manifestHash: "h" })).toThrow();
+    expect(() => emitJaxPackage(tamper((a) => ({ ...a, name: "slots):import os#" }), "slots"), { source: "t", manifestHash: "h" })).toThrow();
   });
 
   it("escapes the manifest hash as a string literal", () => {

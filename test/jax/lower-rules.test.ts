@@ -33,6 +33,13 @@ describe("JAX lowering rules", () => {
     expectLines(lower("argmax"), ["    v0 = ops.argmax(logits)"]);
   });
 
+  it("the device state ops: one library call each (advance_state gets None without accepted)", () => {
+    expectLines(lower("scatterRows"), ["    v0 = ops.scatter_rows(state, slots, rows)"]);
+    expectLines(lower("stateRows"), ["    v0 = ops.state_rows(next, held, lens)"]);
+    expectLines(lower("advanceState"), ["    v0 = ops.advance_state(state, tokens, accepted)"]);
+    expectLines(lower("advanceOne"), ["    v0 = ops.advance_state(state, tokens, None)"]);
+  });
+
   it("makeBlock: make_block with drafts, mask_block(last, K, mask id) without", () => {
     expectLines(lower("makeBlock"), ["    v0 = ops.make_block(last, drafts)"]);
     expectLines(lower("maskBlock"), ["    v0 = ops.mask_block(last, 4, 255)"]);

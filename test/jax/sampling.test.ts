@@ -60,11 +60,11 @@ describe("the JAX package of a sampling decoder", () => {
     const files = emitJaxPackage(plan, { source: "s.ts", manifestHash: "h" });
     const kernels = files.get("jax/tiny_sampling/kernels.py")!;
     const ops = files.get("jax/dflashc_jax/ops.py")!;
-    const twin = "target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots";
+    const twin = "target_kv, draft_k, draft_v, seq_state, block_tokens, slots, block_tables, draft_slots";
     expect(kernels).toContain(`def verify(w, ${twin}):`);
     expect(kernels).toContain(`def verify_sample(w, ${twin}, uniforms, temperature, top_k, top_p):`);
-    expect(kernels).toContain("def decode_step_sample(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tables, draft_slots, uniforms, temperature, top_k, top_p):");
-    expect(kernels).toContain("def target_step_sample(w, target_kv, last_tokens, seq_lens, block_tables, uniforms, temperature, top_k, top_p):");
+    expect(kernels).toContain("def decode_step_sample(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, draft_slots, uniforms, temperature, top_k, top_p):");
+    expect(kernels).toContain("def target_step_sample(w, target_kv, seq_state, slots, block_tables, uniforms, temperature, top_k, top_p):");
     const fns = kernelFunctions(kernels);
     for (const sig of plan.kernels) {
       // Outputs then donated caches, as many values as the manifest's results.
@@ -151,7 +151,7 @@ class StandIn:
 
 def load_weights(self, header, arrays):
     self.params = {}
-    self.caches = {name: None for name in worker._cache_shapes(config)}
+    self.caches = {name: None for name in worker._cache_specs(config)}
     return {"weights": len(config.WEIGHTS)}, {}
 
 
@@ -195,7 +195,7 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
       const temperature = Float32Array.from([0.7, 1e-3]);
       const inputs = new Map<string, Int32Array | Float32Array>([
         ["block_tokens", Int32Array.from([1, 2, 3, 4, 5, 6, 7, 8])],
-        ["seq_lens", Int32Array.from([3, 4])],
+        ["slots", Int32Array.from([1, 2])],
         ["block_tables", new Int32Array(2 * plan.caches.target.pagesPerRequest)],
         ["draft_slots", Int32Array.from([1, 2])],
         ["uniforms", uniforms],
@@ -210,8 +210,7 @@ describe("f32 sampling inputs through the jax backend and the generated worker",
       const t = kernel("target_step_sample.r1");
       const topP = Float32Array.from([0.123456789]);
       const step = new Map<string, Int32Array | Float32Array>([
-        ["last_tokens", Int32Array.from([3])],
-        ["seq_lens", Int32Array.from([5])],
+        ["slots", Int32Array.from([1])],
         ["block_tables", new Int32Array(plan.caches.target.pagesPerRequest)],
         ["uniforms", Float32Array.from([0.5])],
         ["temperature", Float32Array.from([1])],

@@ -40,13 +40,13 @@ describe("buckets", () => {
     const ok = new Map(k.args.filter((a) => a.role === "input").map((a) => [a.name, new Int32Array(a.shape.reduce((x, y) => x * y, 1))]));
     expect(() => assertInputsMatch(k, ok)).not.toThrow();
     const short = new Map(ok);
-    short.set("seq_lens", new Int32Array(1));
-    expect(() => assertInputsMatch(k, short)).toThrow(/seq_lens has 1 values/);
+    short.set("slots", new Int32Array(1));
+    expect(() => assertInputsMatch(k, short)).toThrow(/slots has 1 values/);
     const extra = new Map(ok);
     extra.set("bogus", new Int32Array(1));
     expect(() => assertInputsMatch(k, extra)).toThrow(/unexpected inputs bogus/);
     const missing = new Map(ok);
-    missing.delete("last_tokens");
-    expect(() => assertInputsMatch(k, missing)).toThrow(/missing input last_tokens/);
+    missing.delete("block_tables");
+    expect(() => assertInputsMatch(k, missing)).toThrow(/missing input block_tables/);
   });
 });

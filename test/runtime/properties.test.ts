@@ -181,7 +181,7 @@ describe("runtime properties (toy backend)", () => {
       let maxRow = 0;
       for (const c of backend.calls) {
         if (c.kernel.kernel !== "decode_step") continue;
-        const seq = c.inputs.get("seq_lens")!;
+        const seq = c.seqLens!;
         maxRow = Math.max(maxRow, seq[0] + K - 1);
       }
       expect(maxRow).toBeLessThan(128);

@@ -61,7 +61,7 @@ describe("scheduler", () => {
     for (const c of s.schedulePrefill()) c.req.applyPrefill(c.rows, 5);
     expect(s.pool.freeCount).toBe(0);
     a.applyStep(3, [1, 1, 1, 1], 0); // a now needs positions 0..19: a fifth page
-    const batch = s.scheduleDecode();
+    const batch = s.scheduleDecode()!;
     expect(batch.map((r) => r.id)).toEqual(["a"]);
     expect(s.preemptedLog.map((r) => r.id)).toEqual(["b"]);
     expect(b.phase).toBe("waiting");

@@ -57,6 +57,7 @@ export class SamplingDriver {
     const dtype = plan.target.dtype;
     for (const [name, data] of weights) this.weightTensors.set(name, { dtype, shape: [data.length], data });
     this.caches.set("target_kv", zeros({ shape: plan.caches.target.shape, dtype }));
+    this.caches.set("seq_state", zeros({ shape: [plan.maxRequests + 1, 2], dtype: "i32" }));
     const d = plan.caches.draft;
     if (d?.kind === "static") {
       this.caches.set("draft_k", zeros({ shape: d.shape, dtype }));
@@ -98,11 +99,15 @@ export class SamplingDriver {
     const P = this.plan.caches.target.pagesPerRequest;
     const tables = new Int32Array(r * P);
     reqs.forEach((q, i) => q.pages.forEach((p, j) => (tables[i * P + j] = p)));
+    // The device state, set from the host before every step (a host rule may commit other tokens than the kernel).
+    const slots = this.plan.maxRequests + 1;
+    const state = new Int32Array(slots * 2);
+    for (const q of reqs) state.set([q.committed.at(-1)!, q.committed.length - 1], q.slot * 2);
+    this.caches.set("seq_state", i32([slots, 2], state));
     return {
-      seq_lens: i32([r], pad(reqs.map((q) => q.committed.length - 1), r)),
+      slots: i32([r], [...reqs.map((q) => q.slot), ...new Array<number>(r - reqs.length).fill(-1)]),
       block_tables: i32([r, P], tables),
       draft_slots: i32([r], pad(reqs.map((q) => q.slot), r)),
-      last_tokens: i32([r], pad(reqs.map((q) => q.committed.at(-1)!), r)),
     };
   }
 
@@ -129,7 +134,15 @@ export class SamplingDriver {
     const P = this.plan.caches.target.pagesPerRequest;
     const tables = new Int32Array(r * P);
     reqs.forEach((q, i) => q.pages.forEach((p, j) => (tables[i * P + j] = p)));
-    const inputs: Record<string, GraphTensor> = { block_tables: i32([r, P], tables), last_index: i32([r], pad(lastIndex, r)) };
+    const none = (v: number) => i32([r], new Array<number>(r).fill(v));
+    const inputs: Record<string, GraphTensor> = {
+      block_tables: i32([r, P], tables),
+      last_index: i32([r], pad(lastIndex, r)),
+      // The state is set by the host before every step here: prefill writes none.
+      state_slots: none(-1),
+      state_tokens: none(-1),
+      state_lens: none(0),
+    };
     for (const [k, v] of Object.entries(cols)) inputs[k] = i32([t], pad(v, t));
     this.call(findSig(this.plan, "prefill", r, t), inputs);
   }

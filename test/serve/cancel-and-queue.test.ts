@@ -27,9 +27,9 @@ it("a client that aborts a stream cancels its request: pages freed, counted as c
   // Tokens are flowing: the request holds pages.
   const first = await reader.read();
   expect(new TextDecoder().decode(first.value)).toMatch(/^data: /);
-  // Hold the engine at its next kernel call, so the request cannot finish before the server sees the abort.
+  // Hold the engine at its next kernel call (one or, with the host one step behind, two calls wait), so the request cannot finish before the server sees the abort.
   s.gate.hold();
-  await until(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBeGreaterThanOrEqual(1));
   expect(s.engine.metrics().targetPagesUsed).toBeGreaterThan(0);
   controller.abort();
   await until(() => expect(s.server.counters.disconnects).toBe(1));
@@ -55,7 +55,7 @@ it("a non-streaming request whose client goes away is cancelled too", async () =
     body: JSON.stringify({ messages: [{ role: "user", content: "hello" }], max_tokens: 100 }),
     signal: controller.signal,
   }).catch((e: unknown) => e);
-  await until(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBeGreaterThanOrEqual(1));
   controller.abort();
   expect(await pending).toBeInstanceOf(Error);
   await until(() => expect(s.server.counters.disconnects).toBe(1));
@@ -71,7 +71,7 @@ it("a full queue answers 429 with an OpenAI error body and Retry-After at once; 
   const body = (p: string) => ({ prompt: p, max_tokens: 4 });
   // The first request is admitted and its prefill waits at the gate; the second waits in the queue.
   const first = postJson(`${s.url}/v1/completions`, body("first"));
-  await until(() => expect(s.gate.waiting).toBe(1));
+  await until(() => expect(s.gate.waiting).toBeGreaterThanOrEqual(1));
   const second = postJson(`${s.url}/v1/completions`, body("second"));
   await until(() => expect(s.engine.metrics().queueLength).toBe(1));
   // The queue is full: answered while the engine is still held.

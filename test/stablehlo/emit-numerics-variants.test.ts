@@ -35,10 +35,13 @@ describe("interpreter vs evaluator vs naive: variants", () => {
     const args = new Map(
       sig.args.map((a) => {
         if (a.role === "weight") return [a.name, fromData("f32", a.shape, kernelWeightData(a, (n) => weights.get(n)))];
+        const block = randomTokens(3, "edge", plan.blockSize, plan.target.vocabSize);
+        // Slot 1's device state: last token block[0], length cap - 2.
+        if (a.name === "seq_state") return [a.name, fromData("i32", a.shape, Array.from({ length: a.shape[0] * 2 }, (_, i) => (i === 2 ? block[0] : i === 3 ? cap - 2 : 0)))];
         if (a.role === "cache") return [a.name, zeros({ shape: a.shape, dtype: "f32" })];
         const values: Record<string, number[]> = {
-          block_tokens: randomTokens(3, "edge", plan.blockSize, plan.target.vocabSize),
-          seq_lens: [cap - 2],
+          block_tokens: block,
+          slots: [1],
           block_tables: Array.from({ length: plan.caches.target.pagesPerRequest }, (_, i) => i + 1),
           draft_slots: [1],
         };

@@ -83,7 +83,7 @@ describe("emitKernel (tiny example)", () => {
     const main = m.funcs[0];
     expect(main.args.map((a) => a.name)).toEqual(sig.args.map((a) => `%${a.name}`));
     const donors = main.args.filter((a) => a.attrs["jax.buffer_donor"]?.kind === "bool").map((a) => a.name);
-    expect(donors).toEqual(["%target_kv", "%draft_k", "%draft_v"]);
+    expect(donors).toEqual(["%target_kv", "%draft_k", "%draft_v", "%seq_state"]);
     expect(main.resultTypes.map((t) => t.shape)).toEqual(sig.results.map((r) => r.shape));
     const text = printModule(m);
     expect(text).toContain("%target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}");
@@ -104,10 +104,11 @@ describe("emitKernel (tiny example)", () => {
     expect([...used].filter((n) => !JAX_OPS.has(n))).toEqual([]);
     const verify = emitKernel(plan, plan.kernels.find((k) => k.kernel === "verify")!);
     const mainOps = allOps(verify.funcs[0].body.ops);
-    // K and V of the one draft layer, at every bucket: not one dynamic_update_slice per request.
+    // K and V of the one draft layer, at every bucket: not one dynamic_update_slice per request
     for (const sig of plan.kernels.filter((k) => k.kernel === "verify")) {
       const ops = allOps(emitKernel(plan, sig).funcs[0].body.ops);
-      expect([sig.bucket.requests, ops.filter((o) => o.name === "stablehlo.scatter").length]).toEqual([sig.bucket.requests, 2]);
+      // (and one more: the device state's rows by slot)
+      expect([sig.bucket.requests, ops.filter((o) => o.name === "stablehlo.scatter").length]).toEqual([sig.bucket.requests, 3]);
       // The one dynamic_update_slice is the layer loop's write of the drafter's features.
       expect(ops.filter((o) => o.name === "stablehlo.dynamic_update_slice")).toHaveLength(1);
     }

@@ -5,6 +5,7 @@ import { lowerGraph } from "../../compiler/stablehlo/lower/graph.js";
 import { printModule } from "../../stablehlo/printer.js";
 import { verifyModule } from "../../stablehlo/verifier.js";
 import { RULE_GRAPHS, expectLines } from "../helpers/one-node-graph.js";
+import { Interpreter } from "../../stablehlo/interpreter/index.js";
 
 function lower(graph: keyof typeof RULE_GRAPHS): string {
   const m = lowerGraph(RULE_GRAPHS[graph](), "t");
@@ -12,7 +13,22 @@ function lower(graph: keyof typeof RULE_GRAPHS): string {
   return printModule(m);
 }
 
+/** Runs a one-node graph's lowering in the interpreter on i32 inputs (in parameter order). */
+function interpret(graph: keyof typeof RULE_GRAPHS, inputs: readonly (readonly number[])[]): number[] {
+  const g = RULE_GRAPHS[graph]();
+  const args = g.sig.args.map((a, i) => ({ type: { shape: [...a.shape], element: "i32" as const }, data: Int32Array.from(inputs[i]) }));
+  return Array.from(new Interpreter(lowerGraph(g, "t")).run("main", args)[0].data, Number);
+}
+
 describe("StableHLO lowering rules", () => {
+  it("the device state ops: a scatter that drops slot -1 and past-the-end slots, a select, a per-row gather", () => {
+    expect(interpret("scatterRows", [[0, 0, 1, 1, 2, 2, 3, 3, 4, 4], [3, -1], [7, 8, 9, 9]])).toEqual([0, 0, 1, 1, 2, 2, 7, 8, 4, 4]);
+    expect(interpret("scatterRows", [[0, 0, 1, 1, 2, 2, 3, 3, 4, 4], [5, 0], [9, 9, 6, 6]])).toEqual([6, 6, 1, 1, 2, 2, 3, 3, 4, 4]);
+    expect(interpret("stateRows", [[5, 6], [-1, 42], [10, 11]])).toEqual([5, 10, 42, 11]);
+    expect(interpret("advanceState", [[3, 10, 4, 20], [1, 2, 3, 4, 5, 6, 7, 8], [2, 9]])).toEqual([3, 13, 8, 24]);
+    expect(interpret("advanceOne", [[3, 10, 4, 20], [7, 8]])).toEqual([7, 11, 8, 21]);
+  });
+
   it("rmsNorm: bf16 in, f32 mean of squares, rsqrt(+eps), times w, bf16 out", () => {
     expectLines(lower("rmsNorm"), [
       "func.func public @main(%x: tensor<2x8xbf16>, %w: tensor<8xbf16>) -> tensor<2x8xbf16>",

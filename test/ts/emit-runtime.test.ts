@@ -92,8 +92,8 @@ export async function use(b: Backend): Promise<number> {
   const e = await createEngine(b, "random:1", { targetOnly: false });
   await createEngine(new ReferenceBackend({ dir: manifestDir() }), new Map(), { decodePath: "split" });
   const r: RequestBucket = 4;
-  const inputs: KernelInputs<"decode_step.r1"> = { last_tokens: new Int32Array(1), seq_lens: new Int32Array(1), block_tables: new Int32Array(16), draft_slots: new Int32Array(1) };
-  return r + KERNELS["verify.r2"].inputs.block_tokens[1] + inputs.seq_lens.length + (await e.generate([])).length;
+  const inputs: KernelInputs<"decode_step.r1"> = { slots: new Int32Array(1), block_tables: new Int32Array(16), draft_slots: new Int32Array(1) };
+  return r + KERNELS["verify.r2"].inputs.block_tokens[1] + inputs.slots.length + (await e.generate([])).length;
 }
 `;
     const misuse = `
@@ -106,15 +106,15 @@ export const k: KernelInputs<"decode_step.r3"> = {} as never;
     const samplingConsumer = `
 import type { KernelInputs } from "./runtime/tiny_sampling.js";
 export const v: KernelInputs<"verify_sample.r1"> = {
-  block_tokens: new Int32Array(4), seq_lens: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1),
+  block_tokens: new Int32Array(4), slots: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1),
   uniforms: new Float32Array(4), temperature: new Float32Array(1), top_k: new Int32Array(1), top_p: new Float32Array(1),
 };
-export const g: KernelInputs<"verify.r1"> = { block_tokens: new Int32Array(4), seq_lens: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1) };
+export const g: KernelInputs<"verify.r1"> = { block_tokens: new Int32Array(4), slots: new Int32Array(1), block_tables: new Int32Array(4), draft_slots: new Int32Array(1) };
 `;
     const samplingMisuse = `
 import type { KernelInputs } from "./runtime/tiny_sampling.js";
 export const t: KernelInputs<"target_step_sample.r1"> = {
-  last_tokens: new Int32Array(1), seq_lens: new Int32Array(1), block_tables: new Int32Array(4),
+  slots: new Int32Array(1), block_tables: new Int32Array(4),
   uniforms: new Int32Array(1), temperature: new Float32Array(1), top_k: new Float32Array(1), top_p: new Float32Array(1),
 };
 `;

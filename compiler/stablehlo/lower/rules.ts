@@ -9,6 +9,7 @@ import type { StableHloRule, StableHloRules } from "./context.js";
 import { DENSE_RULES } from "./dense.js";
 import { LAYER_RULES } from "./layers.js";
 import { SAMPLING_RULES } from "./sampling.js";
+import { STATE_RULES } from "./state.js";
 import { TOKEN_RULES } from "./tokens.js";
 
 const CALL_RULES: StableHloRules = {
@@ -17,5 +18,5 @@ const CALL_RULES: StableHloRules = {
 
 export const STABLEHLO_RULES: RuleTable<StableHloRule<never>> = {
   backend: "stablehlo",
-  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...CALL_RULES, ...LAYER_RULES } as RuleTable<StableHloRule<never>>["rules"],
+  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...STATE_RULES, ...CALL_RULES, ...LAYER_RULES } as RuleTable<StableHloRule<never>>["rules"],
 };

@@ -5,6 +5,9 @@
  * page, an inflated length, a clamped write or a desynced draft cache throws or changes the output:
  *
  * - target: next token = hash of every token of the prefix, read row by row from the pool;
+ * - the device state `seq_state` (last committed token, committed - 1 per request slot) lives here
+ *   like a cache: decode kernels read it through `slots` and write it back, prefill writes the rows
+ *   of the requests it completes — so the engine never sends a last token or a length;
  * - draft: the target's own greedy continuation of the draft context (read from the draft cache and
  *   cross-checked against the target pool), each token corrupted with probability `draftErrorRate`
  *   (a deterministic hash of position and token: the same request drafts the same whatever its batch).
@@ -104,12 +107,16 @@ export interface ToyCall {
   readonly kernel: ManifestKernel;
   /** Copies of the inputs. */
   readonly inputs: Map<string, Int32Array>;
+  /** A decode kernel's lengths as read from the device state (recorded calls only). */
+  seqLens: Int32Array | null;
 }
 
 export class ToyBackend implements Backend {
   manifest!: Manifest;
   private pool!: Int32Array;
   private draftRows!: Int32Array;
+  /** `seq_state[slots, 2]`: what the device knows of each request slot. */
+  state!: Int32Array;
   readonly calls: ToyCall[] = [];
   closed = false;
 
@@ -126,6 +133,20 @@ export class ToyBackend implements Backend {
     this.pool = new Int32Array(t.numPages * t.pageSize).fill(-1);
     const d = manifest.caches.draft;
     if (d) this.draftRows = new Int32Array(d.kind === "static" ? d.slots * d.capacity : d.numPages * d.pageSize).fill(-1);
+    this.state = new Int32Array((manifest.decoder.maxRequests + 1) * 2);
+  }
+
+  /** Row `slot` of the state, clamped like a gather (a padded row's slot -1 reads the never-written slot 0). */
+  private readState(slot: number): [number, number] {
+    const s = Math.min(Math.max(slot, 0), this.state.length / 2 - 1);
+    return [this.state[2 * s], this.state[2 * s + 1]];
+  }
+
+  /** Writes row `slot`; an out-of-range slot is dropped, as a scatter drops it. */
+  private writeState(slot: number, last: number, len: number): void {
+    if (slot < 0 || slot >= this.state.length / 2) return;
+    this.state[2 * slot] = last;
+    this.state[2 * slot + 1] = len;
   }
 
   async close(): Promise<void> {
@@ -196,8 +217,8 @@ export class ToyBackend implements Backend {
   async run(kernel: ManifestKernel, inputs: ReadonlyMap<string, Int32Array>): Promise<Map<string, Int32Array>> {
     if (!this.manifest.kernels.includes(kernel)) throw new ToyBackendError(`kernel ${kernel.kernel}.${kernel.bucketId} is not one of the manifest's`);
     assertInputsMatch(kernel, inputs);
-    if (this.record) this.calls.push({ kernel, inputs: new Map([...inputs].map(([k, v]) => [k, v.slice()])) });
-    else this.calls.push({ kernel, inputs: new Map() });
+    const call: ToyCall = { kernel, inputs: this.record ? new Map([...inputs].map(([k, v]) => [k, v.slice()])) : new Map(), seqLens: null };
+    this.calls.push(call);
     const R = kernel.bucket.requests;
     const K = this.manifest.decoder.blockSize;
     const what = `${kernel.kernel}.${kernel.bucketId}`;
@@ -224,19 +245,27 @@ export class ToyBackend implements Backend {
         const pos = positions[last[r]];
         next[r] = toyNextFromHash(this.prefixHash(bt!, r, pos + 1, what), this.vocab);
       }
+      const stateSlots = inputs.get("state_slots")!;
+      const stateTokens = inputs.get("state_tokens")!;
+      const stateLens = inputs.get("state_lens")!;
+      for (let r = 0; r < R; r++) this.writeState(stateSlots[r], stateTokens[r] >= 0 ? stateTokens[r] : next[r], stateLens[r]);
       out.set("next_tokens", next);
       return out;
     }
 
-    const seq = inputs.get("seq_lens")!;
+    const slots = inputs.get("slots")!;
+    const seq = new Int32Array(R);
+    const last = new Int32Array(R);
+    for (let r = 0; r < R; r++) [last[r], seq[r]] = this.readState(slots[r]);
+    if (this.record) call.seqLens = seq.slice();
     if (kernel.kernel === "target_step") {
-      const last = inputs.get("last_tokens")!;
       const next = new Int32Array(R);
       for (let r = 0; r < R; r++) {
         const real = isReal(r);
         const row = this.targetRow(bt!, r, seq[r], real, what);
         this.pool[row] = last[r];
         if (real) next[r] = toyNextFromHash(this.prefixHash(bt!, r, seq[r] + 1, what), this.vocab);
+        this.writeState(slots[r], next[r], seq[r] + 1);
       }
       out.set("next_tokens", next);
       return out;
@@ -248,7 +277,6 @@ export class ToyBackend implements Backend {
     const realDraft = (r: number) => (inputs.has("draft_slots") ? slotsOrTables[r] !== 0 : slotsOrTables[r * draftWidth] !== 0);
     const draftTokens = new Int32Array(R * (K - 1));
     if (kernel.kernel === "draft" || kernel.kernel === "decode_step") {
-      const last = inputs.get("last_tokens")!;
       for (let r = 0; r < R; r++) {
         if (!realDraft(r)) {
           if (seq[r] !== 0) throw new ToyBackendError(`${what}: padded row ${r} has seq_len ${seq[r]}`);
@@ -271,9 +299,12 @@ export class ToyBackend implements Backend {
     }
     // verify (decode_step continues here with its own drafts)
     const block = new Int32Array(R * K);
-    if (kernel.kernel === "verify") block.set(inputs.get("block_tokens")!);
-    else {
-      const last = inputs.get("last_tokens")!;
+    if (kernel.kernel === "verify") {
+      block.set(inputs.get("block_tokens")!);
+      for (let r = 0; r < R; r++) {
+        if (isReal(r) && block[r * K] !== last[r]) throw new ToyBackendError(`${what}: row ${r} verifies a block from ${block[r * K]}, the device state's last token is ${last[r]}`);
+      }
+    } else {
       for (let r = 0; r < R; r++) {
         block[r * K] = last[r];
         block.set(draftTokens.subarray(r * (K - 1), (r + 1) * (K - 1)), r * K + 1);
@@ -297,6 +328,7 @@ export class ToyBackend implements Backend {
       let a = 0;
       while (a < K - 1 && block[r * K + a + 1] === target[r * K + a]) a++;
       accepted[r] = a;
+      this.writeState(slots[r], target[r * K + a], seq[r] + a + 1);
     }
     out.set("accepted", accepted);
     out.set("target_tokens", target);

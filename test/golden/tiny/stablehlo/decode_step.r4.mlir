@@ -1,208 +1,236 @@
 module @decode_step_r4 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<4xi32>, %seq_lens: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
-    %0 = stablehlo.reshape %last_tokens : (tensor<4xi32>) -> tensor<4x1xi32>
-    %1 = stablehlo.constant dense<255> : tensor<4x3xi32>
-    %2 = stablehlo.concatenate %0, %1, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
-    %3 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %4 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %5 = stablehlo.add %3, %4 : tensor<4x4xi32>
-    %6 = stablehlo.reshape %5 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %7 = stablehlo.reshape %2 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %8 = stablehlo.reshape %7 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %9 = "stablehlo.gather"(%target.model.embed_tokens.weight, %8) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %10 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %11 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %12 = stablehlo.concatenate %10, %11, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %13 = "stablehlo.gather"(%draft_k, %12) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %14 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %15 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %16 = stablehlo.concatenate %14, %15, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %17 = "stablehlo.gather"(%draft_v, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %18 = func.call @draft_layer(%9, %6, %seq_lens, %13, %17, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %19 = stablehlo.reshape %18 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
-    %20 = stablehlo.slice %19 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
-    %21 = stablehlo.reshape %20 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
-    %22 = stablehlo.multiply %21, %21 : tensor<12x64xf32>
-    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
-    %25 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
-    %26 = stablehlo.divide %24, %25 : tensor<12xf32>
-    %27 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
-    %28 = stablehlo.add %26, %27 : tensor<12xf32>
-    %29 = stablehlo.rsqrt %28 : tensor<12xf32>
-    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
-    %31 = stablehlo.multiply %21, %30 : tensor<12x64xf32>
-    %32 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
-    %33 = stablehlo.multiply %31, %32 : tensor<12x64xf32>
-    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
-    %35 = stablehlo.iota dim = 1 : tensor<12x256xi32>
-    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %37 = stablehlo.constant dense<0> : tensor<i32>
-    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %slots: tensor<4xi32>, %block_tables: tensor<4x16xi32>, %draft_slots: tensor<4xi32>) -> (tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %2 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %4 = stablehlo.slice %1 [0:4, 0:1] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %6 = stablehlo.reshape %5 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %7 = stablehlo.constant dense<255> : tensor<4x3xi32>
+    %8 = stablehlo.concatenate %6, %7, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
+    %9 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %10 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %11 = stablehlo.add %9, %10 : tensor<4x4xi32>
+    %12 = stablehlo.reshape %11 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %13 = stablehlo.reshape %8 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %14 = stablehlo.reshape %13 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %15 = "stablehlo.gather"(%target.model.embed_tokens.weight, %14) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %16 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %17 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %18 = stablehlo.concatenate %16, %17, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %19 = "stablehlo.gather"(%draft_k, %18) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %20 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %21 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %22 = stablehlo.concatenate %20, %21, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %23 = "stablehlo.gather"(%draft_v, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %24 = func.call @draft_layer(%15, %12, %3, %19, %23, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %25 = stablehlo.reshape %24 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
+    %26 = stablehlo.slice %25 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
+    %27 = stablehlo.reshape %26 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
+    %28 = stablehlo.multiply %27, %27 : tensor<12x64xf32>
+    %29 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %30 = stablehlo.reduce(%28 init: %29) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
+    %31 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
+    %32 = stablehlo.divide %30, %31 : tensor<12xf32>
+    %33 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
+    %34 = stablehlo.add %32, %33 : tensor<12xf32>
+    %35 = stablehlo.rsqrt %34 : tensor<12xf32>
+    %36 = stablehlo.broadcast_in_dim %35, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
+    %37 = stablehlo.multiply %27, %36 : tensor<12x64xf32>
+    %38 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
+    %39 = stablehlo.multiply %37, %38 : tensor<12x64xf32>
+    %40 = stablehlo.dot_general %39, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
+    %41 = stablehlo.iota dim = 1 : tensor<12x256xi32>
+    %42 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %43 = stablehlo.constant dense<0> : tensor<i32>
+    %44:2 = stablehlo.reduce(%40 init: %42), (%41 init: %43) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
       reducer(%arg35: tensor<f32>, %arg37: tensor<f32>) (%arg36: tensor<i32>, %arg38: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg36, %arg38,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %42 = stablehlo.and %40, %41 : tensor<i1>
-        %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg35, %arg37 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg36, %arg38 : tensor<i1>, tensor<i32>
-        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+        %45 = stablehlo.compare  GT, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %46 = stablehlo.compare  EQ, %arg35, %arg37,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %47 = stablehlo.compare  LT, %arg36, %arg38,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %48 = stablehlo.and %46, %47 : tensor<i1>
+        %49 = stablehlo.or %45, %48 : tensor<i1>
+        %50 = stablehlo.select %49, %arg35, %arg37 : tensor<i1>, tensor<f32>
+        %51 = stablehlo.select %49, %arg36, %arg38 : tensor<i1>, tensor<i32>
+        stablehlo.return %50, %51 : tensor<f32>, tensor<i32>
       }
-    %46 = stablehlo.reshape %38#1 : (tensor<12xi32>) -> tensor<4x3xi32>
-    %47 = stablehlo.reshape %last_tokens : (tensor<4xi32>) -> tensor<4x1xi32>
-    %48 = stablehlo.concatenate %47, %46, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
-    %49 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %50 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %51 = stablehlo.add %49, %50 : tensor<4x4xi32>
-    %52 = stablehlo.iota dim = 0 : tensor<4x4xi32>
-    %53 = stablehlo.reshape %52 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %54 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %55 = stablehlo.divide %51, %54 : tensor<4x4xi32>
-    %56 = stablehlo.reshape %55 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
-    %57 = stablehlo.concatenate %53, %56, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
-    %58 = "stablehlo.gather"(%block_tables, %57) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
-    %59 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %60 = stablehlo.multiply %58, %59 : tensor<4x4xi32>
-    %61 = stablehlo.constant dense<16> : tensor<4x4xi32>
-    %62 = stablehlo.remainder %51, %61 : tensor<4x4xi32>
-    %63 = stablehlo.add %60, %62 : tensor<4x4xi32>
-    %64 = stablehlo.reshape %63 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %65 = stablehlo.reshape %48 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %66 = stablehlo.reshape %65 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %67 = "stablehlo.gather"(%target.model.embed_tokens.weight, %66) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %68 = stablehlo.constant dense<0.000000e+00> : tensor<3x16x64xf32>
-    %69 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
-    %70 = stablehlo.constant dense<0> : tensor<i32>
-    %71:4 = stablehlo.while(%iterArg = %70, %iterArg_0 = %67, %iterArg_1 = %target_kv, %iterArg_2 = %68) : tensor<i32>, tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x16x64xf32>
+    %52 = stablehlo.reshape %44#1 : (tensor<12xi32>) -> tensor<4x3xi32>
+    %53 = stablehlo.reshape %5 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %54 = stablehlo.concatenate %53, %52, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
+    %55 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %56 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %57 = stablehlo.add %55, %56 : tensor<4x4xi32>
+    %58 = stablehlo.iota dim = 0 : tensor<4x4xi32>
+    %59 = stablehlo.reshape %58 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %60 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %61 = stablehlo.divide %57, %60 : tensor<4x4xi32>
+    %62 = stablehlo.reshape %61 : (tensor<4x4xi32>) -> tensor<4x4x1xi32>
+    %63 = stablehlo.concatenate %59, %62, dim = 2 : (tensor<4x4x1xi32>, tensor<4x4x1xi32>) -> tensor<4x4x2xi32>
+    %64 = "stablehlo.gather"(%block_tables, %63) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x16xi32>, tensor<4x4x2xi32>) -> tensor<4x4xi32>
+    %65 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %66 = stablehlo.multiply %64, %65 : tensor<4x4xi32>
+    %67 = stablehlo.constant dense<16> : tensor<4x4xi32>
+    %68 = stablehlo.remainder %57, %67 : tensor<4x4xi32>
+    %69 = stablehlo.add %66, %68 : tensor<4x4xi32>
+    %70 = stablehlo.reshape %69 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %71 = stablehlo.reshape %54 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %72 = stablehlo.reshape %71 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %73 = "stablehlo.gather"(%target.model.embed_tokens.weight, %72) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %74 = stablehlo.constant dense<0.000000e+00> : tensor<3x16x64xf32>
+    %75 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
+    %76 = stablehlo.constant dense<0> : tensor<i32>
+    %77:4 = stablehlo.while(%iterArg = %76, %iterArg_0 = %73, %iterArg_1 = %target_kv, %iterArg_2 = %74) : tensor<i32>, tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x16x64xf32>
     cond {
-      %72 = stablehlo.constant dense<2> : tensor<i32>
-      %73 = stablehlo.compare  LT, %iterArg, %72,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-      stablehlo.return %73 : tensor<i1>
+      %78 = stablehlo.constant dense<2> : tensor<i32>
+      %79 = stablehlo.compare  LT, %iterArg, %78,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %79 : tensor<i1>
     } do {
-      %74 = stablehlo.constant dense<0> : tensor<i32>
-      %75 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %74, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %76 = stablehlo.reshape %75 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %77 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
-      %78 = stablehlo.reshape %77 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %79 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %74, %74, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %80 = stablehlo.reshape %79 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %81 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %74, %74, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %82 = stablehlo.reshape %81 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %83 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %80 = stablehlo.constant dense<0> : tensor<i32>
+      %81 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %80, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %82 = stablehlo.reshape %81 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %83 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %80, %80, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
       %84 = stablehlo.reshape %83 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %85 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %74, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %86 = stablehlo.reshape %85 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %87 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %74, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %88 = stablehlo.reshape %87 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %89 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %74, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %90 = stablehlo.reshape %89 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %91 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %74, %74, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %92 = stablehlo.reshape %91 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %93 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %74, %74, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %94 = stablehlo.reshape %93 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %95 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %74, %74, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
-      %96 = stablehlo.reshape %95 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
-      %97:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %51, %block_tables, %64, %iterArg, %76, %78, %80, %82, %84, %86, %88, %90, %92, %94, %96) : (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
-      %98 = stablehlo.reshape %97#0 : (tensor<16x64xf32>) -> tensor<1x16x64xf32>
-      %99 = stablehlo.dynamic_slice %69, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
-      %100 = stablehlo.reshape %99 : (tensor<1xi32>) -> tensor<i32>
-      %101 = stablehlo.dynamic_update_slice %iterArg_2, %98, %100, %74, %74 : (tensor<3x16x64xf32>, tensor<1x16x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x16x64xf32>
-      %102 = stablehlo.constant dense<1> : tensor<i32>
-      %103 = stablehlo.add %iterArg, %102 : tensor<i32>
-      stablehlo.return %103, %97#0, %97#1, %101 : tensor<i32>, tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x16x64xf32>
+      %85 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %80, %80, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %86 = stablehlo.reshape %85 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %87 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %80, %80, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %88 = stablehlo.reshape %87 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %89 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %80, %80, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %90 = stablehlo.reshape %89 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %91 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %80, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %92 = stablehlo.reshape %91 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %93 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %80, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %94 = stablehlo.reshape %93 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %95 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %80, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %96 = stablehlo.reshape %95 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %97 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %80, %80, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %98 = stablehlo.reshape %97 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %99 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %80, %80, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %100 = stablehlo.reshape %99 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %101 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %80, %80, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %102 = stablehlo.reshape %101 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %103:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %57, %block_tables, %70, %iterArg, %82, %84, %86, %88, %90, %92, %94, %96, %98, %100, %102) : (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<4x4xi32>, tensor<4x16xi32>, tensor<16xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %104 = stablehlo.reshape %103#0 : (tensor<16x64xf32>) -> tensor<1x16x64xf32>
+      %105 = stablehlo.dynamic_slice %75, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
+      %106 = stablehlo.reshape %105 : (tensor<1xi32>) -> tensor<i32>
+      %107 = stablehlo.dynamic_update_slice %iterArg_2, %104, %106, %80, %80 : (tensor<3x16x64xf32>, tensor<1x16x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x16x64xf32>
+      %108 = stablehlo.constant dense<1> : tensor<i32>
+      %109 = stablehlo.add %iterArg, %108 : tensor<i32>
+      stablehlo.return %109, %103#0, %103#1, %107 : tensor<i32>, tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x16x64xf32>
     }
-    %104 = stablehlo.slice %71#3 [0:1, 0:16, 0:64] : (tensor<3x16x64xf32>) -> tensor<1x16x64xf32>
-    %105 = stablehlo.reshape %104 : (tensor<1x16x64xf32>) -> tensor<16x64xf32>
-    %106 = stablehlo.slice %71#3 [1:2, 0:16, 0:64] : (tensor<3x16x64xf32>) -> tensor<1x16x64xf32>
-    %107 = stablehlo.reshape %106 : (tensor<1x16x64xf32>) -> tensor<16x64xf32>
-    %108 = stablehlo.multiply %71#1, %71#1 : tensor<16x64xf32>
-    %109 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %110 = stablehlo.reduce(%108 init: %109) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %111 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %112 = stablehlo.divide %110, %111 : tensor<16xf32>
-    %113 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %114 = stablehlo.add %112, %113 : tensor<16xf32>
-    %115 = stablehlo.rsqrt %114 : tensor<16xf32>
-    %116 = stablehlo.broadcast_in_dim %115, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %117 = stablehlo.multiply %71#1, %116 : tensor<16x64xf32>
-    %118 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %119 = stablehlo.multiply %117, %118 : tensor<16x64xf32>
-    %120 = stablehlo.dot_general %119, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
-    %121 = stablehlo.iota dim = 1 : tensor<16x256xi32>
-    %122 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %123 = stablehlo.constant dense<0> : tensor<i32>
-    %124:2 = stablehlo.reduce(%120 init: %122), (%121 init: %123) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
+    %110 = stablehlo.slice %77#3 [0:1, 0:16, 0:64] : (tensor<3x16x64xf32>) -> tensor<1x16x64xf32>
+    %111 = stablehlo.reshape %110 : (tensor<1x16x64xf32>) -> tensor<16x64xf32>
+    %112 = stablehlo.slice %77#3 [1:2, 0:16, 0:64] : (tensor<3x16x64xf32>) -> tensor<1x16x64xf32>
+    %113 = stablehlo.reshape %112 : (tensor<1x16x64xf32>) -> tensor<16x64xf32>
+    %114 = stablehlo.multiply %77#1, %77#1 : tensor<16x64xf32>
+    %115 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %116 = stablehlo.reduce(%114 init: %115) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %117 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %118 = stablehlo.divide %116, %117 : tensor<16xf32>
+    %119 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %120 = stablehlo.add %118, %119 : tensor<16xf32>
+    %121 = stablehlo.rsqrt %120 : tensor<16xf32>
+    %122 = stablehlo.broadcast_in_dim %121, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %123 = stablehlo.multiply %77#1, %122 : tensor<16x64xf32>
+    %124 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %125 = stablehlo.multiply %123, %124 : tensor<16x64xf32>
+    %126 = stablehlo.dot_general %125, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<16x64xf32>, tensor<256x64xf32>) -> tensor<16x256xf32>
+    %127 = stablehlo.iota dim = 1 : tensor<16x256xi32>
+    %128 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %129 = stablehlo.constant dense<0> : tensor<i32>
+    %130:2 = stablehlo.reduce(%126 init: %128), (%127 init: %129) across dimensions = [1] : (tensor<16x256xf32>, tensor<16x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<16xf32>, tensor<16xi32>)
       reducer(%arg39: tensor<f32>, %arg41: tensor<f32>) (%arg40: tensor<i32>, %arg42: tensor<i32>) {
-        %125 = stablehlo.compare  GT, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %126 = stablehlo.compare  EQ, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %127 = stablehlo.compare  LT, %arg40, %arg42,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %128 = stablehlo.and %126, %127 : tensor<i1>
-        %129 = stablehlo.or %125, %128 : tensor<i1>
-        %130 = stablehlo.select %129, %arg39, %arg41 : tensor<i1>, tensor<f32>
-        %131 = stablehlo.select %129, %arg40, %arg42 : tensor<i1>, tensor<i32>
-        stablehlo.return %130, %131 : tensor<f32>, tensor<i32>
+        %131 = stablehlo.compare  GT, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %132 = stablehlo.compare  EQ, %arg39, %arg41,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %133 = stablehlo.compare  LT, %arg40, %arg42,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %134 = stablehlo.and %132, %133 : tensor<i1>
+        %135 = stablehlo.or %131, %134 : tensor<i1>
+        %136 = stablehlo.select %135, %arg39, %arg41 : tensor<i1>, tensor<f32>
+        %137 = stablehlo.select %135, %arg40, %arg42 : tensor<i1>, tensor<i32>
+        stablehlo.return %136, %137 : tensor<f32>, tensor<i32>
       }
-    %132 = stablehlo.reshape %124#1 : (tensor<16xi32>) -> tensor<4x4xi32>
-    %133 = stablehlo.slice %48 [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %134 = stablehlo.slice %132 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
-    %135 = stablehlo.compare  EQ, %133, %134,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
-    %136 = stablehlo.iota dim = 1 : tensor<4x3xi32>
-    %137 = stablehlo.constant dense<3> : tensor<4x3xi32>
-    %138 = stablehlo.select %135, %137, %136 : tensor<4x3xi1>, tensor<4x3xi32>
-    %139 = stablehlo.constant dense<3> : tensor<i32>
-    %140 = stablehlo.reduce(%138 init: %139) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
-    %141 = stablehlo.reshape %51 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %142 = stablehlo.concatenate %105, %107, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
-    %143 = stablehlo.dot_general %142, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %144 = stablehlo.multiply %143, %143 : tensor<16x64xf32>
-    %145 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %146 = stablehlo.reduce(%144 init: %145) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
-    %147 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
-    %148 = stablehlo.divide %146, %147 : tensor<16xf32>
-    %149 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
-    %150 = stablehlo.add %148, %149 : tensor<16xf32>
-    %151 = stablehlo.rsqrt %150 : tensor<16xf32>
-    %152 = stablehlo.broadcast_in_dim %151, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
-    %153 = stablehlo.multiply %143, %152 : tensor<16x64xf32>
-    %154 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
-    %155 = stablehlo.multiply %153, %154 : tensor<16x64xf32>
-    %156:2 = func.call @draft_context(%155, %141, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
-    %157 = stablehlo.reshape %156#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %158 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %159 = stablehlo.constant dense<0> : tensor<4xi32>
-    %160 = stablehlo.maximum %draft_slots, %159 : tensor<4xi32>
-    %161 = stablehlo.constant dense<4> : tensor<4xi32>
-    %162 = stablehlo.minimum %160, %161 : tensor<4xi32>
-    %163 = stablehlo.reshape %162 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %164 = stablehlo.constant dense<0> : tensor<4xi32>
-    %165 = stablehlo.maximum %seq_lens, %164 : tensor<4xi32>
-    %166 = stablehlo.constant dense<252> : tensor<4xi32>
-    %167 = stablehlo.minimum %165, %166 : tensor<4xi32>
-    %168 = stablehlo.reshape %167 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %169 = stablehlo.concatenate %158, %163, %168, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %170 = "stablehlo.scatter"(%draft_k, %169, %157) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %138 = stablehlo.reshape %130#1 : (tensor<16xi32>) -> tensor<4x4xi32>
+    %139 = stablehlo.slice %54 [0:4, 1:4] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %140 = stablehlo.slice %138 [0:4, 0:3] : (tensor<4x4xi32>) -> tensor<4x3xi32>
+    %141 = stablehlo.compare  EQ, %139, %140,  SIGNED : (tensor<4x3xi32>, tensor<4x3xi32>) -> tensor<4x3xi1>
+    %142 = stablehlo.iota dim = 1 : tensor<4x3xi32>
+    %143 = stablehlo.constant dense<3> : tensor<4x3xi32>
+    %144 = stablehlo.select %141, %143, %142 : tensor<4x3xi1>, tensor<4x3xi32>
+    %145 = stablehlo.constant dense<3> : tensor<i32>
+    %146 = stablehlo.reduce(%144 init: %145) applies stablehlo.minimum across dimensions = [1] : (tensor<4x3xi32>, tensor<i32>) -> tensor<4xi32>
+    %147 = stablehlo.reshape %57 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %148 = stablehlo.concatenate %111, %113, dim = 1 : (tensor<16x64xf32>, tensor<16x64xf32>) -> tensor<16x128xf32>
+    %149 = stablehlo.dot_general %148, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<16x128xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %150 = stablehlo.multiply %149, %149 : tensor<16x64xf32>
+    %151 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %152 = stablehlo.reduce(%150 init: %151) applies stablehlo.add across dimensions = [1] : (tensor<16x64xf32>, tensor<f32>) -> tensor<16xf32>
+    %153 = stablehlo.constant dense<6.400000e+01> : tensor<16xf32>
+    %154 = stablehlo.divide %152, %153 : tensor<16xf32>
+    %155 = stablehlo.constant dense<1.000000e-06> : tensor<16xf32>
+    %156 = stablehlo.add %154, %155 : tensor<16xf32>
+    %157 = stablehlo.rsqrt %156 : tensor<16xf32>
+    %158 = stablehlo.broadcast_in_dim %157, dims = [0] : (tensor<16xf32>) -> tensor<16x64xf32>
+    %159 = stablehlo.multiply %149, %158 : tensor<16x64xf32>
+    %160 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<16x64xf32>
+    %161 = stablehlo.multiply %159, %160 : tensor<16x64xf32>
+    %162:2 = func.call @draft_context(%161, %147, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<16x2x16xf32>, tensor<16x2x16xf32>)
+    %163 = stablehlo.reshape %162#0 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %164 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %165 = stablehlo.constant dense<0> : tensor<4xi32>
+    %166 = stablehlo.maximum %draft_slots, %165 : tensor<4xi32>
+    %167 = stablehlo.constant dense<4> : tensor<4xi32>
+    %168 = stablehlo.minimum %166, %167 : tensor<4xi32>
+    %169 = stablehlo.reshape %168 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %170 = stablehlo.constant dense<0> : tensor<4xi32>
+    %171 = stablehlo.maximum %3, %170 : tensor<4xi32>
+    %172 = stablehlo.constant dense<252> : tensor<4xi32>
+    %173 = stablehlo.minimum %171, %172 : tensor<4xi32>
+    %174 = stablehlo.reshape %173 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %175 = stablehlo.concatenate %164, %169, %174, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %176 = "stablehlo.scatter"(%draft_k, %175, %163) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg43: tensor<f32>, %arg44: tensor<f32>):
       stablehlo.return %arg44 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %171 = stablehlo.reshape %156#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
-    %172 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %173 = stablehlo.constant dense<0> : tensor<4xi32>
-    %174 = stablehlo.maximum %draft_slots, %173 : tensor<4xi32>
-    %175 = stablehlo.constant dense<4> : tensor<4xi32>
-    %176 = stablehlo.minimum %174, %175 : tensor<4xi32>
-    %177 = stablehlo.reshape %176 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %178 = stablehlo.constant dense<0> : tensor<4xi32>
-    %179 = stablehlo.maximum %seq_lens, %178 : tensor<4xi32>
-    %180 = stablehlo.constant dense<252> : tensor<4xi32>
-    %181 = stablehlo.minimum %179, %180 : tensor<4xi32>
-    %182 = stablehlo.reshape %181 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %183 = stablehlo.concatenate %172, %177, %182, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
-    %184 = "stablehlo.scatter"(%draft_v, %183, %171) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    %177 = stablehlo.reshape %162#1 : (tensor<16x2x16xf32>) -> tensor<4x4x2x16xf32>
+    %178 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %179 = stablehlo.constant dense<0> : tensor<4xi32>
+    %180 = stablehlo.maximum %draft_slots, %179 : tensor<4xi32>
+    %181 = stablehlo.constant dense<4> : tensor<4xi32>
+    %182 = stablehlo.minimum %180, %181 : tensor<4xi32>
+    %183 = stablehlo.reshape %182 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %184 = stablehlo.constant dense<0> : tensor<4xi32>
+    %185 = stablehlo.maximum %3, %184 : tensor<4xi32>
+    %186 = stablehlo.constant dense<252> : tensor<4xi32>
+    %187 = stablehlo.minimum %185, %186 : tensor<4xi32>
+    %188 = stablehlo.reshape %187 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %189 = stablehlo.concatenate %178, %183, %188, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x3xi32>
+    %190 = "stablehlo.scatter"(%draft_v, %189, %177) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
     ^bb0(%arg45: tensor<f32>, %arg46: tensor<f32>):
       stablehlo.return %arg46 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<4x3xi32>, tensor<4x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %140, %132, %46, %71#2, %170, %184 : tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %191 = stablehlo.constant dense<0> : tensor<4xi32>
+    %192 = stablehlo.maximum %146, %191 : tensor<4xi32>
+    %193 = stablehlo.constant dense<3> : tensor<4xi32>
+    %194 = stablehlo.minimum %192, %193 : tensor<4xi32>
+    %195 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %196 = stablehlo.reshape %195 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %197 = stablehlo.iota dim = 0 : tensor<4xi32>
+    %198 = stablehlo.reshape %197 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %199 = stablehlo.reshape %194 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %200 = stablehlo.concatenate %198, %199, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %201 = "stablehlo.gather"(%138, %200) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<4x4xi32>, tensor<4x2xi32>) -> tensor<4xi32>
+    %202 = stablehlo.constant dense<1> : tensor<4xi32>
+    %203 = stablehlo.add %196, %202 : tensor<4xi32>
+    %204 = stablehlo.add %203, %194 : tensor<4xi32>
+    %205 = stablehlo.reshape %201 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %206 = stablehlo.reshape %204 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %207 = stablehlo.concatenate %205, %206, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %208 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %209 = "stablehlo.scatter"(%seq_state, %208, %207) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg47: tensor<i32>, %arg48: tensor<i32>):
+      stablehlo.return %arg48 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<4x1xi32>, tensor<4x2xi32>) -> tensor<5x2xi32>
+    return %146, %138, %52, %77#2, %176, %190, %209 : tensor<4xi32>, tensor<4x4xi32>, tensor<4x3xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @draft_layer(%x: tensor<16x64xf32>, %positions: tensor<16xi32>, %seq_lens: tensor<4xi32>, %k_ctx: tensor<4x256x2x16xf32>, %v_ctx: tensor<4x256x2x16xf32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> tensor<16x64xf32> {
     %0 = stablehlo.multiply %x, %x : tensor<16x64xf32>

@@ -1,56 +1,62 @@
 module @draft_r4 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %draft_k: tensor<1x5x256x2x16xf32>, %draft_v: tensor<1x5x256x2x16xf32>, %last_tokens: tensor<4xi32>, %seq_lens: tensor<4xi32>, %draft_slots: tensor<4xi32>) -> tensor<4x3xi32> {
-    %0 = stablehlo.reshape %last_tokens : (tensor<4xi32>) -> tensor<4x1xi32>
-    %1 = stablehlo.constant dense<255> : tensor<4x3xi32>
-    %2 = stablehlo.concatenate %0, %1, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
-    %3 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
-    %4 = stablehlo.iota dim = 1 : tensor<4x4xi32>
-    %5 = stablehlo.add %3, %4 : tensor<4x4xi32>
-    %6 = stablehlo.reshape %5 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %7 = stablehlo.reshape %2 : (tensor<4x4xi32>) -> tensor<16xi32>
-    %8 = stablehlo.reshape %7 : (tensor<16xi32>) -> tensor<16x1xi32>
-    %9 = "stablehlo.gather"(%target.model.embed_tokens.weight, %8) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
-    %10 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %11 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %12 = stablehlo.concatenate %10, %11, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %13 = "stablehlo.gather"(%draft_k, %12) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %14 = stablehlo.constant dense<0> : tensor<4x1xi32>
-    %15 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
-    %16 = stablehlo.concatenate %14, %15, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
-    %17 = "stablehlo.gather"(%draft_v, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
-    %18 = func.call @draft_layer(%9, %6, %seq_lens, %13, %17, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
-    %19 = stablehlo.reshape %18 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
-    %20 = stablehlo.slice %19 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
-    %21 = stablehlo.reshape %20 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
-    %22 = stablehlo.multiply %21, %21 : tensor<12x64xf32>
-    %23 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %24 = stablehlo.reduce(%22 init: %23) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
-    %25 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
-    %26 = stablehlo.divide %24, %25 : tensor<12xf32>
-    %27 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
-    %28 = stablehlo.add %26, %27 : tensor<12xf32>
-    %29 = stablehlo.rsqrt %28 : tensor<12xf32>
-    %30 = stablehlo.broadcast_in_dim %29, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
-    %31 = stablehlo.multiply %21, %30 : tensor<12x64xf32>
-    %32 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
-    %33 = stablehlo.multiply %31, %32 : tensor<12x64xf32>
-    %34 = stablehlo.dot_general %33, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
-    %35 = stablehlo.iota dim = 1 : tensor<12x256xi32>
-    %36 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %37 = stablehlo.constant dense<0> : tensor<i32>
-    %38:2 = stablehlo.reduce(%34 init: %36), (%35 init: %37) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.layers.0.input_layernorm.weight: tensor<64xf32>, %draft.layers.0.self_attn.q_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.o_proj.weight: tensor<64x64xf32>, %draft.layers.0.self_attn.q_norm.weight: tensor<16xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %draft.layers.0.post_attention_layernorm.weight: tensor<64xf32>, %draft.layers.0.mlp.gate_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.up_proj.weight: tensor<128x64xf32>, %draft.layers.0.mlp.down_proj.weight: tensor<64x128xf32>, %draft.norm.weight: tensor<64xf32>, %draft_k: tensor<1x5x256x2x16xf32>, %draft_v: tensor<1x5x256x2x16xf32>, %seq_state: tensor<5x2xi32>, %slots: tensor<4xi32>, %draft_slots: tensor<4xi32>) -> tensor<4x3xi32> {
+    %0 = stablehlo.reshape %slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %2 = stablehlo.slice %1 [0:4, 1:2] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %4 = stablehlo.slice %1 [0:4, 0:1] : (tensor<4x2xi32>) -> tensor<4x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<4x1xi32>) -> tensor<4xi32>
+    %6 = stablehlo.reshape %5 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %7 = stablehlo.constant dense<255> : tensor<4x3xi32>
+    %8 = stablehlo.concatenate %6, %7, dim = 1 : (tensor<4x1xi32>, tensor<4x3xi32>) -> tensor<4x4xi32>
+    %9 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<4xi32>) -> tensor<4x4xi32>
+    %10 = stablehlo.iota dim = 1 : tensor<4x4xi32>
+    %11 = stablehlo.add %9, %10 : tensor<4x4xi32>
+    %12 = stablehlo.reshape %11 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %13 = stablehlo.reshape %8 : (tensor<4x4xi32>) -> tensor<16xi32>
+    %14 = stablehlo.reshape %13 : (tensor<16xi32>) -> tensor<16x1xi32>
+    %15 = "stablehlo.gather"(%target.model.embed_tokens.weight, %14) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
+    %16 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %17 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %18 = stablehlo.concatenate %16, %17, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %19 = "stablehlo.gather"(%draft_k, %18) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %20 = stablehlo.constant dense<0> : tensor<4x1xi32>
+    %21 = stablehlo.reshape %draft_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %22 = stablehlo.concatenate %20, %21, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %23 = "stablehlo.gather"(%draft_v, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1, 2, 3], collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1, 256, 2, 16>}> : (tensor<1x5x256x2x16xf32>, tensor<4x2xi32>) -> tensor<4x256x2x16xf32>
+    %24 = func.call @draft_layer(%15, %12, %3, %19, %23, %draft.layers.0.input_layernorm.weight, %draft.layers.0.self_attn.q_proj.weight, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.o_proj.weight, %draft.layers.0.self_attn.q_norm.weight, %draft.layers.0.self_attn.k_norm.weight, %draft.layers.0.post_attention_layernorm.weight, %draft.layers.0.mlp.gate_proj.weight, %draft.layers.0.mlp.up_proj.weight, %draft.layers.0.mlp.down_proj.weight) : (tensor<16x64xf32>, tensor<16xi32>, tensor<4xi32>, tensor<4x256x2x16xf32>, tensor<4x256x2x16xf32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> tensor<16x64xf32>
+    %25 = stablehlo.reshape %24 : (tensor<16x64xf32>) -> tensor<4x4x64xf32>
+    %26 = stablehlo.slice %25 [0:4, 1:4, 0:64] : (tensor<4x4x64xf32>) -> tensor<4x3x64xf32>
+    %27 = stablehlo.reshape %26 : (tensor<4x3x64xf32>) -> tensor<12x64xf32>
+    %28 = stablehlo.multiply %27, %27 : tensor<12x64xf32>
+    %29 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %30 = stablehlo.reduce(%28 init: %29) applies stablehlo.add across dimensions = [1] : (tensor<12x64xf32>, tensor<f32>) -> tensor<12xf32>
+    %31 = stablehlo.constant dense<6.400000e+01> : tensor<12xf32>
+    %32 = stablehlo.divide %30, %31 : tensor<12xf32>
+    %33 = stablehlo.constant dense<1.000000e-06> : tensor<12xf32>
+    %34 = stablehlo.add %32, %33 : tensor<12xf32>
+    %35 = stablehlo.rsqrt %34 : tensor<12xf32>
+    %36 = stablehlo.broadcast_in_dim %35, dims = [0] : (tensor<12xf32>) -> tensor<12x64xf32>
+    %37 = stablehlo.multiply %27, %36 : tensor<12x64xf32>
+    %38 = stablehlo.broadcast_in_dim %draft.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<12x64xf32>
+    %39 = stablehlo.multiply %37, %38 : tensor<12x64xf32>
+    %40 = stablehlo.dot_general %39, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<12x64xf32>, tensor<256x64xf32>) -> tensor<12x256xf32>
+    %41 = stablehlo.iota dim = 1 : tensor<12x256xi32>
+    %42 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %43 = stablehlo.constant dense<0> : tensor<i32>
+    %44:2 = stablehlo.reduce(%40 init: %42), (%41 init: %43) across dimensions = [1] : (tensor<12x256xf32>, tensor<12x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<12xf32>, tensor<12xi32>)
       reducer(%arg19: tensor<f32>, %arg21: tensor<f32>) (%arg20: tensor<i32>, %arg22: tensor<i32>) {
-        %39 = stablehlo.compare  GT, %arg19, %arg21,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %40 = stablehlo.compare  EQ, %arg19, %arg21,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %41 = stablehlo.compare  LT, %arg20, %arg22,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %42 = stablehlo.and %40, %41 : tensor<i1>
-        %43 = stablehlo.or %39, %42 : tensor<i1>
-        %44 = stablehlo.select %43, %arg19, %arg21 : tensor<i1>, tensor<f32>
-        %45 = stablehlo.select %43, %arg20, %arg22 : tensor<i1>, tensor<i32>
-        stablehlo.return %44, %45 : tensor<f32>, tensor<i32>
+        %45 = stablehlo.compare  GT, %arg19, %arg21,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %46 = stablehlo.compare  EQ, %arg19, %arg21,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %47 = stablehlo.compare  LT, %arg20, %arg22,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %48 = stablehlo.and %46, %47 : tensor<i1>
+        %49 = stablehlo.or %45, %48 : tensor<i1>
+        %50 = stablehlo.select %49, %arg19, %arg21 : tensor<i1>, tensor<f32>
+        %51 = stablehlo.select %49, %arg20, %arg22 : tensor<i1>, tensor<i32>
+        stablehlo.return %50, %51 : tensor<f32>, tensor<i32>
       }
-    %46 = stablehlo.reshape %38#1 : (tensor<12xi32>) -> tensor<4x3xi32>
-    return %46 : tensor<4x3xi32>
+    %52 = stablehlo.reshape %44#1 : (tensor<12xi32>) -> tensor<4x3xi32>
+    return %52 : tensor<4x3xi32>
   }
   func.func private @draft_layer(%x: tensor<16x64xf32>, %positions: tensor<16xi32>, %seq_lens: tensor<4xi32>, %k_ctx: tensor<4x256x2x16xf32>, %v_ctx: tensor<4x256x2x16xf32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> tensor<16x64xf32> {
     %0 = stablehlo.multiply %x, %x : tensor<16x64xf32>

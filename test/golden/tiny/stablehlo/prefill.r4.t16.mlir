@@ -1,5 +1,5 @@
 module @prefill_r4_t16 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %tokens: tensor<16xi32>, %positions: tensor<16xi32>, %token_request: tensor<16xi32>, %target_rows: tensor<16xi32>, %draft_rows: tensor<16xi32>, %block_tables: tensor<4x16xi32>, %last_index: tensor<4xi32>) -> (tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %tokens: tensor<16xi32>, %positions: tensor<16xi32>, %token_request: tensor<16xi32>, %target_rows: tensor<16xi32>, %draft_rows: tensor<16xi32>, %block_tables: tensor<4x16xi32>, %last_index: tensor<4xi32>, %state_slots: tensor<4xi32>, %state_tokens: tensor<4xi32>, %state_lens: tensor<4xi32>) -> (tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
     %0 = stablehlo.reshape %positions : (tensor<16xi32>) -> tensor<16x1xi32>
     %1 = stablehlo.reshape %tokens : (tensor<16xi32>) -> tensor<16x1xi32>
     %2 = "stablehlo.gather"(%target.model.embed_tokens.weight, %1) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<16x1xi32>) -> tensor<16x64xf32>
@@ -68,8 +68,8 @@ module @prefill_r4_t16 {
     %60 = stablehlo.reshape %draft_rows : (tensor<16xi32>) -> tensor<16x1xi32>
     %61 = stablehlo.concatenate %59, %60, dim = 1 : (tensor<16x1xi32>, tensor<16x1xi32>) -> tensor<16x2xi32>
     %62 = "stablehlo.scatter"(%58, %61, %57#0) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg29: tensor<f32>, %arg30: tensor<f32>):
-      stablehlo.return %arg30 : tensor<f32>
+    ^bb0(%arg33: tensor<f32>, %arg34: tensor<f32>):
+      stablehlo.return %arg34 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<16x2xi32>, tensor<16x2x16xf32>) -> tensor<1x1280x2x16xf32>
     %63 = stablehlo.reshape %62 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
     %64 = stablehlo.reshape %draft_v : (tensor<1x5x256x2x16xf32>) -> tensor<1x1280x2x16xf32>
@@ -77,8 +77,8 @@ module @prefill_r4_t16 {
     %66 = stablehlo.reshape %draft_rows : (tensor<16xi32>) -> tensor<16x1xi32>
     %67 = stablehlo.concatenate %65, %66, dim = 1 : (tensor<16x1xi32>, tensor<16x1xi32>) -> tensor<16x2xi32>
     %68 = "stablehlo.scatter"(%64, %67, %57#1) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg31: tensor<f32>, %arg32: tensor<f32>):
-      stablehlo.return %arg32 : tensor<f32>
+    ^bb0(%arg35: tensor<f32>, %arg36: tensor<f32>):
+      stablehlo.return %arg36 : tensor<f32>
     }) : (tensor<1x1280x2x16xf32>, tensor<16x2xi32>, tensor<16x2x16xf32>) -> tensor<1x1280x2x16xf32>
     %69 = stablehlo.reshape %68 : (tensor<1x1280x2x16xf32>) -> tensor<1x5x256x2x16xf32>
     %70 = stablehlo.reshape %last_index : (tensor<4xi32>) -> tensor<4x1xi32>
@@ -100,17 +100,28 @@ module @prefill_r4_t16 {
     %86 = stablehlo.constant dense<0xFF800000> : tensor<f32>
     %87 = stablehlo.constant dense<0> : tensor<i32>
     %88:2 = stablehlo.reduce(%84 init: %86), (%85 init: %87) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
-      reducer(%arg33: tensor<f32>, %arg35: tensor<f32>) (%arg34: tensor<i32>, %arg36: tensor<i32>) {
-        %89 = stablehlo.compare  GT, %arg33, %arg35,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %90 = stablehlo.compare  EQ, %arg33, %arg35,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %91 = stablehlo.compare  LT, %arg34, %arg36,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      reducer(%arg37: tensor<f32>, %arg39: tensor<f32>) (%arg38: tensor<i32>, %arg40: tensor<i32>) {
+        %89 = stablehlo.compare  GT, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %90 = stablehlo.compare  EQ, %arg37, %arg39,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %91 = stablehlo.compare  LT, %arg38, %arg40,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
         %92 = stablehlo.and %90, %91 : tensor<i1>
         %93 = stablehlo.or %89, %92 : tensor<i1>
-        %94 = stablehlo.select %93, %arg33, %arg35 : tensor<i1>, tensor<f32>
-        %95 = stablehlo.select %93, %arg34, %arg36 : tensor<i1>, tensor<i32>
+        %94 = stablehlo.select %93, %arg37, %arg39 : tensor<i1>, tensor<f32>
+        %95 = stablehlo.select %93, %arg38, %arg40 : tensor<i1>, tensor<i32>
         stablehlo.return %94, %95 : tensor<f32>, tensor<i32>
       }
-    return %88#1, %6#2, %63, %69 : tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %96 = stablehlo.constant dense<0> : tensor<4xi32>
+    %97 = stablehlo.compare  GE, %state_tokens, %96,  SIGNED : (tensor<4xi32>, tensor<4xi32>) -> tensor<4xi1>
+    %98 = stablehlo.select %97, %state_tokens, %88#1 : tensor<4xi1>, tensor<4xi32>
+    %99 = stablehlo.reshape %98 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %100 = stablehlo.reshape %state_lens : (tensor<4xi32>) -> tensor<4x1xi32>
+    %101 = stablehlo.concatenate %99, %100, dim = 1 : (tensor<4x1xi32>, tensor<4x1xi32>) -> tensor<4x2xi32>
+    %102 = stablehlo.reshape %state_slots : (tensor<4xi32>) -> tensor<4x1xi32>
+    %103 = "stablehlo.scatter"(%seq_state, %102, %101) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg41: tensor<i32>, %arg42: tensor<i32>):
+      stablehlo.return %arg42 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<4x1xi32>, tensor<4x2xi32>) -> tensor<5x2xi32>
+    return %88#1, %6#2, %63, %69, %103 : tensor<4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer_grouped(%x: tensor<16x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<16x1xi32>, %tables: tensor<4x16xi32>, %group_table: tensor<16xi32>, %rows: tensor<16xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<16x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<16x1xi32>) -> tensor<16xi32>

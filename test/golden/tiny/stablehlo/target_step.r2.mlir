@@ -1,86 +1,112 @@
 module @target_step_r2 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %last_tokens: tensor<2xi32>, %seq_lens: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>) {
-    %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
-    %1 = stablehlo.iota dim = 1 : tensor<2x1xi32>
-    %2 = stablehlo.add %0, %1 : tensor<2x1xi32>
-    %3 = stablehlo.iota dim = 0 : tensor<2x1xi32>
-    %4 = stablehlo.reshape %3 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
-    %5 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %6 = stablehlo.divide %2, %5 : tensor<2x1xi32>
-    %7 = stablehlo.reshape %6 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
-    %8 = stablehlo.concatenate %4, %7, dim = 2 : (tensor<2x1x1xi32>, tensor<2x1x1xi32>) -> tensor<2x1x2xi32>
-    %9 = "stablehlo.gather"(%block_tables, %8) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x16xi32>, tensor<2x1x2xi32>) -> tensor<2x1xi32>
-    %10 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %11 = stablehlo.multiply %9, %10 : tensor<2x1xi32>
-    %12 = stablehlo.constant dense<16> : tensor<2x1xi32>
-    %13 = stablehlo.remainder %2, %12 : tensor<2x1xi32>
-    %14 = stablehlo.add %11, %13 : tensor<2x1xi32>
-    %15 = stablehlo.reshape %14 : (tensor<2x1xi32>) -> tensor<2xi32>
-    %16 = stablehlo.reshape %last_tokens : (tensor<2xi32>) -> tensor<2x1xi32>
-    %17 = "stablehlo.gather"(%target.model.embed_tokens.weight, %16) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
-    %18 = stablehlo.constant dense<0> : tensor<i32>
-    %19:3 = stablehlo.while(%iterArg = %18, %iterArg_0 = %17, %iterArg_1 = %target_kv) : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %slots: tensor<2xi32>, %block_tables: tensor<2x16xi32>) -> (tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<2xi32>) -> tensor<2x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %2 = stablehlo.slice %1 [0:2, 0:1] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %4 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %5 = stablehlo.reshape %4 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %6 = stablehlo.broadcast_in_dim %5, dims = [0] : (tensor<2xi32>) -> tensor<2x1xi32>
+    %7 = stablehlo.iota dim = 1 : tensor<2x1xi32>
+    %8 = stablehlo.add %6, %7 : tensor<2x1xi32>
+    %9 = stablehlo.iota dim = 0 : tensor<2x1xi32>
+    %10 = stablehlo.reshape %9 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %11 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %12 = stablehlo.divide %8, %11 : tensor<2x1xi32>
+    %13 = stablehlo.reshape %12 : (tensor<2x1xi32>) -> tensor<2x1x1xi32>
+    %14 = stablehlo.concatenate %10, %13, dim = 2 : (tensor<2x1x1xi32>, tensor<2x1x1xi32>) -> tensor<2x1x2xi32>
+    %15 = "stablehlo.gather"(%block_tables, %14) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x16xi32>, tensor<2x1x2xi32>) -> tensor<2x1xi32>
+    %16 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %17 = stablehlo.multiply %15, %16 : tensor<2x1xi32>
+    %18 = stablehlo.constant dense<16> : tensor<2x1xi32>
+    %19 = stablehlo.remainder %8, %18 : tensor<2x1xi32>
+    %20 = stablehlo.add %17, %19 : tensor<2x1xi32>
+    %21 = stablehlo.reshape %20 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %22 = stablehlo.reshape %3 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %23 = "stablehlo.gather"(%target.model.embed_tokens.weight, %22) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<2x1xi32>) -> tensor<2x64xf32>
+    %24 = stablehlo.constant dense<0> : tensor<i32>
+    %25:3 = stablehlo.while(%iterArg = %24, %iterArg_0 = %23, %iterArg_1 = %target_kv) : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
     cond {
-      %20 = stablehlo.constant dense<2> : tensor<i32>
-      %21 = stablehlo.compare  LT, %iterArg, %20,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-      stablehlo.return %21 : tensor<i1>
+      %26 = stablehlo.constant dense<2> : tensor<i32>
+      %27 = stablehlo.compare  LT, %iterArg, %26,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %27 : tensor<i1>
     } do {
-      %22 = stablehlo.constant dense<0> : tensor<i32>
-      %23 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %22, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %24 = stablehlo.reshape %23 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %25 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
-      %26 = stablehlo.reshape %25 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %27 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %22, %22, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %28 = stablehlo.reshape %27 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %29 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %22, %22, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %30 = stablehlo.reshape %29 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %31 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %28 = stablehlo.constant dense<0> : tensor<i32>
+      %29 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %28, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %30 = stablehlo.reshape %29 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %31 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %28, %28, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
       %32 = stablehlo.reshape %31 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %33 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %22, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %34 = stablehlo.reshape %33 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %35 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %22, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %36 = stablehlo.reshape %35 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %37 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %22, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %38 = stablehlo.reshape %37 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %39 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %22, %22, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %40 = stablehlo.reshape %39 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %41 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %22, %22, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %42 = stablehlo.reshape %41 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %43 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %22, %22, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
-      %44 = stablehlo.reshape %43 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
-      %45:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %2, %block_tables, %15, %iterArg, %24, %26, %28, %30, %32, %34, %36, %38, %40, %42, %44) : (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
-      %46 = stablehlo.constant dense<1> : tensor<i32>
-      %47 = stablehlo.add %iterArg, %46 : tensor<i32>
-      stablehlo.return %47, %45#0, %45#1 : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
+      %33 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %28, %28, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %34 = stablehlo.reshape %33 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %35 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %28, %28, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %36 = stablehlo.reshape %35 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %37 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %28, %28, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %38 = stablehlo.reshape %37 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %39 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %28, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %40 = stablehlo.reshape %39 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %41 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %28, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %42 = stablehlo.reshape %41 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %43 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %28, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %44 = stablehlo.reshape %43 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %45 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %28, %28, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %46 = stablehlo.reshape %45 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %47 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %28, %28, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %48 = stablehlo.reshape %47 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %49 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %28, %28, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %50 = stablehlo.reshape %49 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %51:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %8, %block_tables, %21, %iterArg, %30, %32, %34, %36, %38, %40, %42, %44, %46, %48, %50) : (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<2x1xi32>, tensor<2x16xi32>, tensor<2xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %52 = stablehlo.constant dense<1> : tensor<i32>
+      %53 = stablehlo.add %iterArg, %52 : tensor<i32>
+      stablehlo.return %53, %51#0, %51#1 : tensor<i32>, tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>
     }
-    %48 = stablehlo.multiply %19#1, %19#1 : tensor<2x64xf32>
-    %49 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %50 = stablehlo.reduce(%48 init: %49) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
-    %51 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
-    %52 = stablehlo.divide %50, %51 : tensor<2xf32>
-    %53 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
-    %54 = stablehlo.add %52, %53 : tensor<2xf32>
-    %55 = stablehlo.rsqrt %54 : tensor<2xf32>
-    %56 = stablehlo.broadcast_in_dim %55, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
-    %57 = stablehlo.multiply %19#1, %56 : tensor<2x64xf32>
-    %58 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
-    %59 = stablehlo.multiply %57, %58 : tensor<2x64xf32>
-    %60 = stablehlo.dot_general %59, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
-    %61 = stablehlo.iota dim = 1 : tensor<2x256xi32>
-    %62 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %63 = stablehlo.constant dense<0> : tensor<i32>
-    %64:2 = stablehlo.reduce(%60 init: %62), (%61 init: %63) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
+    %54 = stablehlo.multiply %25#1, %25#1 : tensor<2x64xf32>
+    %55 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %56 = stablehlo.reduce(%54 init: %55) applies stablehlo.add across dimensions = [1] : (tensor<2x64xf32>, tensor<f32>) -> tensor<2xf32>
+    %57 = stablehlo.constant dense<6.400000e+01> : tensor<2xf32>
+    %58 = stablehlo.divide %56, %57 : tensor<2xf32>
+    %59 = stablehlo.constant dense<1.000000e-06> : tensor<2xf32>
+    %60 = stablehlo.add %58, %59 : tensor<2xf32>
+    %61 = stablehlo.rsqrt %60 : tensor<2xf32>
+    %62 = stablehlo.broadcast_in_dim %61, dims = [0] : (tensor<2xf32>) -> tensor<2x64xf32>
+    %63 = stablehlo.multiply %25#1, %62 : tensor<2x64xf32>
+    %64 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<2x64xf32>
+    %65 = stablehlo.multiply %63, %64 : tensor<2x64xf32>
+    %66 = stablehlo.dot_general %65, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<2x64xf32>, tensor<256x64xf32>) -> tensor<2x256xf32>
+    %67 = stablehlo.iota dim = 1 : tensor<2x256xi32>
+    %68 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %69 = stablehlo.constant dense<0> : tensor<i32>
+    %70:2 = stablehlo.reduce(%66 init: %68), (%67 init: %69) across dimensions = [1] : (tensor<2x256xf32>, tensor<2x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<2xf32>, tensor<2xi32>)
       reducer(%arg18: tensor<f32>, %arg20: tensor<f32>) (%arg19: tensor<i32>, %arg21: tensor<i32>) {
-        %65 = stablehlo.compare  GT, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %66 = stablehlo.compare  EQ, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %67 = stablehlo.compare  LT, %arg19, %arg21,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %68 = stablehlo.and %66, %67 : tensor<i1>
-        %69 = stablehlo.or %65, %68 : tensor<i1>
-        %70 = stablehlo.select %69, %arg18, %arg20 : tensor<i1>, tensor<f32>
-        %71 = stablehlo.select %69, %arg19, %arg21 : tensor<i1>, tensor<i32>
-        stablehlo.return %70, %71 : tensor<f32>, tensor<i32>
+        %71 = stablehlo.compare  GT, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %72 = stablehlo.compare  EQ, %arg18, %arg20,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %73 = stablehlo.compare  LT, %arg19, %arg21,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %74 = stablehlo.and %72, %73 : tensor<i1>
+        %75 = stablehlo.or %71, %74 : tensor<i1>
+        %76 = stablehlo.select %75, %arg18, %arg20 : tensor<i1>, tensor<f32>
+        %77 = stablehlo.select %75, %arg19, %arg21 : tensor<i1>, tensor<i32>
+        stablehlo.return %76, %77 : tensor<f32>, tensor<i32>
       }
-    return %64#1, %19#2 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>
+    %78 = stablehlo.reshape %70#1 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %79 = stablehlo.constant dense<0> : tensor<2xi32>
+    %80 = stablehlo.slice %1 [0:2, 1:2] : (tensor<2x2xi32>) -> tensor<2x1xi32>
+    %81 = stablehlo.reshape %80 : (tensor<2x1xi32>) -> tensor<2xi32>
+    %82 = stablehlo.iota dim = 0 : tensor<2xi32>
+    %83 = stablehlo.reshape %82 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %84 = stablehlo.reshape %79 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %85 = stablehlo.concatenate %83, %84, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %86 = "stablehlo.gather"(%78, %85) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<2x1xi32>, tensor<2x2xi32>) -> tensor<2xi32>
+    %87 = stablehlo.constant dense<1> : tensor<2xi32>
+    %88 = stablehlo.add %81, %87 : tensor<2xi32>
+    %89 = stablehlo.add %88, %79 : tensor<2xi32>
+    %90 = stablehlo.reshape %86 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %91 = stablehlo.reshape %89 : (tensor<2xi32>) -> tensor<2x1xi32>
+    %92 = stablehlo.concatenate %90, %91, dim = 1 : (tensor<2x1xi32>, tensor<2x1xi32>) -> tensor<2x2xi32>
+    %93 = stablehlo.reshape %slots : (tensor<2xi32>) -> tensor<2x1xi32>
+    %94 = "stablehlo.scatter"(%seq_state, %93, %92) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg22: tensor<i32>, %arg23: tensor<i32>):
+      stablehlo.return %arg23 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<2x1xi32>, tensor<2x2xi32>) -> tensor<5x2xi32>
+    return %70#1, %25#2, %94 : tensor<2xi32>, tensor<2x2x2x64x16x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer(%x: tensor<2x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<2x1xi32>, %tables: tensor<2x16xi32>, %rows: tensor<2xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<2x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<2x1xi32>) -> tensor<2xi32>

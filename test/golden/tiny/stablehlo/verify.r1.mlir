@@ -1,156 +1,182 @@
 module @verify_r1 {
-  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %seq_lens: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>) {
-    %0 = stablehlo.broadcast_in_dim %seq_lens, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
-    %1 = stablehlo.iota dim = 1 : tensor<1x4xi32>
-    %2 = stablehlo.add %0, %1 : tensor<1x4xi32>
-    %3 = stablehlo.iota dim = 0 : tensor<1x4xi32>
-    %4 = stablehlo.reshape %3 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
-    %5 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %6 = stablehlo.divide %2, %5 : tensor<1x4xi32>
-    %7 = stablehlo.reshape %6 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
-    %8 = stablehlo.concatenate %4, %7, dim = 2 : (tensor<1x4x1xi32>, tensor<1x4x1xi32>) -> tensor<1x4x2xi32>
-    %9 = "stablehlo.gather"(%block_tables, %8) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x16xi32>, tensor<1x4x2xi32>) -> tensor<1x4xi32>
-    %10 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %11 = stablehlo.multiply %9, %10 : tensor<1x4xi32>
-    %12 = stablehlo.constant dense<16> : tensor<1x4xi32>
-    %13 = stablehlo.remainder %2, %12 : tensor<1x4xi32>
-    %14 = stablehlo.add %11, %13 : tensor<1x4xi32>
-    %15 = stablehlo.reshape %14 : (tensor<1x4xi32>) -> tensor<4xi32>
-    %16 = stablehlo.reshape %block_tokens : (tensor<1x4xi32>) -> tensor<4xi32>
-    %17 = stablehlo.reshape %16 : (tensor<4xi32>) -> tensor<4x1xi32>
-    %18 = "stablehlo.gather"(%target.model.embed_tokens.weight, %17) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
-    %19 = stablehlo.constant dense<0.000000e+00> : tensor<3x4x64xf32>
-    %20 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
-    %21 = stablehlo.constant dense<0> : tensor<i32>
-    %22:4 = stablehlo.while(%iterArg = %21, %iterArg_0 = %18, %iterArg_1 = %target_kv, %iterArg_2 = %19) : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
+  func.func public @main(%target.model.embed_tokens.weight: tensor<256x64xf32>, %target.model.layers.$.input_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.self_attn.q_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.k_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.v_proj.weight: tensor<2x32x64xf32>, %target.model.layers.$.self_attn.o_proj.weight: tensor<2x64x64xf32>, %target.model.layers.$.self_attn.q_norm.weight: tensor<2x16xf32>, %target.model.layers.$.self_attn.k_norm.weight: tensor<2x16xf32>, %target.model.layers.$.post_attention_layernorm.weight: tensor<2x64xf32>, %target.model.layers.$.mlp.gate_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.up_proj.weight: tensor<2x128x64xf32>, %target.model.layers.$.mlp.down_proj.weight: tensor<2x64x128xf32>, %target.model.norm.weight: tensor<64xf32>, %target.lm_head.weight: tensor<256x64xf32>, %draft.fc.weight: tensor<64x128xf32>, %draft.hidden_norm.weight: tensor<64xf32>, %draft.layers.0.self_attn.k_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.v_proj.weight: tensor<32x64xf32>, %draft.layers.0.self_attn.k_norm.weight: tensor<16xf32>, %target_kv: tensor<2x2x2x64x16x16xf32> {jax.buffer_donor = true}, %draft_k: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %draft_v: tensor<1x5x256x2x16xf32> {jax.buffer_donor = true}, %seq_state: tensor<5x2xi32> {jax.buffer_donor = true}, %block_tokens: tensor<1x4xi32>, %slots: tensor<1xi32>, %block_tables: tensor<1x16xi32>, %draft_slots: tensor<1xi32>) -> (tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>) {
+    %0 = stablehlo.reshape %slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %1 = "stablehlo.gather"(%seq_state, %0) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 2>}> : (tensor<5x2xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %2 = stablehlo.slice %1 [0:1, 1:2] : (tensor<1x2xi32>) -> tensor<1x1xi32>
+    %3 = stablehlo.reshape %2 : (tensor<1x1xi32>) -> tensor<1xi32>
+    %4 = stablehlo.broadcast_in_dim %3, dims = [0] : (tensor<1xi32>) -> tensor<1x4xi32>
+    %5 = stablehlo.iota dim = 1 : tensor<1x4xi32>
+    %6 = stablehlo.add %4, %5 : tensor<1x4xi32>
+    %7 = stablehlo.iota dim = 0 : tensor<1x4xi32>
+    %8 = stablehlo.reshape %7 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %9 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %10 = stablehlo.divide %6, %9 : tensor<1x4xi32>
+    %11 = stablehlo.reshape %10 : (tensor<1x4xi32>) -> tensor<1x4x1xi32>
+    %12 = stablehlo.concatenate %8, %11, dim = 2 : (tensor<1x4x1xi32>, tensor<1x4x1xi32>) -> tensor<1x4x2xi32>
+    %13 = "stablehlo.gather"(%block_tables, %12) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 2>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x16xi32>, tensor<1x4x2xi32>) -> tensor<1x4xi32>
+    %14 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %15 = stablehlo.multiply %13, %14 : tensor<1x4xi32>
+    %16 = stablehlo.constant dense<16> : tensor<1x4xi32>
+    %17 = stablehlo.remainder %6, %16 : tensor<1x4xi32>
+    %18 = stablehlo.add %15, %17 : tensor<1x4xi32>
+    %19 = stablehlo.reshape %18 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %20 = stablehlo.reshape %block_tokens : (tensor<1x4xi32>) -> tensor<4xi32>
+    %21 = stablehlo.reshape %20 : (tensor<4xi32>) -> tensor<4x1xi32>
+    %22 = "stablehlo.gather"(%target.model.embed_tokens.weight, %21) <{dimension_numbers = #stablehlo.gather<offset_dims = [1], collapsed_slice_dims = [0], start_index_map = [0], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 64>}> : (tensor<256x64xf32>, tensor<4x1xi32>) -> tensor<4x64xf32>
+    %23 = stablehlo.constant dense<0.000000e+00> : tensor<3x4x64xf32>
+    %24 = stablehlo.constant dense<[0, 1]> : tensor<2xi32>
+    %25 = stablehlo.constant dense<0> : tensor<i32>
+    %26:4 = stablehlo.while(%iterArg = %25, %iterArg_0 = %22, %iterArg_1 = %target_kv, %iterArg_2 = %23) : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
     cond {
-      %23 = stablehlo.constant dense<2> : tensor<i32>
-      %24 = stablehlo.compare  LT, %iterArg, %23,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-      stablehlo.return %24 : tensor<i1>
+      %27 = stablehlo.constant dense<2> : tensor<i32>
+      %28 = stablehlo.compare  LT, %iterArg, %27,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+      stablehlo.return %28 : tensor<i1>
     } do {
-      %25 = stablehlo.constant dense<0> : tensor<i32>
-      %26 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %25, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %27 = stablehlo.reshape %26 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %28 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
-      %29 = stablehlo.reshape %28 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %30 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %25, %25, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %31 = stablehlo.reshape %30 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %32 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %25, %25, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
-      %33 = stablehlo.reshape %32 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
-      %34 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
-      %35 = stablehlo.reshape %34 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
-      %36 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %25, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %37 = stablehlo.reshape %36 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %38 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %25, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
-      %39 = stablehlo.reshape %38 : (tensor<1x16xf32>) -> tensor<16xf32>
-      %40 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %25, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
-      %41 = stablehlo.reshape %40 : (tensor<1x64xf32>) -> tensor<64xf32>
-      %42 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %25, %25, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %43 = stablehlo.reshape %42 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %44 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %25, %25, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
-      %45 = stablehlo.reshape %44 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
-      %46 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %25, %25, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
-      %47 = stablehlo.reshape %46 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
-      %48:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %2, %block_tables, %15, %iterArg, %27, %29, %31, %33, %35, %37, %39, %41, %43, %45, %47) : (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
-      %49 = stablehlo.reshape %48#0 : (tensor<4x64xf32>) -> tensor<1x4x64xf32>
-      %50 = stablehlo.dynamic_slice %20, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
-      %51 = stablehlo.reshape %50 : (tensor<1xi32>) -> tensor<i32>
-      %52 = stablehlo.dynamic_update_slice %iterArg_2, %49, %51, %25, %25 : (tensor<3x4x64xf32>, tensor<1x4x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x4x64xf32>
-      %53 = stablehlo.constant dense<1> : tensor<i32>
-      %54 = stablehlo.add %iterArg, %53 : tensor<i32>
-      stablehlo.return %54, %48#0, %48#1, %52 : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
+      %29 = stablehlo.constant dense<0> : tensor<i32>
+      %30 = stablehlo.dynamic_slice %target.model.layers.$.input_layernorm.weight, %iterArg, %29, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %31 = stablehlo.reshape %30 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %32 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_proj.weight, %iterArg, %29, %29, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %33 = stablehlo.reshape %32 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %34 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_proj.weight, %iterArg, %29, %29, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %35 = stablehlo.reshape %34 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %36 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.v_proj.weight, %iterArg, %29, %29, sizes = [1, 32, 64] : (tensor<2x32x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x32x64xf32>
+      %37 = stablehlo.reshape %36 : (tensor<1x32x64xf32>) -> tensor<32x64xf32>
+      %38 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.o_proj.weight, %iterArg, %29, %29, sizes = [1, 64, 64] : (tensor<2x64x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x64xf32>
+      %39 = stablehlo.reshape %38 : (tensor<1x64x64xf32>) -> tensor<64x64xf32>
+      %40 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.q_norm.weight, %iterArg, %29, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %41 = stablehlo.reshape %40 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %42 = stablehlo.dynamic_slice %target.model.layers.$.self_attn.k_norm.weight, %iterArg, %29, sizes = [1, 16] : (tensor<2x16xf32>, tensor<i32>, tensor<i32>) -> tensor<1x16xf32>
+      %43 = stablehlo.reshape %42 : (tensor<1x16xf32>) -> tensor<16xf32>
+      %44 = stablehlo.dynamic_slice %target.model.layers.$.post_attention_layernorm.weight, %iterArg, %29, sizes = [1, 64] : (tensor<2x64xf32>, tensor<i32>, tensor<i32>) -> tensor<1x64xf32>
+      %45 = stablehlo.reshape %44 : (tensor<1x64xf32>) -> tensor<64xf32>
+      %46 = stablehlo.dynamic_slice %target.model.layers.$.mlp.gate_proj.weight, %iterArg, %29, %29, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %47 = stablehlo.reshape %46 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %48 = stablehlo.dynamic_slice %target.model.layers.$.mlp.up_proj.weight, %iterArg, %29, %29, sizes = [1, 128, 64] : (tensor<2x128x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x128x64xf32>
+      %49 = stablehlo.reshape %48 : (tensor<1x128x64xf32>) -> tensor<128x64xf32>
+      %50 = stablehlo.dynamic_slice %target.model.layers.$.mlp.down_proj.weight, %iterArg, %29, %29, sizes = [1, 64, 128] : (tensor<2x64x128xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<1x64x128xf32>
+      %51 = stablehlo.reshape %50 : (tensor<1x64x128xf32>) -> tensor<64x128xf32>
+      %52:2 = func.call @target_layer(%iterArg_0, %iterArg_1, %6, %block_tables, %19, %iterArg, %31, %33, %35, %37, %39, %41, %43, %45, %47, %49, %51) : (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<1x4xi32>, tensor<1x16xi32>, tensor<4xi32>, tensor<i32>, tensor<64xf32>, tensor<64x64xf32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<64x64xf32>, tensor<16xf32>, tensor<16xf32>, tensor<64xf32>, tensor<128x64xf32>, tensor<128x64xf32>, tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>)
+      %53 = stablehlo.reshape %52#0 : (tensor<4x64xf32>) -> tensor<1x4x64xf32>
+      %54 = stablehlo.dynamic_slice %24, %iterArg, sizes = [1] : (tensor<2xi32>, tensor<i32>) -> tensor<1xi32>
+      %55 = stablehlo.reshape %54 : (tensor<1xi32>) -> tensor<i32>
+      %56 = stablehlo.dynamic_update_slice %iterArg_2, %53, %55, %29, %29 : (tensor<3x4x64xf32>, tensor<1x4x64xf32>, tensor<i32>, tensor<i32>, tensor<i32>) -> tensor<3x4x64xf32>
+      %57 = stablehlo.constant dense<1> : tensor<i32>
+      %58 = stablehlo.add %iterArg, %57 : tensor<i32>
+      stablehlo.return %58, %52#0, %52#1, %56 : tensor<i32>, tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>, tensor<3x4x64xf32>
     }
-    %55 = stablehlo.slice %22#3 [0:1, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
-    %56 = stablehlo.reshape %55 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
-    %57 = stablehlo.slice %22#3 [1:2, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
-    %58 = stablehlo.reshape %57 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
-    %59 = stablehlo.multiply %22#1, %22#1 : tensor<4x64xf32>
-    %60 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %61 = stablehlo.reduce(%59 init: %60) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %62 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %63 = stablehlo.divide %61, %62 : tensor<4xf32>
-    %64 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %65 = stablehlo.add %63, %64 : tensor<4xf32>
-    %66 = stablehlo.rsqrt %65 : tensor<4xf32>
-    %67 = stablehlo.broadcast_in_dim %66, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %68 = stablehlo.multiply %22#1, %67 : tensor<4x64xf32>
-    %69 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %70 = stablehlo.multiply %68, %69 : tensor<4x64xf32>
-    %71 = stablehlo.dot_general %70, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
-    %72 = stablehlo.iota dim = 1 : tensor<4x256xi32>
-    %73 = stablehlo.constant dense<0xFF800000> : tensor<f32>
-    %74 = stablehlo.constant dense<0> : tensor<i32>
-    %75:2 = stablehlo.reduce(%71 init: %73), (%72 init: %74) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
-      reducer(%arg26: tensor<f32>, %arg28: tensor<f32>) (%arg27: tensor<i32>, %arg29: tensor<i32>) {
-        %76 = stablehlo.compare  GT, %arg26, %arg28,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %77 = stablehlo.compare  EQ, %arg26, %arg28,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
-        %78 = stablehlo.compare  LT, %arg27, %arg29,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
-        %79 = stablehlo.and %77, %78 : tensor<i1>
-        %80 = stablehlo.or %76, %79 : tensor<i1>
-        %81 = stablehlo.select %80, %arg26, %arg28 : tensor<i1>, tensor<f32>
-        %82 = stablehlo.select %80, %arg27, %arg29 : tensor<i1>, tensor<i32>
-        stablehlo.return %81, %82 : tensor<f32>, tensor<i32>
+    %59 = stablehlo.slice %26#3 [0:1, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
+    %60 = stablehlo.reshape %59 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
+    %61 = stablehlo.slice %26#3 [1:2, 0:4, 0:64] : (tensor<3x4x64xf32>) -> tensor<1x4x64xf32>
+    %62 = stablehlo.reshape %61 : (tensor<1x4x64xf32>) -> tensor<4x64xf32>
+    %63 = stablehlo.multiply %26#1, %26#1 : tensor<4x64xf32>
+    %64 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %65 = stablehlo.reduce(%63 init: %64) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %66 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %67 = stablehlo.divide %65, %66 : tensor<4xf32>
+    %68 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %69 = stablehlo.add %67, %68 : tensor<4xf32>
+    %70 = stablehlo.rsqrt %69 : tensor<4xf32>
+    %71 = stablehlo.broadcast_in_dim %70, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %72 = stablehlo.multiply %26#1, %71 : tensor<4x64xf32>
+    %73 = stablehlo.broadcast_in_dim %target.model.norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %74 = stablehlo.multiply %72, %73 : tensor<4x64xf32>
+    %75 = stablehlo.dot_general %74, %target.lm_head.weight, contracting_dims = [1] x [1] : (tensor<4x64xf32>, tensor<256x64xf32>) -> tensor<4x256xf32>
+    %76 = stablehlo.iota dim = 1 : tensor<4x256xi32>
+    %77 = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %78 = stablehlo.constant dense<0> : tensor<i32>
+    %79:2 = stablehlo.reduce(%75 init: %77), (%76 init: %78) across dimensions = [1] : (tensor<4x256xf32>, tensor<4x256xi32>, tensor<f32>, tensor<i32>) -> (tensor<4xf32>, tensor<4xi32>)
+      reducer(%arg27: tensor<f32>, %arg29: tensor<f32>) (%arg28: tensor<i32>, %arg30: tensor<i32>) {
+        %80 = stablehlo.compare  GT, %arg27, %arg29,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %81 = stablehlo.compare  EQ, %arg27, %arg29,  FLOAT : (tensor<f32>, tensor<f32>) -> tensor<i1>
+        %82 = stablehlo.compare  LT, %arg28, %arg30,  SIGNED : (tensor<i32>, tensor<i32>) -> tensor<i1>
+        %83 = stablehlo.and %81, %82 : tensor<i1>
+        %84 = stablehlo.or %80, %83 : tensor<i1>
+        %85 = stablehlo.select %84, %arg27, %arg29 : tensor<i1>, tensor<f32>
+        %86 = stablehlo.select %84, %arg28, %arg30 : tensor<i1>, tensor<i32>
+        stablehlo.return %85, %86 : tensor<f32>, tensor<i32>
       }
-    %83 = stablehlo.reshape %75#1 : (tensor<4xi32>) -> tensor<1x4xi32>
-    %84 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %85 = stablehlo.slice %83 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
-    %86 = stablehlo.compare  EQ, %84, %85,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
-    %87 = stablehlo.iota dim = 1 : tensor<1x3xi32>
-    %88 = stablehlo.constant dense<3> : tensor<1x3xi32>
-    %89 = stablehlo.select %86, %88, %87 : tensor<1x3xi1>, tensor<1x3xi32>
-    %90 = stablehlo.constant dense<3> : tensor<i32>
-    %91 = stablehlo.reduce(%89 init: %90) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
-    %92 = stablehlo.reshape %2 : (tensor<1x4xi32>) -> tensor<4xi32>
-    %93 = stablehlo.concatenate %56, %58, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
-    %94 = stablehlo.dot_general %93, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
-    %95 = stablehlo.multiply %94, %94 : tensor<4x64xf32>
-    %96 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
-    %97 = stablehlo.reduce(%95 init: %96) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
-    %98 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
-    %99 = stablehlo.divide %97, %98 : tensor<4xf32>
-    %100 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
-    %101 = stablehlo.add %99, %100 : tensor<4xf32>
-    %102 = stablehlo.rsqrt %101 : tensor<4xf32>
-    %103 = stablehlo.broadcast_in_dim %102, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
-    %104 = stablehlo.multiply %94, %103 : tensor<4x64xf32>
-    %105 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
-    %106 = stablehlo.multiply %104, %105 : tensor<4x64xf32>
-    %107:2 = func.call @draft_context(%106, %92, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
-    %108 = stablehlo.reshape %107#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %109 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %110 = stablehlo.constant dense<0> : tensor<1xi32>
-    %111 = stablehlo.maximum %draft_slots, %110 : tensor<1xi32>
-    %112 = stablehlo.constant dense<4> : tensor<1xi32>
-    %113 = stablehlo.minimum %111, %112 : tensor<1xi32>
-    %114 = stablehlo.reshape %113 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %115 = stablehlo.constant dense<0> : tensor<1xi32>
-    %116 = stablehlo.maximum %seq_lens, %115 : tensor<1xi32>
-    %117 = stablehlo.constant dense<252> : tensor<1xi32>
-    %118 = stablehlo.minimum %116, %117 : tensor<1xi32>
-    %119 = stablehlo.reshape %118 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %120 = stablehlo.concatenate %109, %114, %119, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %121 = "stablehlo.scatter"(%draft_k, %120, %108) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg30: tensor<f32>, %arg31: tensor<f32>):
-      stablehlo.return %arg31 : tensor<f32>
+    %87 = stablehlo.reshape %79#1 : (tensor<4xi32>) -> tensor<1x4xi32>
+    %88 = stablehlo.slice %block_tokens [0:1, 1:4] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %89 = stablehlo.slice %87 [0:1, 0:3] : (tensor<1x4xi32>) -> tensor<1x3xi32>
+    %90 = stablehlo.compare  EQ, %88, %89,  SIGNED : (tensor<1x3xi32>, tensor<1x3xi32>) -> tensor<1x3xi1>
+    %91 = stablehlo.iota dim = 1 : tensor<1x3xi32>
+    %92 = stablehlo.constant dense<3> : tensor<1x3xi32>
+    %93 = stablehlo.select %90, %92, %91 : tensor<1x3xi1>, tensor<1x3xi32>
+    %94 = stablehlo.constant dense<3> : tensor<i32>
+    %95 = stablehlo.reduce(%93 init: %94) applies stablehlo.minimum across dimensions = [1] : (tensor<1x3xi32>, tensor<i32>) -> tensor<1xi32>
+    %96 = stablehlo.reshape %6 : (tensor<1x4xi32>) -> tensor<4xi32>
+    %97 = stablehlo.concatenate %60, %62, dim = 1 : (tensor<4x64xf32>, tensor<4x64xf32>) -> tensor<4x128xf32>
+    %98 = stablehlo.dot_general %97, %draft.fc.weight, contracting_dims = [1] x [1] : (tensor<4x128xf32>, tensor<64x128xf32>) -> tensor<4x64xf32>
+    %99 = stablehlo.multiply %98, %98 : tensor<4x64xf32>
+    %100 = stablehlo.constant dense<0.000000e+00> : tensor<f32>
+    %101 = stablehlo.reduce(%99 init: %100) applies stablehlo.add across dimensions = [1] : (tensor<4x64xf32>, tensor<f32>) -> tensor<4xf32>
+    %102 = stablehlo.constant dense<6.400000e+01> : tensor<4xf32>
+    %103 = stablehlo.divide %101, %102 : tensor<4xf32>
+    %104 = stablehlo.constant dense<1.000000e-06> : tensor<4xf32>
+    %105 = stablehlo.add %103, %104 : tensor<4xf32>
+    %106 = stablehlo.rsqrt %105 : tensor<4xf32>
+    %107 = stablehlo.broadcast_in_dim %106, dims = [0] : (tensor<4xf32>) -> tensor<4x64xf32>
+    %108 = stablehlo.multiply %98, %107 : tensor<4x64xf32>
+    %109 = stablehlo.broadcast_in_dim %draft.hidden_norm.weight, dims = [1] : (tensor<64xf32>) -> tensor<4x64xf32>
+    %110 = stablehlo.multiply %108, %109 : tensor<4x64xf32>
+    %111:2 = func.call @draft_context(%110, %96, %draft.layers.0.self_attn.k_proj.weight, %draft.layers.0.self_attn.v_proj.weight, %draft.layers.0.self_attn.k_norm.weight) : (tensor<4x64xf32>, tensor<4xi32>, tensor<32x64xf32>, tensor<32x64xf32>, tensor<16xf32>) -> (tensor<4x2x16xf32>, tensor<4x2x16xf32>)
+    %112 = stablehlo.reshape %111#0 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %113 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %114 = stablehlo.constant dense<0> : tensor<1xi32>
+    %115 = stablehlo.maximum %draft_slots, %114 : tensor<1xi32>
+    %116 = stablehlo.constant dense<4> : tensor<1xi32>
+    %117 = stablehlo.minimum %115, %116 : tensor<1xi32>
+    %118 = stablehlo.reshape %117 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %119 = stablehlo.constant dense<0> : tensor<1xi32>
+    %120 = stablehlo.maximum %3, %119 : tensor<1xi32>
+    %121 = stablehlo.constant dense<252> : tensor<1xi32>
+    %122 = stablehlo.minimum %120, %121 : tensor<1xi32>
+    %123 = stablehlo.reshape %122 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %124 = stablehlo.concatenate %113, %118, %123, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %125 = "stablehlo.scatter"(%draft_k, %124, %112) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg31: tensor<f32>, %arg32: tensor<f32>):
+      stablehlo.return %arg32 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    %122 = stablehlo.reshape %107#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
-    %123 = stablehlo.constant dense<0> : tensor<1x1xi32>
-    %124 = stablehlo.constant dense<0> : tensor<1xi32>
-    %125 = stablehlo.maximum %draft_slots, %124 : tensor<1xi32>
-    %126 = stablehlo.constant dense<4> : tensor<1xi32>
-    %127 = stablehlo.minimum %125, %126 : tensor<1xi32>
-    %128 = stablehlo.reshape %127 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %129 = stablehlo.constant dense<0> : tensor<1xi32>
-    %130 = stablehlo.maximum %seq_lens, %129 : tensor<1xi32>
-    %131 = stablehlo.constant dense<252> : tensor<1xi32>
-    %132 = stablehlo.minimum %130, %131 : tensor<1xi32>
-    %133 = stablehlo.reshape %132 : (tensor<1xi32>) -> tensor<1x1xi32>
-    %134 = stablehlo.concatenate %123, %128, %133, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
-    %135 = "stablehlo.scatter"(%draft_v, %134, %122) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
-    ^bb0(%arg32: tensor<f32>, %arg33: tensor<f32>):
-      stablehlo.return %arg33 : tensor<f32>
+    %126 = stablehlo.reshape %111#1 : (tensor<4x2x16xf32>) -> tensor<1x4x2x16xf32>
+    %127 = stablehlo.constant dense<0> : tensor<1x1xi32>
+    %128 = stablehlo.constant dense<0> : tensor<1xi32>
+    %129 = stablehlo.maximum %draft_slots, %128 : tensor<1xi32>
+    %130 = stablehlo.constant dense<4> : tensor<1xi32>
+    %131 = stablehlo.minimum %129, %130 : tensor<1xi32>
+    %132 = stablehlo.reshape %131 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %133 = stablehlo.constant dense<0> : tensor<1xi32>
+    %134 = stablehlo.maximum %3, %133 : tensor<1xi32>
+    %135 = stablehlo.constant dense<252> : tensor<1xi32>
+    %136 = stablehlo.minimum %134, %135 : tensor<1xi32>
+    %137 = stablehlo.reshape %136 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %138 = stablehlo.concatenate %127, %132, %137, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x3xi32>
+    %139 = "stablehlo.scatter"(%draft_v, %138, %126) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1, 2, 3], inserted_window_dims = [0, 1], scatter_dims_to_operand_dims = [0, 1, 2], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg33: tensor<f32>, %arg34: tensor<f32>):
+      stablehlo.return %arg34 : tensor<f32>
     }) : (tensor<1x5x256x2x16xf32>, tensor<1x3xi32>, tensor<1x4x2x16xf32>) -> tensor<1x5x256x2x16xf32>
-    return %91, %83, %22#2, %121, %135 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>
+    %140 = stablehlo.constant dense<0> : tensor<1xi32>
+    %141 = stablehlo.maximum %95, %140 : tensor<1xi32>
+    %142 = stablehlo.constant dense<3> : tensor<1xi32>
+    %143 = stablehlo.minimum %141, %142 : tensor<1xi32>
+    %144 = stablehlo.slice %1 [0:1, 1:2] : (tensor<1x2xi32>) -> tensor<1x1xi32>
+    %145 = stablehlo.reshape %144 : (tensor<1x1xi32>) -> tensor<1xi32>
+    %146 = stablehlo.iota dim = 0 : tensor<1xi32>
+    %147 = stablehlo.reshape %146 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %148 = stablehlo.reshape %143 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %149 = stablehlo.concatenate %147, %148, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %150 = "stablehlo.gather"(%87, %149) <{dimension_numbers = #stablehlo.gather<collapsed_slice_dims = [0, 1], start_index_map = [0, 1], index_vector_dim = 1>, indices_are_sorted = false, slice_sizes = array<i64: 1, 1>}> : (tensor<1x4xi32>, tensor<1x2xi32>) -> tensor<1xi32>
+    %151 = stablehlo.constant dense<1> : tensor<1xi32>
+    %152 = stablehlo.add %145, %151 : tensor<1xi32>
+    %153 = stablehlo.add %152, %143 : tensor<1xi32>
+    %154 = stablehlo.reshape %150 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %155 = stablehlo.reshape %153 : (tensor<1xi32>) -> tensor<1x1xi32>
+    %156 = stablehlo.concatenate %154, %155, dim = 1 : (tensor<1x1xi32>, tensor<1x1xi32>) -> tensor<1x2xi32>
+    %157 = stablehlo.reshape %slots : (tensor<1xi32>) -> tensor<1x1xi32>
+    %158 = "stablehlo.scatter"(%seq_state, %157, %156) <{indices_are_sorted = false, scatter_dimension_numbers = #stablehlo.scatter<update_window_dims = [1], inserted_window_dims = [0], scatter_dims_to_operand_dims = [0], index_vector_dim = 1>, unique_indices = false}> ({
+    ^bb0(%arg35: tensor<i32>, %arg36: tensor<i32>):
+      stablehlo.return %arg36 : tensor<i32>
+    }) : (tensor<5x2xi32>, tensor<1x1xi32>, tensor<1x2xi32>) -> tensor<5x2xi32>
+    return %95, %87, %26#2, %125, %139, %158 : tensor<1xi32>, tensor<1x4xi32>, tensor<2x2x2x64x16x16xf32>, tensor<1x5x256x2x16xf32>, tensor<1x5x256x2x16xf32>, tensor<5x2xi32>
   }
   func.func private @target_layer(%x: tensor<4x64xf32>, %target_kv: tensor<2x2x2x64x16x16xf32>, %positions: tensor<1x4xi32>, %tables: tensor<1x16xi32>, %rows: tensor<4xi32>, %layer: tensor<i32>, %input_layernorm.weight: tensor<64xf32>, %self_attn.q_proj.weight: tensor<64x64xf32>, %self_attn.k_proj.weight: tensor<32x64xf32>, %self_attn.v_proj.weight: tensor<32x64xf32>, %self_attn.o_proj.weight: tensor<64x64xf32>, %self_attn.q_norm.weight: tensor<16xf32>, %self_attn.k_norm.weight: tensor<16xf32>, %post_attention_layernorm.weight: tensor<64xf32>, %mlp.gate_proj.weight: tensor<128x64xf32>, %mlp.up_proj.weight: tensor<128x64xf32>, %mlp.down_proj.weight: tensor<64x128xf32>) -> (tensor<4x64xf32>, tensor<2x2x2x64x16x16xf32>) {
     %0 = stablehlo.reshape %positions : (tensor<1x4xi32>) -> tensor<4xi32>

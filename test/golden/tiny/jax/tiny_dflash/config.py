@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:c6616cebd4efacf775a752e58ec0dbdb2bac0fa1d9dfaf90d8ca1b8372d34d1d"
+MANIFEST_HASH = "sha256:2d6aebffd65e4bf52f6766cec3648d072f2e09791763d5fb424954face08684a"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4
@@ -451,6 +451,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -460,6 +461,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -474,6 +478,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -483,6 +488,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -497,6 +505,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (16,), "i32", "input"),
@@ -506,6 +515,9 @@ SIGNATURES = {
             Tensor("draft_rows", (16,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -520,6 +532,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -529,6 +542,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -543,6 +559,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -552,6 +569,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -566,6 +586,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (32,), "i32", "input"),
@@ -575,6 +596,9 @@ SIGNATURES = {
             Tensor("draft_rows", (32,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -589,6 +613,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -598,6 +623,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -612,6 +640,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -621,6 +650,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -635,6 +667,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (64,), "i32", "input"),
@@ -644,6 +677,9 @@ SIGNATURES = {
             Tensor("draft_rows", (64,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -658,6 +694,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -667,6 +704,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -681,6 +721,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -690,6 +731,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -704,6 +748,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (128,), "i32", "input"),
@@ -713,6 +758,9 @@ SIGNATURES = {
             Tensor("draft_rows", (128,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -727,6 +775,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -736,6 +785,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("last_index", (1,), "i32", "input"),
+            Tensor("state_slots", (1,), "i32", "input"),
+            Tensor("state_tokens", (1,), "i32", "input"),
+            Tensor("state_lens", (1,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (1,), "i32", "output"),
@@ -750,6 +802,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -759,6 +812,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("last_index", (2,), "i32", "input"),
+            Tensor("state_slots", (2,), "i32", "input"),
+            Tensor("state_tokens", (2,), "i32", "input"),
+            Tensor("state_lens", (2,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (2,), "i32", "output"),
@@ -773,6 +829,7 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("tokens", (256,), "i32", "input"),
@@ -782,6 +839,9 @@ SIGNATURES = {
             Tensor("draft_rows", (256,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("last_index", (4,), "i32", "input"),
+            Tensor("state_slots", (4,), "i32", "input"),
+            Tensor("state_tokens", (4,), "i32", "input"),
+            Tensor("state_lens", (4,), "i32", "input"),
         ),
         outputs=(
             Tensor("next_tokens", (4,), "i32", "output"),
@@ -795,10 +855,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
         outputs=(
@@ -814,10 +874,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (1, 4), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
@@ -835,10 +896,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
             Tensor("draft_slots", (1,), "i32", "input"),
         ),
@@ -855,10 +916,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (1,), "i32", "input"),
-            Tensor("seq_lens", (1,), "i32", "input"),
+            Tensor("slots", (1,), "i32", "input"),
             Tensor("block_tables", (1, 16), "i32", "input"),
         ),
         outputs=(
@@ -873,10 +934,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
         outputs=(
@@ -892,10 +953,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (2, 4), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
@@ -913,10 +975,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
             Tensor("draft_slots", (2,), "i32", "input"),
         ),
@@ -933,10 +995,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (2,), "i32", "input"),
-            Tensor("seq_lens", (2,), "i32", "input"),
+            Tensor("slots", (2,), "i32", "input"),
             Tensor("block_tables", (2, 16), "i32", "input"),
         ),
         outputs=(
@@ -951,10 +1013,10 @@ SIGNATURES = {
         caches=(
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=False),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=False),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
         outputs=(
@@ -970,10 +1032,11 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
             Tensor("block_tokens", (4, 4), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
@@ -991,10 +1054,10 @@ SIGNATURES = {
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
             Tensor("draft_k", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
             Tensor("draft_v", (1, 5, 256, 2, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
             Tensor("draft_slots", (4,), "i32", "input"),
         ),
@@ -1011,10 +1074,10 @@ SIGNATURES = {
         tokens=None,
         caches=(
             Tensor("target_kv", (2, 2, 2, 64, 16, 16), "f32", "cache", donated=True),
+            Tensor("seq_state", (5, 2), "i32", "cache", donated=True),
         ),
         inputs=(
-            Tensor("last_tokens", (4,), "i32", "input"),
-            Tensor("seq_lens", (4,), "i32", "input"),
+            Tensor("slots", (4,), "i32", "input"),
             Tensor("block_tables", (4, 16), "i32", "input"),
         ),
         outputs=(

@@ -57,7 +57,7 @@ def _prefill_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_
     return v5, v3
 
 
-def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index):
+def prefill(w, target_kv, draft_k, draft_v, seq_state, tokens, positions, token_request, target_rows, draft_rows, block_tables, last_index, state_slots, state_tokens, state_lens):
     v0 = positions.reshape(-1, 1)
     v1 = ops.embed(w["target.model.embed_tokens.weight"], tokens)
     v2, v3, v4, v5 = ops.scan_layers(_prefill_target_layer_grouped, (v1, target_kv), (v0, block_tables, token_request, target_rows), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
@@ -71,7 +71,9 @@ def prefill(w, target_kv, draft_k, draft_v, tokens, positions, token_request, ta
     v14 = ops.rms_norm(v13, w["target.model.norm.weight"], 0.000001)
     v15 = ops.lm_head(v14, w["target.lm_head.weight"])
     v16 = ops.argmax(v15)
-    return v16, v3, v11, v12
+    v17 = ops.state_rows(v16, state_tokens, state_lens)
+    v18 = ops.scatter_rows(seq_state, state_slots, v17)
+    return v16, v3, v11, v12, v18
 
 
 def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -102,23 +104,28 @@ def _draft_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_wei
     return v23
 
 
-def draft(w, draft_k, draft_v, last_tokens, seq_lens, draft_slots):
-    v0 = ops.mask_block(last_tokens, 4, 255)
-    v1 = ops.block_positions(seq_lens, 4)
+def draft(w, draft_k, draft_v, seq_state, slots, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = v0.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    v5 = ops.read_static_cache(draft_k, 0, draft_slots)
-    v6 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v7 = _draft_draft_layer(v4, v2, seq_lens, v5, v6, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
-    v8 = v7.reshape(-1, 4, 64)
-    v9 = v8[:, 1:, :]
-    v10 = v9.reshape(-1, 64)
-    v11 = ops.rms_norm(v10, w["draft.norm.weight"], 0.000001)
-    v12 = ops.lm_head(v11, w["target.lm_head.weight"])
-    v13 = ops.argmax(v12)
-    v14 = v13.reshape(-1, 3)
-    return (v14,)
+    v3 = v0[:, :1]
+    v4 = v3.reshape(-1)
+    v5 = ops.mask_block(v4, 4, 255)
+    v6 = ops.block_positions(v2, 4)
+    v7 = v6.reshape(-1)
+    v8 = v5.reshape(-1)
+    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
+    v10 = ops.read_static_cache(draft_k, 0, draft_slots)
+    v11 = ops.read_static_cache(draft_v, 0, draft_slots)
+    v12 = _draft_draft_layer(v9, v7, v2, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v13 = v12.reshape(-1, 4, 64)
+    v14 = v13[:, 1:, :]
+    v15 = v14.reshape(-1, 64)
+    v16 = ops.rms_norm(v15, w["draft.norm.weight"], 0.000001)
+    v17 = ops.lm_head(v16, w["target.lm_head.weight"])
+    v18 = ops.argmax(v17)
+    v19 = v18.reshape(-1, 3)
+    return (v19,)
 
 
 def _verify_target_layer(x, target_kv, positions, tables, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -159,28 +166,33 @@ def _verify_draft_context(ctx, positions, self_attn_k_proj_weight, self_attn_v_p
     return v5, v3
 
 
-def verify(w, target_kv, draft_k, draft_v, block_tokens, seq_lens, block_tables, draft_slots):
-    v0 = ops.block_positions(seq_lens, 4)
-    v1 = ops.paged_rows(block_tables, v0, 16)
+def verify(w, target_kv, draft_k, draft_v, seq_state, block_tokens, slots, block_tables, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = block_tokens.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    v5, v6, v7, v8 = ops.scan_layers(_verify_target_layer, (v4, target_kv), (v0, block_tables, v2), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
-    v9 = ops.rms_norm(v5, w["target.model.norm.weight"], 0.000001)
-    v10 = ops.lm_head(v9, w["target.lm_head.weight"])
-    v11 = ops.argmax(v10)
-    v12 = v11.reshape(-1, 4)
-    v13 = ops.accept_greedy(block_tokens, v12)
-    v14 = v0.reshape(-1)
-    v15 = jnp.concatenate([v7, v8], axis=1)
-    v16 = ops.linear(v15, w["draft.fc.weight"])
-    v17 = ops.rms_norm(v16, w["draft.hidden_norm.weight"], 0.000001)
-    v18, v19 = _verify_draft_context(v17, v14, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v20 = v18.reshape(-1, 4, 2, 16)
-    v21 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v20)
-    v22 = v19.reshape(-1, 4, 2, 16)
-    v23 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v22)
-    return v13, v12, v6, v21, v23
+    v3 = ops.block_positions(v2, 4)
+    v4 = ops.paged_rows(block_tables, v3, 16)
+    v5 = v4.reshape(-1)
+    v6 = block_tokens.reshape(-1)
+    v7 = ops.embed(w["target.model.embed_tokens.weight"], v6)
+    v8, v9, v10, v11 = ops.scan_layers(_verify_target_layer, (v7, target_kv), (v3, block_tables, v5), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
+    v12 = ops.rms_norm(v8, w["target.model.norm.weight"], 0.000001)
+    v13 = ops.lm_head(v12, w["target.lm_head.weight"])
+    v14 = ops.argmax(v13)
+    v15 = v14.reshape(-1, 4)
+    v16 = ops.accept_greedy(block_tokens, v15)
+    v17 = v3.reshape(-1)
+    v18 = jnp.concatenate([v10, v11], axis=1)
+    v19 = ops.linear(v18, w["draft.fc.weight"])
+    v20 = ops.rms_norm(v19, w["draft.hidden_norm.weight"], 0.000001)
+    v21, v22 = _verify_draft_context(v20, v17, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v23 = v21.reshape(-1, 4, 2, 16)
+    v24 = ops.write_static_block(draft_k, 0, draft_slots, v2, v23)
+    v25 = v22.reshape(-1, 4, 2, 16)
+    v26 = ops.write_static_block(draft_v, 0, draft_slots, v2, v25)
+    v27 = ops.advance_state(v0, v15, v16)
+    v28 = ops.scatter_rows(seq_state, slots, v27)
+    return v16, v15, v9, v24, v26, v28
 
 
 def _decode_step_draft_layer(x, positions, seq_lens, k_ctx, v_ctx, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -249,44 +261,51 @@ def _decode_step_draft_context(ctx, positions, self_attn_k_proj_weight, self_att
     return v5, v3
 
 
-def decode_step(w, target_kv, draft_k, draft_v, last_tokens, seq_lens, block_tables, draft_slots):
-    v0 = ops.mask_block(last_tokens, 4, 255)
-    v1 = ops.block_positions(seq_lens, 4)
+def decode_step(w, target_kv, draft_k, draft_v, seq_state, slots, block_tables, draft_slots):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, 1:]
     v2 = v1.reshape(-1)
-    v3 = v0.reshape(-1)
-    v4 = ops.embed(w["target.model.embed_tokens.weight"], v3)
-    v5 = ops.read_static_cache(draft_k, 0, draft_slots)
-    v6 = ops.read_static_cache(draft_v, 0, draft_slots)
-    v7 = _decode_step_draft_layer(v4, v2, seq_lens, v5, v6, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
-    v8 = v7.reshape(-1, 4, 64)
-    v9 = v8[:, 1:, :]
-    v10 = v9.reshape(-1, 64)
-    v11 = ops.rms_norm(v10, w["draft.norm.weight"], 0.000001)
-    v12 = ops.lm_head(v11, w["target.lm_head.weight"])
-    v13 = ops.argmax(v12)
-    v14 = v13.reshape(-1, 3)
-    v15 = ops.make_block(last_tokens, v14)
-    v16 = ops.block_positions(seq_lens, 4)
-    v17 = ops.paged_rows(block_tables, v16, 16)
-    v18 = v17.reshape(-1)
-    v19 = v15.reshape(-1)
-    v20 = ops.embed(w["target.model.embed_tokens.weight"], v19)
-    v21, v22, v23, v24 = ops.scan_layers(_decode_step_target_layer, (v20, target_kv), (v16, block_tables, v18), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
-    v25 = ops.rms_norm(v21, w["target.model.norm.weight"], 0.000001)
-    v26 = ops.lm_head(v25, w["target.lm_head.weight"])
-    v27 = ops.argmax(v26)
-    v28 = v27.reshape(-1, 4)
-    v29 = ops.accept_greedy(v15, v28)
-    v30 = v16.reshape(-1)
-    v31 = jnp.concatenate([v23, v24], axis=1)
-    v32 = ops.linear(v31, w["draft.fc.weight"])
-    v33 = ops.rms_norm(v32, w["draft.hidden_norm.weight"], 0.000001)
-    v34, v35 = _decode_step_draft_context(v33, v30, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
-    v36 = v34.reshape(-1, 4, 2, 16)
-    v37 = ops.write_static_block(draft_k, 0, draft_slots, seq_lens, v36)
-    v38 = v35.reshape(-1, 4, 2, 16)
-    v39 = ops.write_static_block(draft_v, 0, draft_slots, seq_lens, v38)
-    return v29, v28, v14, v22, v37, v39
+    v3 = v0[:, :1]
+    v4 = v3.reshape(-1)
+    v5 = ops.mask_block(v4, 4, 255)
+    v6 = ops.block_positions(v2, 4)
+    v7 = v6.reshape(-1)
+    v8 = v5.reshape(-1)
+    v9 = ops.embed(w["target.model.embed_tokens.weight"], v8)
+    v10 = ops.read_static_cache(draft_k, 0, draft_slots)
+    v11 = ops.read_static_cache(draft_v, 0, draft_slots)
+    v12 = _decode_step_draft_layer(v9, v7, v2, v10, v11, w["draft.layers.0.input_layernorm.weight"], w["draft.layers.0.self_attn.q_proj.weight"], w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.o_proj.weight"], w["draft.layers.0.self_attn.q_norm.weight"], w["draft.layers.0.self_attn.k_norm.weight"], w["draft.layers.0.post_attention_layernorm.weight"], w["draft.layers.0.mlp.gate_proj.weight"], w["draft.layers.0.mlp.up_proj.weight"], w["draft.layers.0.mlp.down_proj.weight"])
+    v13 = v12.reshape(-1, 4, 64)
+    v14 = v13[:, 1:, :]
+    v15 = v14.reshape(-1, 64)
+    v16 = ops.rms_norm(v15, w["draft.norm.weight"], 0.000001)
+    v17 = ops.lm_head(v16, w["target.lm_head.weight"])
+    v18 = ops.argmax(v17)
+    v19 = v18.reshape(-1, 3)
+    v20 = ops.make_block(v4, v19)
+    v21 = ops.block_positions(v2, 4)
+    v22 = ops.paged_rows(block_tables, v21, 16)
+    v23 = v22.reshape(-1)
+    v24 = v20.reshape(-1)
+    v25 = ops.embed(w["target.model.embed_tokens.weight"], v24)
+    v26, v27, v28, v29 = ops.scan_layers(_decode_step_target_layer, (v25, target_kv), (v21, block_tables, v23), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]), collect=(0, 1))
+    v30 = ops.rms_norm(v26, w["target.model.norm.weight"], 0.000001)
+    v31 = ops.lm_head(v30, w["target.lm_head.weight"])
+    v32 = ops.argmax(v31)
+    v33 = v32.reshape(-1, 4)
+    v34 = ops.accept_greedy(v20, v33)
+    v35 = v21.reshape(-1)
+    v36 = jnp.concatenate([v28, v29], axis=1)
+    v37 = ops.linear(v36, w["draft.fc.weight"])
+    v38 = ops.rms_norm(v37, w["draft.hidden_norm.weight"], 0.000001)
+    v39, v40 = _decode_step_draft_context(v38, v35, w["draft.layers.0.self_attn.k_proj.weight"], w["draft.layers.0.self_attn.v_proj.weight"], w["draft.layers.0.self_attn.k_norm.weight"])
+    v41 = v39.reshape(-1, 4, 2, 16)
+    v42 = ops.write_static_block(draft_k, 0, draft_slots, v2, v41)
+    v43 = v40.reshape(-1, 4, 2, 16)
+    v44 = ops.write_static_block(draft_v, 0, draft_slots, v2, v43)
+    v45 = ops.advance_state(v0, v33, v34)
+    v46 = ops.scatter_rows(seq_state, slots, v45)
+    return v34, v33, v19, v27, v42, v44, v46
 
 
 def _target_step_target_layer(x, target_kv, positions, tables, rows, layer, input_layernorm_weight, self_attn_q_proj_weight, self_attn_k_proj_weight, self_attn_v_proj_weight, self_attn_o_proj_weight, self_attn_q_norm_weight, self_attn_k_norm_weight, post_attention_layernorm_weight, mlp_gate_proj_weight, mlp_up_proj_weight, mlp_down_proj_weight):
@@ -317,16 +336,24 @@ def _target_step_target_layer(x, target_kv, positions, tables, rows, layer, inpu
     return v23, v12
 
 
-def target_step(w, target_kv, last_tokens, seq_lens, block_tables):
-    v0 = ops.block_positions(seq_lens, 1)
-    v1 = ops.paged_rows(block_tables, v0, 16)
+def target_step(w, target_kv, seq_state, slots, block_tables):
+    v0 = ops.gather_rows(seq_state, slots)
+    v1 = v0[:, :1]
     v2 = v1.reshape(-1)
-    v3 = ops.embed(w["target.model.embed_tokens.weight"], last_tokens)
-    v4, v5 = ops.scan_layers(_target_step_target_layer, (v3, target_kv), (v0, block_tables, v2), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]))
-    v6 = ops.rms_norm(v4, w["target.model.norm.weight"], 0.000001)
-    v7 = ops.lm_head(v6, w["target.lm_head.weight"])
-    v8 = ops.argmax(v7)
-    return v8, v5
+    v3 = v0[:, 1:]
+    v4 = v3.reshape(-1)
+    v5 = ops.block_positions(v4, 1)
+    v6 = ops.paged_rows(block_tables, v5, 16)
+    v7 = v6.reshape(-1)
+    v8 = ops.embed(w["target.model.embed_tokens.weight"], v2)
+    v9, v10 = ops.scan_layers(_target_step_target_layer, (v8, target_kv), (v5, block_tables, v7), (w["target.model.layers.$.input_layernorm.weight"], w["target.model.layers.$.self_attn.q_proj.weight"], w["target.model.layers.$.self_attn.k_proj.weight"], w["target.model.layers.$.self_attn.v_proj.weight"], w["target.model.layers.$.self_attn.o_proj.weight"], w["target.model.layers.$.self_attn.q_norm.weight"], w["target.model.layers.$.self_attn.k_norm.weight"], w["target.model.layers.$.post_attention_layernorm.weight"], w["target.model.layers.$.mlp.gate_proj.weight"], w["target.model.layers.$.mlp.up_proj.weight"], w["target.model.layers.$.mlp.down_proj.weight"]))
+    v11 = ops.rms_norm(v9, w["target.model.norm.weight"], 0.000001)
+    v12 = ops.lm_head(v11, w["target.lm_head.weight"])
+    v13 = ops.argmax(v12)
+    v14 = v13.reshape(-1, 1)
+    v15 = ops.advance_state(v0, v14, None)
+    v16 = ops.scatter_rows(seq_state, slots, v15)
+    return v13, v10, v16
 
 
 FUNCTIONS = {

@@ -1,0 +1,45 @@
+/**
+ * Kernel outputs for benches whose backends never compute: self-consistent (drafts and target tokens
+ * agree on exactly `a` positions, as the engine checks), with `a` cycling through 0..K-1 over calls and
+ * rows, so a step commits `a + 1` tokens per request as a real one does.
+ */
+import type { ManifestKernel } from "../contract/manifest.js";
+
+export class SyntheticOutputs {
+  private readonly byKernel = new Map<ManifestKernel, Map<string, Int32Array>[]>();
+  private call = 0;
+
+  constructor(private readonly K: number) {}
+
+  /** The next call's outputs for `k` (shared arrays: the engine only reads them). */
+  next(k: ManifestKernel): Map<string, Int32Array> {
+    return this.patterns(k)[this.call++ % this.K];
+  }
+
+  /** K output patterns per bucket, row j of pattern p accepting `a = (j + p) % K`. */
+  private patterns(k: ManifestKernel): Map<string, Int32Array>[] {
+    let ps = this.byKernel.get(k);
+    if (ps) return ps;
+    const R = k.bucket.requests;
+    const K = this.K;
+    ps = [];
+    for (let p = 0; p < K; p++) {
+      if (k.kernel === "prefill" || k.kernel === "target_step") {
+        ps.push(new Map([["next_tokens", new Int32Array(R).fill(1)]]));
+        continue;
+      }
+      const accepted = new Int32Array(R);
+      const target = new Int32Array(R * K);
+      const draft = new Int32Array(R * (K - 1));
+      for (let j = 0; j < R; j++) {
+        const a = (j + p) % K;
+        accepted[j] = a;
+        for (let i = 0; i < K - 1; i++) draft[j * (K - 1) + i] = 100 + i;
+        for (let i = 0; i < K; i++) target[j * K + i] = i < a ? 100 + i : 7;
+      }
+      ps.push(new Map([["accepted", accepted], ["target_tokens", target], ["draft_tokens", draft]]));
+    }
+    this.byKernel.set(k, ps);
+    return ps;
+  }
+}
