@@ -8,15 +8,24 @@ import { formatDiagnostic, userError } from "../contract/diagnostics.js";
 import type { PlanCommandOptions } from "./commands/plan.js";
 import { VERSION } from "../compiler/version.js";
 
+/** `--prompt-ids 1,2,3`, repeatable: one request's prompt per flag. */
 function parseIds(value: string, previous: number[][] = []): number[][] {
-  const ids = value.split(",").map((s) => s.trim());
-  if (ids.length === 0 || ids.some((s) => !/^\d+$/.test(s))) {
-    throw new CommanderError(ExitCode.userError, "dflashc.usage", `--prompt-ids takes comma-separated token ids, got '${value}'`);
-  }
-  return [...previous, ids.map(Number)];
+  return [...previous, parseIdList("--prompt-ids")(value)];
 }
 
-/** The flags `run` and `serve` share (the decoder, its weights and tokenizer, the backend), as their options take them. */
+/** Declares the flags `run` and `serve` share (the backend, the weights, the tokenizer, the baseline, memory); decoderFlags reads them. */
+function withDecoderOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
+    .option("--weights <source>", "random:SEED, copy:SEED (a drafter built to follow the target) or a checkpoint folder", "random:0")
+    .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
+    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder or 'byte', instead of the declared one (default: the declared one, else byte for a 256-token vocabulary)")
+    .option("--target-only", "decode with the target alone (the baseline)")
+    .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
+    .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)");
+}
+
+/** The flags `run` and `serve` share (withDecoderOptions), as their options take them. */
 function decoderFlags(o: Record<string, unknown>) {
   return {
     backend: o.backend as "reference" | "jax",
@@ -103,28 +112,19 @@ export function buildProgram(io: Io, setCode: (code: number) => void): Command {
     .option("--json", "print one JSON document")
     .action((o: { json?: boolean }) => run(async () => (await import("./commands/demo.js")).demoCommand(io, { json: !!o.json }))());
 
-  program
-    .command("run <decoder>")
-    .description("decode prompts: a declaration (.ts), a compiled output folder or its manifest.json")
-    .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
-    .option("--weights <source>", "random:SEED, copy:SEED (a drafter built to follow the target) or a checkpoint folder", "random:0")
-    .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
+  withDecoderOptions(program.command("run <decoder>").description("decode prompts: a declaration (.ts), a compiled output folder or its manifest.json"))
     .option("--prompt <text>", "a text prompt (repeat for more requests); needs a tokenizer", collect, [])
     .option("--chat", "put each --prompt through the tokenizer's chat template as a user message")
     .option("--stop <string>", "end a request when its text contains this (cut from the text; repeatable)", collect, [])
     .option("--eos <ids>", "comma-separated ids that end a request (default: declared, else the tokenizer's)", parseIdList("--eos"))
     .option("--ignore-eos", "no EOS ids: generate until --max-new-tokens or a --stop string")
-    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder or 'byte', instead of the declared one")
     .option("--prompt-ids <ids>", "comma-separated prompt token ids (repeat for more requests)", parseIds)
     .option("--max-new-tokens <n>", "tokens to generate per request", parseNumber("--max-new-tokens", true), 32)
     .option("--temperature <t>", "sampling temperature (0: greedy)", parseNumber("--temperature", false), 0)
     .option("--top-k <k>", "sample from the k most likely tokens", parseNumber("--top-k", true))
     .option("--top-p <p>", "sample from the smallest set with probability >= p", parseNumber("--top-p", false))
     .option("--seed <s>", "seed of the host random generator", parseNumber("--seed", true), 0)
-    .option("--target-only", "decode with the target alone (the baseline)")
     .option("--check-lossless", "also decode target-only; exit 3 if a token both runs produced differs (a capacity stop is a warning)")
-    .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
-    .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
     .option("--json", "print one JSON document")
     .option("-q, --quiet", "no progress and no summary on stderr")
     .addHelpText(
@@ -168,20 +168,11 @@ On the reference backend, run first estimates the memory it needs and refuses (e
       )(),
     );
 
-  program
-    .command("serve <config>")
-    .description("serve a decoder over an OpenAI-compatible HTTP API (a declaration or a compiled output folder)")
-    .addOption(new Option("--backend <name>", "where kernels run").choices(["reference", "jax"]).default("reference"))
-    .option("--weights <source>", "random:SEED or a checkpoint folder", "random:0")
-    .option("--draft-weights <dir>", "the DFlash drafter's checkpoint folder (with a folder --weights)")
-    .option("--tokenizer <dir>", "a Hugging Face tokenizer folder or byte, instead of the declared one (default: the declared one, else byte for a 256-token vocabulary)")
+  withDecoderOptions(program.command("serve <decoder>").description("serve a decoder over an OpenAI-compatible HTTP API: a declaration (.ts), a compiled output folder or its manifest.json"))
     .option("--host <address>", "address to listen on", "127.0.0.1")
     .option("--port <n>", "port to listen on (0: any free port; the real one is printed)", parseNumber("--port", true), 8000)
     .option("--max-queued <n>", "requests waiting for admission before new ones get 429 (default 1024)", parseNumber("--max-queued", true))
     .option("--model-name <name>", "the model name clients send (default: the decoder's name)")
-    .option("--target-only", "decode with the target alone (the baseline)")
-    .option("--max-memory <bytes>", "memory the reference backend may use, e.g. 16G (default 8G; at most 80% of this machine's)", parseBytes)
-    .option("--allow-nonfinite", "load checkpoint tensors holding NaN or Infinity (refused by default)")
     .option("--json", "print one JSON document once listening (url, model, ...) instead of the 'listening on' line")
     .addHelpText(
       "after",

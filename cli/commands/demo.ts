@@ -12,19 +12,26 @@ import { join } from "node:path";
 import { printDiagnostics } from "../../contract/diagnostics.js";
 import { packageRoot } from "../../compiler/package-root.js";
 import { ReferenceBackend } from "../../runtime/backends/reference.js";
-import { Engine, type EngineOptions, type GenerateRequest, type StepEvent } from "../../runtime/engine.js";
+import { Engine, type EngineOptions, type GenerateRequest, type GenerateResult, type StepEvent } from "../../runtime/engine.js";
 import type { Manifest } from "../../contract/manifest.js";
 import { loadWeights } from "../../runtime/weights/source.js";
 import { loadAndPlan } from "../../compiler/pipeline.js";
+import { TextTokenizer } from "../../runtime/text/index.js";
 import { compareLossless, compileInMemory, describeResult } from "./run.js";
 import { ExitCode, type Io } from "./io.js";
-import { outJson } from "./json.js";
+import { displayPath, outJson } from "./json.js";
 
-const PROMPTS: readonly GenerateRequest[] = [
-  { id: "0", promptIds: [17, 4, 99, 23, 8], maxNewTokens: 16 },
-  { id: "1", promptIds: [200, 3], maxNewTokens: 16 },
-  { id: "2", promptIds: [5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24], maxNewTokens: 16, arrivalStep: 2 },
-];
+/** The tiny example's tokenizer: it declares the byte-level one (one id per UTF-8 byte). */
+const TOKENIZER = TextTokenizer.byteLevel();
+
+/** Text prompts: the third one, longer than a 16-token prefill bucket, joins the running batch at step 2. */
+const PROMPT_TEXTS = ["Hello", "Hi", "joins the batch at step 2"];
+const PROMPTS: readonly GenerateRequest[] = PROMPT_TEXTS.map((text, i) => ({
+  id: String(i),
+  promptIds: TOKENIZER.encode(text),
+  maxNewTokens: 16,
+  ...(i === 2 ? { arrivalStep: 2 } : {}),
+}));
 
 const WEIGHTS = "copy:0";
 const WEIGHTS_BUILT =
@@ -44,6 +51,23 @@ export function stepTable(steps: readonly StepEvent[]): string[] {
     lines.push(`${String(s.step).padEnd(5)}${calls.padEnd(32)}${acc.padEnd(26)}${tokens.padEnd(8)}${perStep}`);
   }
   return lines;
+}
+
+/** run's lines for a request, with its prompt and generated text between the ids and the stats. */
+function describeDemoResult(r: GenerateResult): string[] {
+  const [ids, ...stats] = describeResult(r);
+  return [ids, `  prompt ${quoted(PROMPTS[Number(r.id)].promptIds)} -> text ${quoted(r.tokens)}`, ...stats];
+}
+
+const ESCAPES: Readonly<Record<number, string>> = { 0x09: "\\t", 0x0a: "\\n", 0x0d: "\\r", 0x22: '\\"', 0x5c: "\\\\" };
+
+/**
+ * Byte-level text, quoted and printable: ASCII as is, every other byte as `\xNN`. The copy:0 cycle
+ * holds a lone UTF-8 continuation byte, which decoded text would show only as U+FFFD.
+ */
+function quoted(ids: readonly number[]): string {
+  const body = ids.map((b) => ESCAPES[b] ?? (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).padStart(2, "0")}`));
+  return `"${body.join("")}"`;
 }
 
 async function run(manifest: Manifest, files: Map<string, string>, weights: Map<string, Float32Array>, options: EngineOptions) {
@@ -79,7 +103,7 @@ export async function demoCommand(io: Io, opts: { json?: boolean } = {}): Promis
   say("speculative decoding (decode_step: draft + verify fused), 3 requests, the third joining at step 2:");
   const spec = await run(manifest, files, weights, {});
   for (const line of stepTable(spec.steps)) say(`  ${line}`);
-  for (const r of spec.results) for (const line of describeResult(r)) say(`  ${line}`);
+  for (const r of spec.results) for (const line of describeDemoResult(r)) say(`  ${line}`);
   const decodeSteps = spec.results.reduce((n, r) => n + r.stats.steps, 0);
   const tau = spec.results.reduce((n, r) => n + r.stats.tau * r.stats.steps, 0) / decodeSteps;
   say(`  all requests: tau ${tau.toFixed(2)} tokens per decode step`);
@@ -87,6 +111,13 @@ export async function demoCommand(io: Io, opts: { json?: boolean } = {}): Promis
   const base = await run(manifest, files, weights, { targetOnly: true });
   say("");
   say(`target-only decoding (target_step): ${base.steps.length} steps, speculative: ${spec.steps.length} steps`);
+
+  // What to try next, on the same example wherever it is installed; the verdict stays the last line.
+  const example = displayPath(io, file);
+  say("");
+  say("text in, text out on the same decoder and weights:");
+  say(`  npx dflashc run ${example} --weights ${WEIGHTS} --prompt "Hello"`);
+  say(`  npx dflashc serve ${example} --weights ${WEIGHTS} --port 8000   # an OpenAI-compatible HTTP server`);
 
   const rep = compareLossless(spec.results, base.results);
   say("");
@@ -100,7 +131,15 @@ export async function demoCommand(io: Io, opts: { json?: boolean } = {}): Promis
       weightsBuilt: WEIGHTS_BUILT.slice(WEIGHTS_BUILT.indexOf(": ") + 2),
       tau,
       steps: { speculative: spec.steps.length, targetOnly: base.steps.length },
-      requests: spec.results.map((r) => ({ id: r.id, tokens: r.tokens, finishReason: r.finishReason, tau: r.stats.tau, acceptedLengths: r.stats.acceptedLengths })),
+      requests: spec.results.map((r) => ({
+        id: r.id,
+        prompt: PROMPT_TEXTS[Number(r.id)],
+        tokens: r.tokens,
+        text: TOKENIZER.decode(r.tokens),
+        finishReason: r.finishReason,
+        tau: r.stats.tau,
+        acceptedLengths: r.stats.acceptedLengths,
+      })),
       lossless: { ok: lossless, tokens: rep.tokens, mismatches: rep.mismatches },
     });
   }

@@ -21,6 +21,7 @@ import { ReferenceBackend } from "../../runtime/backends/reference.js";
 import { checkCheckpointTensors, SafetensorsError } from "../../runtime/weights/safetensors.js";
 import { loadWeights, WeightSourceError, type WeightSource } from "../../runtime/weights/source.js";
 import { displayPath } from "./json.js";
+import { RunTokenizerError } from "./run-text.js";
 import type { Io } from "./io.js";
 
 /** What the reference backend's memory estimate reads: a plan, or a compiled manifest. */
@@ -181,8 +182,9 @@ function hostWeights(backend: BackendName, source: WeightSource, manifest: Manif
   return () => loadWeights(source, manifest, { allowNonFinite });
 }
 
-/** A failure while weights load and the backend starts, as the user's diagnostic; null: a dflashc bug. */
+/** A failure while the input, tokenizer and weights load and the backend starts, as the user's diagnostic; null: a dflashc bug. */
 export function setupDiagnostic(e: unknown): UnlocatedDiagnostic | null {
+  if (e instanceof RunTokenizerError) return userError(e.code, e.message);
   // A checkpoint the JAX worker read and refused (NaN/Inf, a bad file) is the user's weights.
   if (e instanceof JaxBackendError && e.kind === "weights") return userError("weights", e.message);
   // A JAX worker that cannot start (no python3, no jax) is the environment, not a dflashc bug.

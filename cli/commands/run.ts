@@ -29,7 +29,7 @@ import { ExitCode, type Io } from "./io.js";
 import { outJson } from "./json.js";
 import { formatDecodeProgress, ProgressLine } from "./progress.js";
 import { loadRunInput, setupDiagnostic, type MemoryInputs } from "./run-input.js";
-import { encodePrompts, resolveTokenizer, RunTokenizerError, TextOutput } from "./run-text.js";
+import { encodePrompts, resolveTokenizer, TextOutput } from "./run-text.js";
 
 export { compileInMemory } from "./run-input.js";
 
@@ -354,7 +354,6 @@ export async function runCommand(given: string, opts: RunOptions, io: Io): Promi
   } catch (e) {
     progress.done();
     if (e instanceof RequestError) return fail([userError("request", e.message)]);
-    if (e instanceof RunTokenizerError) return fail([userError(e.code, e.message)]);
     const d = setupDiagnostic(e);
     if (d) return fail([d]);
     throw e;

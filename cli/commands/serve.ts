@@ -19,7 +19,7 @@ import { ExitCode, type Io } from "./io.js";
 import { outJson } from "./json.js";
 import { estimateReferenceMemory, referenceMemoryProblem } from "./run.js";
 import { loadRunInput, setupDiagnostic, type PreparedBackend } from "./run-input.js";
-import { resolveTokenizer, RunTokenizerError } from "./run-text.js";
+import { resolveTokenizer } from "./run-text.js";
 
 export interface ServeOptions {
   readonly backend: "reference" | "jax";
@@ -126,7 +126,6 @@ export async function serveCommand(given: string, opts: ServeOptions, io: Io, co
     if (!opts.json) io.err("shutting down");
     return ExitCode.ok;
   } catch (e) {
-    if (e instanceof RunTokenizerError) return fail([userError(e.code, e.message)]);
     const d = setupDiagnostic(e);
     if (d) return fail([d]);
     throw e;

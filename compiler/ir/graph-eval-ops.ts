@@ -5,7 +5,7 @@
  * clamp their start indices; scatters drop out-of-range rows.
  */
 import type { GType, OpAttrMap, OpName } from "./graph.js";
-import { ropeInvFreq } from "./graph-rope.js";
+import { ropeInvFreq } from "../../contract/rope.js";
 import { roundArray, strides, zeros, type GraphTensor } from "./graph-tensor.js";
 import { evalAcceptSample, evalSamplingProbs } from "./graph-eval-sampling.js";
 

@@ -25,6 +25,7 @@
  */
 import { roundBf16 } from "../../contract/bf16.js";
 import type { Manifest } from "../../contract/manifest.js";
+import { ropeInvFreq, type RopeScalingParams } from "../../contract/rope.js";
 import { randomWeights, streamFor } from "./random.js";
 
 export class CopyWeightsError extends Error {
@@ -52,15 +53,8 @@ interface CopyGeometry {
   readonly qkNorm: boolean;
   readonly rmsNormEps: number;
   readonly ropeTheta: number;
-  readonly ropeScaling: RopeScalingLike | null;
+  readonly ropeScaling: RopeScalingParams | null;
   readonly layerWindows: readonly (number | null)[];
-}
-
-interface RopeScalingLike {
-  readonly factor: number;
-  readonly lowFreqFactor: number;
-  readonly highFreqFactor: number;
-  readonly originalMaxPositions: number;
 }
 
 /** The score gap (softmax logits) between the copied row and the best other row. */
@@ -89,7 +83,7 @@ function geometryOf(manifest: Manifest): CopyGeometry {
   };
   const layerTypes = Array.isArray(d.layerTypes) ? (d.layerTypes as unknown[]) : [];
   const window = typeof d.slidingWindow === "number" ? d.slidingWindow : null;
-  const scaling = m.ropeScaling as RopeScalingLike | null | undefined;
+  const scaling = m.ropeScaling as RopeScalingParams | null | undefined;
   return {
     hidden: num(t, "hiddenSize"),
     vocab: num(t, "vocabSize"),
@@ -110,25 +104,6 @@ function geometryOf(manifest: Manifest): CopyGeometry {
     ropeScaling: scaling ?? null,
     layerWindows: layerTypes.map((lt) => (lt === "sliding_attention" ? window : null)),
   };
-}
-
-/** RoPE inverse frequencies of the drafter, as the kernels compute them (Llama 3 scaling included). */
-function invFreqs(g: CopyGeometry): number[] {
-  return Array.from({ length: g.headDim / 2 }, (_, i) => {
-    let f = Math.pow(g.ropeTheta, (-2 * i) / g.headDim);
-    const s = g.ropeScaling;
-    if (s) {
-      const wavelen = (2 * Math.PI) / f;
-      const lowWave = s.originalMaxPositions / s.lowFreqFactor;
-      const highWave = s.originalMaxPositions / s.highFreqFactor;
-      if (wavelen > lowWave) f = f / s.factor;
-      else if (wavelen >= highWave) {
-        const smooth = (s.originalMaxPositions / wavelen - s.lowFreqFactor) / (s.highFreqFactor - s.lowFreqFactor);
-        f = (1 - smooth) * (f / s.factor) + smooth * f;
-      }
-    }
-    return Math.fround(f);
-  });
 }
 
 /**
@@ -261,7 +236,8 @@ export function copyWeights(manifest: Manifest, seed: number): Map<string, Float
   const maskAtQ = normalizedAt(mask, qChannel, g.rmsNormEps);
   if (Math.abs(maskAtQ) < 1e-3) throw new CopyWeightsError(`weights copy:SEED: the mask token's embedding is zero outside its first ${D + 1} channels`);
 
-  const freqs = invFreqs(g);
+  // The kernels' own RoPE frequencies, so the phases below are the ones the drafter sees.
+  const freqs = [...ropeInvFreq(g.ropeTheta, g.headDim, g.ropeScaling)];
   // Context rows sit Δ = i+1 .. maxContext+K behind block position i; only Δ = P+1 should win.
   const pattern = phasePattern(freqs, delta, 2, g.maxContext + K);
   const scale = Math.sqrt(SCORE_GAP / (Math.sqrt(D) * pattern.gap));

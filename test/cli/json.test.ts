@@ -75,6 +75,9 @@ describe("--json: one document, { ok, command, ... }", () => {
     expect(r.doc.tau).toBeGreaterThan(2);
     expect(r.doc.lossless).toEqual({ ok: true, tokens: 48, mismatches: [] });
     expect(r.doc.requests).toHaveLength(3);
+    const [first] = r.doc.requests as { prompt: string; tokens: number[]; text: string }[];
+    expect(first.prompt).toBe("Hello");
+    expect(first.text).toBe(new TextDecoder().decode(Uint8Array.from(first.tokens)));
   });
 
   it("import-hf: the declaration's source (or the file written), warnings; an unreadable config as diagnostics", async () => {

@@ -5,7 +5,7 @@
  */
 import type { FuncBuilder } from "../../../stablehlo/builder.js";
 import type { Value } from "../../../stablehlo/ir.js";
-import { ropeInvFreq } from "../../ir/graph-rope.js";
+import { ropeInvFreq } from "../../../contract/rope.js";
 import { bcast, fromF32, splat, toF32, withScalar, type StableHloRules } from "./context.js";
 
 /** Rows `table[idx[n]]` of `table[R, ...]`: one gather, indices clamped like XLA. */

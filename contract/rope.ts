@@ -1,11 +1,19 @@
 /**
- * RoPE inverse frequencies, the one definition every backend and the evaluator share (docs/kernels.md):
- * `inv_freq[i] = theta^(-2i/D)`, rewritten by Hugging Face's `llama3` rule when the model declares it.
- * Computed in f64 and rounded once to f32, so every backend starts from the same f32 constants.
+ * RoPE inverse frequencies, the one definition every backend, the evaluator and the host-built
+ * `copy:SEED` drafter share (docs/kernels.md): `inv_freq[i] = theta^(-2i/D)`, rewritten by Hugging
+ * Face's `llama3` rule when the model declares it. Computed in f64 and rounded once to f32, so every
+ * backend starts from the same f32 constants.
  */
-import type { RopeScaling } from "../../dsl/types.js";
 
-export function ropeInvFreq(theta: number, headDim: number, scaling: RopeScaling | null): Float32Array {
+/** The `llama3` scaling fields the rule reads (the DSL's `Llama3RopeScaling` has them). */
+export interface RopeScalingParams {
+  readonly factor: number;
+  readonly lowFreqFactor: number;
+  readonly highFreqFactor: number;
+  readonly originalMaxPositions: number;
+}
+
+export function ropeInvFreq(theta: number, headDim: number, scaling: RopeScalingParams | null): Float32Array {
   const half = headDim / 2;
   const out = new Float32Array(half);
   for (let i = 0; i < half; i++) {
@@ -16,7 +24,7 @@ export function ropeInvFreq(theta: number, headDim: number, scaling: RopeScaling
 }
 
 /** HF `_compute_llama3_parameters`: long wavelengths divided by `factor`, short kept, smooth in between. */
-function llama3(invFreq: number, s: RopeScaling): number {
+function llama3(invFreq: number, s: RopeScalingParams): number {
   const lowFreqWavelen = s.originalMaxPositions / s.lowFreqFactor;
   const highFreqWavelen = s.originalMaxPositions / s.highFreqFactor;
   const wavelen = (2 * Math.PI) / invFreq;
