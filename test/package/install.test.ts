@@ -65,6 +65,13 @@ describe("the installed package", () => {
     expect(r.err).toBe("");
     expect(r.code).toBe(0);
     expect(r.out.trimEnd().split("\n").at(-1)).toMatch(/^lossless: OK \(\d+ tokens identical to target-only decoding\)$/);
+    // The run command it suggests names the installed example, and works as printed.
+    const suggested = /^ {2}npx dflashc run (\S+) --weights (\S+) --prompt "Hello"$/m.exec(r.out);
+    expect(suggested?.[1]).toBe("node_modules/dflashc/examples/tiny.ts");
+    const run = dflashc(["run", suggested![1], "--weights", suggested![2], "--prompt", "Hello"]);
+    expect(run.code).toBe(0);
+    // stdout is the generated text alone (the summary goes to stderr).
+    expect(run.out.trimEnd()).not.toBe("");
   });
 
   it("check and compile a bundled example, and a copy of it in the project (import ... from \"dflashc\")", () => {
