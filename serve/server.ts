@@ -11,7 +11,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } f
 import { EngineClosedError, type Engine } from "../runtime/engine.js";
 import type { TextTokenizer } from "../runtime/text/index.js";
 import { ApiError, badRequest, toApiError } from "./errors.js";
-import { startGeneration, type Generation, type GenerationInput, type GenerationOutcome } from "./generation.js";
+import { startGeneration, type Generation, type GenerationInput, type GenerationOutcome, type OutputDelta } from "./generation.js";
 import { PROMETHEUS_CONTENT_TYPE, renderMetrics, ServerCounters } from "./metrics.js";
 import { parseChatBody, parseCompletionBody, type GenerationParams } from "./parse-request.js";
 import { chatPromptIds, completionPromptIds } from "./prompt.js";
@@ -136,6 +136,15 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     gen.cancel();
   };
 
+  /** Submits the request and tracks it until it settles: its prompt counted, cancelled if its client goes away. */
+  const begin = (input: GenerationInput, reply: FastifyReply, onDelta?: (delta: OutputDelta) => void): Generation => {
+    const gen = startGeneration(engine, tokenizer, input, onDelta);
+    active.add(gen);
+    counters.promptTokens += input.promptIds.length;
+    reply.raw.on("close", () => clientGone(gen, reply));
+    return gen;
+  };
+
   const refuseWhileClosing = () => {
     if (closing) throw new ApiError(503, "the server is shutting down", "service_unavailable_error", null, "shutting_down");
   };
@@ -148,10 +157,7 @@ export async function createServer(options: ServerOptions): Promise<Server> {
 
     if (!params.stream) {
       // Submission errors (queue full, a token outside the vocabulary) reach the error handler.
-      const gen = startGeneration(engine, tokenizer, input);
-      active.add(gen);
-      counters.promptTokens += promptIds.length;
-      reply.raw.on("close", () => clientGone(gen, reply));
+      const gen = begin(input, reply);
       let outcome: GenerationOutcome;
       try {
         outcome = await gen.outcome;
@@ -171,13 +177,10 @@ export async function createServer(options: ServerOptions): Promise<Server> {
     };
     // A step whose tokens are not text yet (half a character, a possible stop string) sends nothing,
     // unless the client reads the ids.
-    const gen = startGeneration(engine, tokenizer, input, (d) => (d.text !== "" || params.returnTokenIds ? send(d.text, d.tokenIds) : undefined));
-    active.add(gen);
-    counters.promptTokens += promptIds.length;
+    const gen = begin(input, reply, (d) => (d.text !== "" || params.returnTokenIds ? send(d.text, d.tokenIds) : undefined));
     // From here on the response is written by hand; errors go into the stream.
     reply.hijack();
     stream = new SseStream(reply.raw);
-    reply.raw.on("close", () => clientGone(gen, reply));
     // A chat stream opens with the assistant's role (as OpenAI's does).
     if (endpoint === "chat") send("", []);
     let outcome: GenerationOutcome;
