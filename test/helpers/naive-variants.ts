@@ -4,7 +4,7 @@
  * sliding-window draft layer. Each is a real declaration through the real planner.
  */
 import { dflashDraft, llama, pagedKV, qwen2 } from "../../dsl/builders.js";
-import type { DecoderDeclaration, TargetModel } from "../../dsl/types.js";
+import type { DecoderDeclaration } from "../../dsl/types.js";
 import { buildPlan } from "../../compiler/plan/build-plan.js";
 import type { DecoderPlan } from "../../compiler/ir/plan.js";
 import tiny from "../../examples/tiny.js";
@@ -31,20 +31,29 @@ export function tinyPagedDraftPlan(dtype: ModelDType = "f32"): DecoderPlan {
 
 const { family: _family, ...dims } = tiny.target;
 
-export function tinyLlamaPlan(): DecoderPlan {
-  const target: TargetModel = llama({
+/** A Llama target: llama3 RoPE scaling, attention bias, tied embeddings. */
+export const tinyLlamaDecl: DecoderDeclaration = {
+  ...tiny,
+  name: "tiny_llama",
+  target: llama({
     ...dims,
     name: "tiny_llama",
     ropeTheta: 500_000,
     attentionBias: true,
     tieWordEmbeddings: true,
     ropeScaling: { type: "llama3", factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalMaxPositions: 64 },
-  });
-  return buildPlan({ ...tiny, name: "tiny_llama", target });
+  }),
+};
+
+export function tinyLlamaPlan(): DecoderPlan {
+  return buildPlan(tinyLlamaDecl);
 }
 
+/** A Qwen2 target: q/k/v bias. */
+export const tinyQwen2Decl: DecoderDeclaration = { ...tiny, name: "tiny_qwen2", target: qwen2({ ...dims, name: "tiny_qwen2" }) };
+
 export function tinyQwen2Plan(): DecoderPlan {
-  return buildPlan({ ...tiny, name: "tiny_qwen2", target: qwen2({ ...dims, name: "tiny_qwen2" }) });
+  return buildPlan(tinyQwen2Decl);
 }
 
 /** A 2-layer draft whose second layer attends through a sliding window of 6. */

@@ -2,7 +2,7 @@
 // drafter follows the boosted target's cycles (tau above 2 where random weights give about 1) and
 // decoding stays lossless against the naive full-recompute model.
 import { describe, expect, it } from "vitest";
-import { dflashDraft, llama, qwen2 } from "../../../dsl/builders.js";
+import { dflashDraft } from "../../../dsl/builders.js";
 import type { DecoderDeclaration } from "../../../dsl/types.js";
 import tiny from "../../../examples/tiny.js";
 import { copyWeights, CopyWeightsError } from "../../../runtime/weights/copy.js";
@@ -10,8 +10,7 @@ import { loadWeights, parseWeightSource, WeightSourceError } from "../../../runt
 import { randomWeights } from "../../../runtime/weights/random.js";
 import type { GenerateRequest, GenerateResult } from "../../../runtime/engine.js";
 import { compileTiny, expectLossless, tinyVariant } from "../helpers/reference.js";
-
-const { family: _family, ...dims } = tiny.target;
+import { tinyLlamaDecl, tinyQwen2Decl } from "../../helpers/naive-variants.js";
 
 const VARIANTS: Record<string, DecoderDeclaration> = {
   "tiny (static draft cache, q/k norm, separate LM head)": tiny,
@@ -19,19 +18,8 @@ const VARIANTS: Record<string, DecoderDeclaration> = {
   bf16: tinyVariant({ dtype: "bf16" }),
   "block size 8": tinyVariant({ blockSize: 8 }),
   "no q/k norm in the drafter": { ...tiny, name: "tiny_no_qk_norm", draft: dflashDraft({ numLayers: 1, targetLayerIds: [0, 1], maskTokenId: 255, qkNorm: false }) },
-  "llama: tied embeddings, attention bias, llama3 RoPE scaling": {
-    ...tiny,
-    name: "tiny_llama",
-    target: llama({
-      ...dims,
-      name: "tiny_llama",
-      ropeTheta: 500_000,
-      attentionBias: true,
-      tieWordEmbeddings: true,
-      ropeScaling: { type: "llama3", factor: 8, lowFreqFactor: 1, highFreqFactor: 4, originalMaxPositions: 64 },
-    }),
-  },
-  "qwen2: q/k/v bias": { ...tiny, name: "tiny_qwen2", target: qwen2({ ...dims, name: "tiny_qwen2" }) },
+  "llama: tied embeddings, attention bias, llama3 RoPE scaling": tinyLlamaDecl,
+  "qwen2: q/k/v bias": tinyQwen2Decl,
   "two draft layers, the second sliding, a middle target layer": {
     ...tiny,
     name: "tiny_sliding",
