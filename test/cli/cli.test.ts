@@ -1,7 +1,7 @@
 // The CLI contract end to end, in-process through main(): exit codes, JSON documents, determinism and
 // atomic output. One test also runs the real `bin/dflashc.js` from the build, as a user would.
 import { afterAll, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { main } from "../../cli/cli.js";
@@ -176,11 +176,26 @@ describe("dflashc --version", () => {
 
 describe("bin/dflashc.js", () => {
   it("runs the built CLI", () => {
-    if (!existsSync(join(REPO, "dist", "compiler", "cli.js"))) buildPackage(REPO);
+    if (!existsSync(join(REPO, "dist", "cli", "cli.js"))) buildPackage(REPO);
     const r = spawnSync(process.execPath, [join(REPO, "bin", "dflashc.js"), "check", "examples/tiny.ts"], { cwd: REPO, encoding: "utf8" });
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ok: tiny_dflash/);
+  });
+
+  it("a reader that closes the pipe early (`dflashc demo | head -1`) ends the command quietly, exit 0", async () => {
+    if (!existsSync(join(REPO, "dist", "cli", "cli.js"))) buildPackage(REPO);
+    const child = spawn(process.execPath, [join(REPO, "bin", "dflashc.js"), "demo"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    // The header comes first; the rest (the step table, the verdict) only after compiling and decoding.
+    const first = await new Promise<string>((resolve) => child.stdout.once("data", (d: Buffer) => resolve(d.toString())));
+    child.stdout.destroy();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(first).toMatch(/^dflashc demo: tiny_dflash/);
+    expect(first).not.toMatch(/lossless/);
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
   });
 
   it("compiles from the build (StableHLO on two threads there) to exactly the files the sources write on one", async () => {
