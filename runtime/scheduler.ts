@@ -44,6 +44,8 @@ export interface SchedulerConfig {
 export interface InFlight {
   readonly prefilling: ReadonlySet<RequestState>;
   readonly decoding: ReadonlySet<RequestState>;
+  /** Decode cycles of its decode call (1 but for a decode loop): each decoding request may commit `cycles * decodeWidth`. */
+  readonly cycles?: number;
 }
 
 export interface PrefillChunk {
@@ -206,7 +208,7 @@ export class Scheduler {
       if (r.phase !== "decoding") continue;
       if (inFlight) {
         if (inFlight.prefilling.has(r)) continue;
-        const ahead = inFlight.decoding.has(r) ? width : 0;
+        const ahead = this.aheadOf(r, inFlight);
         // The step in flight may have reached the length: wait for its results.
         if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) continue;
         if (!this.ensurePages(r, r.kvLen + ahead + width)) return null;
@@ -232,6 +234,42 @@ export class Scheduler {
       }
     }
     return batch;
+  }
+
+  /** Positions the step in flight may still write for `r` past its `kvLen` (its worst case). */
+  private aheadOf(r: RequestState, inFlight: InFlight | undefined): number {
+    return inFlight?.decoding.has(r) ? this.config.decodeWidth * (inFlight.cycles ?? 1) : 0;
+  }
+
+  /**
+   * The most decode cycles of `choices` (ascending, 1 first) that `batch` (from scheduleDecode, so
+   * holding pages for one cycle) can run in one call: every request gets pages for `C * decodeWidth`
+   * positions past what the step in flight may write, from free pages, within its block table and its
+   * static draft slot; otherwise the next smaller C. Allocates the pages of the C it returns.
+   */
+  pickCycles(batch: readonly RequestState[], choices: readonly number[], inFlight?: InFlight): number {
+    const width = this.config.decodeWidth;
+    const draftPool = this.draft?.kind === "paged" ? this.draft.pool : null;
+    const staticSlots = this.draft?.kind === "static" ? this.draft.slots : null;
+    for (const c of [...choices].reverse()) {
+      if (c === 1) return 1;
+      let target = 0;
+      let draft = 0;
+      const fits = batch.every((r) => {
+        const start = r.kvLen + this.aheadOf(r, inFlight);
+        const positions = start + c * width;
+        if (positions > r.table.width * r.table.pageSize) return false;
+        if (r.draftTable && positions > r.draftTable.width * r.draftTable.pageSize) return false;
+        if (r.usesDraft && staticSlots && positions > staticSlots.capacity) return false;
+        target += r.table.missing(positions);
+        if (r.draftTable) draft += r.draftTable.missing(positions);
+        return true;
+      });
+      if (!fits || target > this.pool.freeCount || (draftPool && draft > draftPool.freeCount)) continue;
+      for (const r of batch) this.ensurePages(r, r.kvLen + this.aheadOf(r, inFlight) + c * width);
+      return c;
+    }
+    return 1;
   }
 
   /** Committed tokens at which the request is done by length (`maxNewTokens` or `maxContext`). */
