@@ -24,6 +24,8 @@ export const TOKEN_BUCKETS = [16, 32, 64, 128, 256] as const;
 export const TARGET_CACHE = { kind: "paged", shape: [2, 2, 2, 64, 16, 16], pageSize: 16, numPages: 64, pagesPerRequest: 16 } as const;
 /** Draft static cache; slot 0 is the trash slot. */
 export const DRAFT_CACHE = { kind: "static", shape: [1, 5, 256, 2, 16], slots: 5, capacity: 256 } as const;
+/** Draft → verify → commit cycles one decode call may run (`decode_loop_c<C>` for each C > 1); the engine picks one per step. */
+export const CYCLES_PER_DISPATCH = [1] as const;
 /** Every kernel bucket: inputs and outputs by name with their shapes. */
 export const KERNELS = {
   "prefill.r1.t16": {
