@@ -13,6 +13,15 @@
  * then `verify`), forced drafts (the host supplies the drafts, `verify` checks them: tests reach every
  * accepted length this way), and target-only (`target_step`, one token per step: the baseline).
  *
+ * Cycles per call: with `decode_loop_c<C>` kernels in the manifest (`cyclesPerDispatch`), the fused
+ * greedy path runs up to C draft → verify → commit cycles in one call. Each step takes the largest C
+ * (at most `EngineOptions.cyclesPerDispatch`) for which every request of the batch gets pages for
+ * C*K more positions past what the step in flight may still write, from free pages, within its block
+ * table and static draft slot, and has at most the kernel's stop-id width of stop tokens; else 1.
+ * The kernel stops a request at a stop token or its budget (tokens it may still commit as the host
+ * knows it) and the whole loop once every request has; the host applies each cycle in order, checks
+ * the invariant after each, and drops the cycles after a finish (docs/kernels.md, "decode_loop_c<C>").
+ *
  * Sampling (temperature > 0, a decoder compiled with verify "sampling"): a step whose batch holds a
  * sampling request runs the `_sample` twin of its kernel for the whole batch (greedy rows pass
  * temperature 0 and get exactly the greedy tokens), with per-request uniforms from the stream
