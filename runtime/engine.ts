@@ -290,6 +290,7 @@ export class Engine {
       prefillTokens,
       prefillRequests: Math.min(maxAdmitted, this.kernels.maxPrefillRequests(prefillTokens)),
       requestSlots: d.maxRequests + 1,
+      drainNearLimit: this.loopCycles.length > 1,
     });
   }
 

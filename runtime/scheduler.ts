@@ -16,8 +16,9 @@
  * A step in flight (`InFlight`: enqueued, results not yet read): its prefilling requests are not
  * scheduled again until its results are read, and each of its decoding requests may commit up to
  * `decodeWidth` more tokens, so the next step gives it pages for that worst case and leaves it out
- * when that step could already have reached its length. A step that would need a preemption is not
- * scheduled (`scheduleDecode` returns null): the caller drains the step in flight first.
+ * when that step could already have reached its length (or, with `drainNearLimit`, drains first). A
+ * step that would need a preemption is not scheduled (`scheduleDecode` returns null): the caller
+ * drains the step in flight first.
  */
 import { DraftSlots, draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
 import type { DraftCache, PagedCache } from "../contract/manifest.js";
@@ -36,6 +37,12 @@ export interface SchedulerConfig {
   readonly prefillTokens: number;
   /** Most requests in one prefill call. */
   readonly prefillRequests: number;
+  /**
+   * With a step in flight, drain (scheduleDecode returns null) instead of leaving out a request that
+   * may have reached its length in flight: with several cycles per call that worst case spans many
+   * tokens, and leaving such requests out splits the batch into alternating halves, each its own call.
+   */
+  readonly drainNearLimit?: boolean;
   /** Request slots including the never-assigned slot 0 (default `maxAdmitted + 1`); a static draft cache's own slots when it has one. */
   readonly requestSlots?: number;
 }
@@ -210,7 +217,10 @@ export class Scheduler {
         if (inFlight.prefilling.has(r)) continue;
         const ahead = this.aheadOf(r, inFlight);
         // The step in flight may have reached the length: wait for its results.
-        if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) continue;
+        if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) {
+          if (this.config.drainNearLimit) return null;
+          continue;
+        }
         if (!this.ensurePages(r, r.kvLen + ahead + width)) return null;
         if (r.usesDraft && this.draft?.kind === "static") this.draft.slots.assertFits(r.kvLen + ahead, width, r.id);
         batch.push(r);
