@@ -61,6 +61,20 @@ describe("cyclesPerDispatch [1, 4] through the reference backend", () => {
     });
   }
 
+  it("a stopWhen stop (the host's, unknown to the device) ends the request inside a loop; later cycles are dropped", async () => {
+    const c = withCycles({}, [1, 4]);
+    const weights = randomWeights(planWeights(c.plan), 34);
+    const [q] = randomRequests(44, 1, [7], 20);
+    const truth = naiveGreedy(weights, c.plan, q.promptIds, 20);
+    const { results, kernels } = await run(c, weights, [{ ...q, stopWhen: (g) => g.length >= 6 }], { pipeline: false });
+    // The result ends at the step boundary where stopWhen first said true: a prefix of the truth, at least 6 long.
+    expect(results[0].finishReason).toBe("stop");
+    expect(results[0].tokens).toEqual(truth.slice(0, results[0].tokens.length));
+    expect(results[0].tokens.length).toBeGreaterThanOrEqual(6);
+    expect(results[0].tokens.length).toBeLessThan(6 + c.plan.blockSize);
+    expect(kernels).toContain("decode_loop_c4");
+  });
+
   it("falls back to one cycle when C*K positions do not fit the context, and stays lossless", async () => {
     // Block tables of ceil((40 + 4) / 16) = 3 pages: 48 positions, so past 32 committed no 4 cycles fit.
     const c = withCycles({ maxContext: 40 }, [1, 4]);
