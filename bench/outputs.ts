@@ -37,14 +37,16 @@ export class SyntheticOutputs {
       if (cycles !== null) {
         const accepted = new Int32Array(cycles * R);
         const tokens = new Int32Array(cycles * R * K);
+        const drafts = new Int32Array(cycles * R * (K - 1));
         for (let c = 0; c < cycles; c++) {
           for (let j = 0; j < R; j++) {
             const a = (j + p + c) % K;
             accepted[c * R + j] = a;
             for (let i = 0; i < K; i++) tokens[(c * R + j) * K + i] = i < a ? 100 + i : 7;
+            for (let i = 0; i < K - 1; i++) drafts[(c * R + j) * (K - 1) + i] = 100 + i;
           }
         }
-        ps.push(new Map([["accepted", accepted], ["tokens", tokens]]));
+        ps.push(new Map([["accepted", accepted], ["tokens", tokens], ["draft_tokens", drafts]]));
         continue;
       }
       const accepted = new Int32Array(R);

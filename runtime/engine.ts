@@ -845,7 +845,20 @@ export class Engine {
       const limit = r.prompt.length + Math.min(r.maxNewTokens, d.maxContext - r.prompt.length);
       budgets[j] = Math.max(limit - r.tokens.length, 1);
     }
-    return this.call(k, inp, calls, n).then((out) => ({ accepted: out.get("accepted")!, tokens: out.get("tokens")!, cycles, rows: k.bucket.requests }));
+    return this.call(k, inp, calls, n).then((out) => {
+      const accepted = out.get("accepted")!;
+      const tokens = out.get("tokens")!;
+      const drafts = out.get("draft_tokens")!;
+      const R = k.bucket.requests;
+      const K = this.blockSize;
+      for (let c = 0; c < cycles; c++) {
+        for (let j = 0; j < n; j++) {
+          const row = c * R + j;
+          if (accepted[row] >= 0) this.checkAcceptance(batch[j], accepted[row], drafts, row * (K - 1), tokens, row * K);
+        }
+      }
+      return { accepted, tokens, cycles, rows: R };
+    });
   }
 
   /** Split and forced-draft decoding: drafts from the `draft` kernel or the host, then `verify`. */

@@ -237,26 +237,28 @@ function decodeLoop(c: Ctx, cycles: number): Record<string, GVal> {
   const slots = arg(c, "slots");
   const cacheNames = [...c.caches.keys()];
   const invariantNames = c.sig.args.filter((a) => a.role !== "cache" && a.name !== "budgets").map((a) => a.name);
-  const carries = [arg(c, "budgets"), b.cycleBuffer(slots, cycles, [K], 0), b.cycleBuffer(slots, cycles, [], -1), ...cacheNames.map((n) => c.caches.get(n)!)];
-  const carryNames = ["remaining", "cycle_tokens", "cycle_accepted", ...cacheNames];
+  const buffers = [b.cycleBuffer(slots, cycles, [K], 0), b.cycleBuffer(slots, cycles, [], -1), b.cycleBuffer(slots, cycles, [K - 1], 0)];
+  const carries = [arg(c, "budgets"), ...buffers, ...cacheNames.map((n) => c.caches.get(n)!)];
+  const carryNames = ["remaining", "cycle_tokens", "cycle_accepted", "cycle_drafts", ...cacheNames];
   const invariants = invariantNames.map((n) => arg(c, n));
   const params = [...carryNames.map((name, k) => ({ name, type: carries[k].type })), ...invariantNames.map((name, k) => ({ name, type: invariants[k].type })), { name: "cycle", type: { shape: [], dtype: "i32" as const } }];
   const fb = c.g.func("decode_cycle", params);
   const remaining = fb.param("remaining");
   const bound = new Map(invariantNames.filter((n) => n in CYCLE_MASKED).map((n) => [n, fb.maskRows(fb.param(n), remaining, CYCLE_MASKED[n])]));
   const cc: Ctx = { ...c, main: fb, caches: new Map(cacheNames.map((n) => [n, fb.param(n)])), state: null, bound };
-  const { accepted, targetTokens } = decodeStep(cc);
+  const { accepted, targetTokens, drafts } = decodeStep(cc);
   const i = fb.param("cycle");
   const next = [
     fb.remainingAfter(remaining, targetTokens, accepted, fb.param("stop_ids")),
     fb.writeCycle(fb.param("cycle_tokens"), targetTokens, i),
     fb.writeCycle(fb.param("cycle_accepted"), fb.maskRows(accepted, remaining, -1), i),
+    fb.writeCycle(fb.param("cycle_drafts"), drafts, i),
     ...cacheNames.map((n) => cc.caches.get(n)!),
   ];
   fb.ret(next);
-  const [, tokens, acceptedAll, ...finalCaches] = b.cycleLoop("decode_cycle", carries, invariants, cycles);
+  const [, tokens, acceptedAll, draftTokens, ...finalCaches] = b.cycleLoop("decode_cycle", carries, invariants, cycles);
   cacheNames.forEach((n, k) => c.caches.set(n, finalCaches[k]));
-  return { tokens, accepted: acceptedAll };
+  return { tokens, accepted: acceptedAll, draft_tokens: draftTokens };
 }
 
 const BODIES: Record<Exclude<KernelSig["kernel"], `decode_loop_c${number}`>, Body> = {

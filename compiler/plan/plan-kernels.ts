@@ -182,7 +182,7 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
             decodeLoopName(cycles),
             { requests: r },
             [...step.args, i32("stop_ids", [r, STOP_IDS_PER_REQUEST]), i32("budgets", [r])],
-            [out("tokens", [cycles, r, K]), out("accepted", [cycles, r])],
+            [out("tokens", [cycles, r, K]), out("accepted", [cycles, r]), out("draft_tokens", [cycles, r, K - 1])],
           ),
         );
       }

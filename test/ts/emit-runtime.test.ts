@@ -125,7 +125,7 @@ import type { Backend } from "dflashc/runtime";
 export const loop: KernelInputs<"decode_loop_c4.r2"> = {
   slots: new Int32Array(2), block_tables: new Int32Array(32), draft_slots: new Int32Array(2), stop_ids: new Int32Array(16), budgets: new Int32Array(2),
 };
-export const out: KernelOutputs<"decode_loop_c4.r2"> = { tokens: new Int32Array(32), accepted: new Int32Array(8) };
+export const out: KernelOutputs<"decode_loop_c4.r2"> = { tokens: new Int32Array(32), accepted: new Int32Array(8), draft_tokens: new Int32Array(24) };
 export const most: 4 = CYCLES_PER_DISPATCH[1];
 export const engine = (b: Backend) => createEngine(b, "random:1", { cyclesPerDispatch: 1 });
 `;
