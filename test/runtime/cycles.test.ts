@@ -75,6 +75,20 @@ describe("cyclesPerDispatch [1, 4] through the reference backend", () => {
     expect(kernels).toContain("decode_loop_c4");
   });
 
+  it("a request with more stop ids than the kernel's stop_ids row runs one cycle per call, and stays lossless", async () => {
+    const c = withCycles({}, [1, 4]);
+    const weights = randomWeights(planWeights(c.plan), 35);
+    const [q] = randomRequests(45, 1, [5], 12);
+    const truth = naiveGreedy(weights, c.plan, q.promptIds, 12);
+    // Nine stop ids (the kernel takes eight), one of them generated at index 9.
+    const stopTokenIds = [...new Set([truth[9], 250, 251, 252, 253, 254, 249, 248, 247])].filter((t) => t === truth[9] || !truth.includes(t));
+    expect(stopTokenIds.length).toBe(9);
+    const { results, kernels } = await run(c, weights, [{ ...q, stopTokenIds }], { pipeline: false });
+    expect(results[0].tokens).toEqual(truth.slice(0, truth.indexOf(truth[9]) + 1));
+    expect(kernels).not.toContain("decode_loop_c4");
+    expect(kernels).toContain("decode_step");
+  });
+
   it("falls back to one cycle when C*K positions do not fit the context, and stays lossless", async () => {
     // Block tables of ceil((40 + 4) / 16) = 3 pages: 48 positions, so past 32 committed no 4 cycles fit.
     const c = withCycles({ maxContext: 40 }, [1, 4]);
