@@ -1,9 +1,11 @@
 /**
  * Kernel outputs for benches whose backends never compute: self-consistent (drafts and target tokens
  * agree on exactly `a` positions, as the engine checks), with `a` cycling through 0..K-1 over calls and
- * rows, so a step commits `a + 1` tokens per request as a real one does.
+ * rows, so a step commits `a + 1` tokens per request as a real one does. A `decode_loop_c<C>` call
+ * runs all C cycles for every row (cycle c of row j accepting `(j + p + c) % K`), as C decode_step
+ * calls in a row would.
  */
-import type { ManifestKernel } from "../contract/manifest.js";
+import { decodeLoopCycles, type ManifestKernel } from "../contract/manifest.js";
 
 export class SyntheticOutputs {
   private readonly byKernel = new Map<ManifestKernel, Map<string, Int32Array>[]>();
@@ -13,7 +15,10 @@ export class SyntheticOutputs {
 
   /** The next call's outputs for `k` (shared arrays: the engine only reads them). */
   next(k: ManifestKernel): Map<string, Int32Array> {
-    return this.patterns(k)[this.call++ % this.K];
+    const out = this.patterns(k)[this.call % this.K];
+    // A loop's cycles stand for that many decode_step calls: the next call continues where its last cycle ended.
+    this.call += decodeLoopCycles(k.kernel) ?? 1;
+    return out;
   }
 
   /** K output patterns per bucket, row j of pattern p accepting `a = (j + p) % K`. */
@@ -26,6 +31,22 @@ export class SyntheticOutputs {
     for (let p = 0; p < K; p++) {
       if (k.kernel === "prefill" || k.kernel === "target_step") {
         ps.push(new Map([["next_tokens", new Int32Array(R).fill(1)]]));
+        continue;
+      }
+      const cycles = decodeLoopCycles(k.kernel);
+      if (cycles !== null) {
+        const accepted = new Int32Array(cycles * R);
+        const tokens = new Int32Array(cycles * R * K);
+        const drafts = new Int32Array(cycles * R * (K - 1));
+        for (let c = 0; c < cycles; c++) {
+          for (let j = 0; j < R; j++) {
+            const a = (j + p + c) % K;
+            accepted[c * R + j] = a;
+            for (let i = 0; i < K; i++) tokens[(c * R + j) * K + i] = i < a ? 100 + i : 7;
+            for (let i = 0; i < K - 1; i++) drafts[(c * R + j) * (K - 1) + i] = 100 + i;
+          }
+        }
+        ps.push(new Map([["accepted", accepted], ["tokens", tokens], ["draft_tokens", drafts]]));
         continue;
       }
       const accepted = new Int32Array(R);

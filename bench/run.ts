@@ -72,6 +72,8 @@ function manifestFor(maxRequests: number): Manifest {
     name: "bench_qwen3_8b_b16",
     cache: { ...qwen3.cache, target: pagedKV({ pageSize: 64, numPages: 24_576 }) },
     batching: { maxRequests, tokens: pow2Buckets({ min: 16, max: 8192 }) },
+    // decode_loop_c4 for the overlap bench's C = 4 rows; the host-overhead bench runs one cycle per call.
+    cyclesPerDispatch: [1, 4],
   };
   return buildManifest(buildPlan(decl), "examples/qwen3-8b-dflash.ts", new Map());
 }
@@ -83,6 +85,7 @@ async function measure(manifest: Manifest, n: number): Promise<{ medianUs: numbe
   const weights = new Map<string, Float32Array>();
   for (const w of manifest.weights) weights.set(w.name, { length: w.shape.reduce((a, b) => a * b, 1) } as unknown as Float32Array);
   const engine = await Engine.create(manifest, backend, weights, {
+    cyclesPerDispatch: 1,
     onStep: (e) => {
       if (e.finished.length > 0 || e.prefilled.length > 0 || e.preempted.length > 0) backend.markIrregular();
     },

@@ -76,6 +76,7 @@ export const DIAGNOSTIC_CODES = [
   entry("validate", "block-size-without-draft", "blockSize is set on a decoder without a draft"),
   entry("validate", "block-size-missing", "a decoder with a draft has no blockSize"),
   entry("validate", "block-size-out-of-range", "blockSize is not an integer in the supported range"),
+  entry("validate", "invalid-cycles-per-dispatch", "cyclesPerDispatch is not ascending integers in 1..64 that include 1, or asks for more than one cycle without a draft"),
   entry("validate", "draft-cache-missing", "a decoder with a draft has no cache.draft"),
   entry("validate", "draft-cache-without-draft", "cache.draft is declared on a decoder without a draft"),
   entry("validate", "page-size-not-power-of-two", "a paged cache's pageSize is not a power of two"),

@@ -30,7 +30,20 @@ export type KernelName =
   // Rejection-sampling kernels, planned only when `verify` is "sampling" (docs/kernels.md, "Sampling").
   | "verify_sample"
   | "decode_step_sample"
-  | "target_step_sample";
+  | "target_step_sample"
+  // C draft → verify → commit cycles in one call, one kernel per declared C > 1 (docs/kernels.md, "decode_loop_c<C>").
+  | DecodeLoopName;
+
+/** The kernel that runs `C` decode cycles per call. */
+export type DecodeLoopName = `decode_loop_c${number}`;
+
+export const decodeLoopName = (cycles: number): DecodeLoopName => `decode_loop_c${cycles}`;
+
+/** C of a `decode_loop_c<C>` kernel name; null for every other kernel. */
+export function decodeLoopCycles(kernel: string): number | null {
+  const m = /^decode_loop_c([1-9][0-9]*)$/.exec(kernel);
+  return m ? Number(m[1]) : null;
+}
 
 export interface KernelBucket {
   readonly requests: number;

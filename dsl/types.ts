@@ -166,6 +166,12 @@ export interface DecoderOptions {
   readonly cache: CacheDeclaration;
   readonly batching: BatchingDeclaration;
   readonly verify?: VerifyMode;
+  /**
+   * Draft → verify → commit cycles one decode call may run (default `[1]`): each `C > 1` adds a
+   * `decode_loop_c<C>` kernel that loops on the device and stops early once every request of the
+   * batch has hit a stop token or its budget. Integers in 1..64, ascending, 1 included; needs a draft.
+   */
+  readonly cyclesPerDispatch?: readonly number[];
   /** Where it will be served; drives the memory check and `dflashc plan`. */
   readonly hardware?: HardwareDeclaration;
   /**

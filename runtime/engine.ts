@@ -13,6 +13,15 @@
  * then `verify`), forced drafts (the host supplies the drafts, `verify` checks them: tests reach every
  * accepted length this way), and target-only (`target_step`, one token per step: the baseline).
  *
+ * Cycles per call: with `decode_loop_c<C>` kernels in the manifest (`cyclesPerDispatch`), the fused
+ * greedy path runs up to C draft → verify → commit cycles in one call. Each step takes the largest C
+ * (at most `EngineOptions.cyclesPerDispatch`) for which every request of the batch gets pages for
+ * C*K more positions past what the step in flight may still write, from free pages, within its block
+ * table and static draft slot, and has at most the kernel's stop-id width of stop tokens; else 1.
+ * The kernel stops a request at a stop token or its budget (tokens it may still commit as the host
+ * knows it) and the whole loop once every request has; the host applies each cycle in order, checks
+ * the invariant after each, and drops the cycles after a finish (docs/kernels.md, "decode_loop_c<C>").
+ *
  * Sampling (temperature > 0, a decoder compiled with verify "sampling"): a step whose batch holds a
  * sampling request runs the `_sample` twin of its kernel for the whole batch (greedy rows pass
  * temperature 0 and get exactly the greedy tokens), with per-request uniforms from the stream
@@ -22,7 +31,7 @@
  */
 import { assertWeights, type Backend, type KernelInput, type Weights } from "./backend.js";
 import { BucketError, KernelTable } from "./buckets.js";
-import type { KernelName, Manifest, ManifestKernel } from "../contract/manifest.js";
+import { decodeLoopCycles, decodeLoopName, type KernelName, type Manifest, type ManifestKernel } from "../contract/manifest.js";
 import { MetricsCounters, type EngineMetrics } from "./metrics.js";
 import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
 import { Scheduler, type InFlight, type PrefillChunk } from "./scheduler.js";
@@ -118,6 +127,11 @@ export interface EngineOptions {
   readonly pipeline?: boolean;
   /** Most requests waiting for admission before `submit` throws QueueFullError (default 1024; `generate` is not bounded). */
   readonly maxQueued?: number;
+  /**
+   * Most draft → verify → commit cycles per decode call (default: the largest `decode_loop_c<C>` the
+   * manifest has; 1 runs `decode_step` only). Used by the fused greedy path.
+   */
+  readonly cyclesPerDispatch?: number;
 }
 
 export class EngineError extends Error {
@@ -156,6 +170,9 @@ const MAX_IDLE_STEPS = 64;
 
 const DEFAULT_MAX_QUEUED = 1024;
 
+/** A function, not an inline test: TypeScript would keep a narrowing of `phase` across the calls that finish it. */
+const isFinished = (r: RequestState) => r.phase === "finished";
+
 /** Lets I/O callbacks (new submissions, cancels) run between steps; resolves on the next event-loop turn, leaves no timer. */
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -178,10 +195,18 @@ interface LiveRequest {
   reject(e: unknown): void;
 }
 
-/** A decode call's results: `accepted` and `target_tokens`, or `next_tokens` (accepted null) target-only. */
+/**
+ * A decode call's results: `accepted` and `target_tokens`, or `next_tokens` (accepted null) target-only;
+ * a `decode_loop_c<C>` call's per-cycle `accepted[C, R]` and `tokens[C, R, K]` (cycle `c` of row `j` at
+ * `c * rows + j`, -1 accepted: not run).
+ */
 interface DecodeResult {
   readonly accepted: Int32Array | null;
   readonly tokens: Int32Array;
+  /** Cycles the call ran at most (1 but for a decode loop). */
+  readonly cycles: number;
+  /** Rows of the call's request bucket. */
+  readonly rows: number;
 }
 
 /** A step enqueued on the backend whose results are not yet applied. */
@@ -210,6 +235,10 @@ export class Engine {
   readonly kernels: KernelTable;
   readonly blockSize: number;
   readonly targetOnly: boolean;
+  /** Cycles per decode call the engine may pick, ascending from 1 (`decode_loop_c<C>` for C > 1). */
+  readonly loopCycles: readonly number[];
+  /** Width S of a decode loop's `stop_ids[R, S]` (0 without loops). */
+  private readonly stopIdsPerRequest: number;
   private readonly buffers = new Map<ManifestKernel, Map<string, KernelInput>>();
   private readonly sched: Scheduler;
   private readonly counters: MetricsCounters;
@@ -239,6 +268,12 @@ export class Engine {
     const need: KernelName[] = ["prefill", this.targetOnly ? "target_step" : options.drafts ? "verify" : options.decodePath === "split" ? "draft" : "decode_step"];
     if (!this.targetOnly && options.decodePath === "split") need.push("verify");
     for (const k of need) if (!this.kernels.has(k)) throw new EngineError(`${manifest.name}: the manifest has no ${k} kernel`);
+    const maxCycles = options.cyclesPerDispatch ?? Infinity;
+    if (!(maxCycles >= 1) || (maxCycles !== Infinity && !Number.isInteger(maxCycles))) throw new EngineError(`cyclesPerDispatch ${maxCycles} must be a positive integer`);
+    const fused = !this.targetOnly && !options.drafts && options.decodePath !== "split";
+    const loops = manifest.kernels.filter((k) => fused && (decodeLoopCycles(k.kernel) ?? 0) > 1 && decodeLoopCycles(k.kernel)! <= maxCycles);
+    this.loopCycles = [1, ...new Set(loops.map((k) => decodeLoopCycles(k.kernel)!))].sort((a, b) => a - b);
+    this.stopIdsPerRequest = loops[0]?.args.find((a) => a.name === "stop_ids")?.shape[1] ?? 0;
     const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
     if (!Number.isInteger(maxQueued) || maxQueued < 1) throw new EngineError(`maxQueued ${maxQueued} must be a positive integer`);
     this.maxQueued = maxQueued;
@@ -255,6 +290,7 @@ export class Engine {
       prefillTokens,
       prefillRequests: Math.min(maxAdmitted, this.kernels.maxPrefillRequests(prefillTokens)),
       requestSlots: d.maxRequests + 1,
+      drainNearLimit: this.loopCycles.length > 1,
     });
   }
 
@@ -464,13 +500,14 @@ export class Engine {
     const calls: KernelCall[] = [];
     const t0 = performance.now();
     const sampling = batch.some((r) => r.sampling) ? batch.map((r) => this.byState.get(r)!.sampling) : null;
+    const cycles = this.cyclesFor(batch, sampling !== null, view);
     const quiet = <T>(p: Promise<T>) => {
       // Awaited by complete(); a step abandoned by a failure must not leave an unhandled rejection.
       p.catch(() => {});
       return p;
     };
     const prefill = chunks.length > 0 ? quiet(this.launchPrefill(chunks, calls)) : null;
-    const decode = batch.length > 0 ? quiet(this.launchDecode(batch, calls, sampling)) : null;
+    const decode = batch.length > 0 ? quiet(cycles > 1 ? this.launchLoop(batch, calls, cycles) : this.launchDecode(batch, calls, sampling)) : null;
     return {
       index: this.stepIndex++,
       t0,
@@ -479,7 +516,7 @@ export class Engine {
       batch,
       prefill,
       decode,
-      inFlight: { prefilling: new Set(chunks.map((c) => c.req)), decoding: new Set(batch) },
+      inFlight: { prefilling: new Set(chunks.map((c) => c.req)), decoding: new Set(batch), cycles },
     };
   }
 
@@ -508,15 +545,22 @@ export class Engine {
         const r = s.batch[j];
         // Finished while this step ran (a stop token in the step before, a cancel): its extra step is dropped.
         if (r.phase === "finished") continue;
-        const before = r.tokens.length;
-        if (dec.accepted) this.applyDecode(r, dec.accepted[j], dec.tokens, j * K);
-        else this.applyTarget(r, dec.tokens[j]);
-        const a = r.tokens.length - before - 1;
-        this.counters.decodeSteps++;
-        if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
-        event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before) });
         touched.push(r);
-        this.finishCheck(r, before);
+        // Each cycle the call ran for this request, in order; the rest of a loop's cycles after it
+        // finished (a stop the device did not see, a budget it overestimated one step behind) are dropped.
+        for (let c = 0; c < dec.cycles && !isFinished(r); c++) {
+          const row = c * dec.rows + j;
+          if (dec.accepted && dec.accepted[row] < 0) break;
+          const before = r.tokens.length;
+          if (dec.accepted) this.applyDecode(r, dec.accepted[row], dec.tokens, row * K);
+          else this.applyTarget(r, dec.tokens[j]);
+          r.assertSynced();
+          const a = r.tokens.length - before - 1;
+          this.counters.decodeSteps++;
+          if (!this.targetOnly) this.counters.acceptedHistogram[a]++;
+          event?.decoded.push({ id: r.id, accepted: a, tokens: r.tokens.slice(before) });
+          this.finishCheck(r, before);
+        }
       }
     }
     // The invariant, for every live request, after every step (on the state the host knows now).
@@ -749,7 +793,7 @@ export class Engine {
       const inp = this.inputs(k, n);
       this.fillCommon(inp, batch);
       fillSampling(inp, 1);
-      return this.call(k, inp, calls, n).then((out) => ({ accepted: null, tokens: out.get("next_tokens")! }));
+      return this.call(k, inp, calls, n).then((out) => ({ accepted: null, tokens: out.get("next_tokens")!, cycles: 1, rows: k.bucket.requests }));
     }
     if (!this.options.drafts && this.options.decodePath !== "split") {
       const k = kernel("decode_step");
@@ -761,10 +805,60 @@ export class Engine {
         const tokens = out.get("target_tokens")!;
         const dt = out.get("draft_tokens")!;
         for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], dt, j * (K - 1), tokens, j * K);
-        return { accepted, tokens };
+        return { accepted, tokens, cycles: 1, rows: k.bucket.requests };
       });
     }
     return this.draftThenVerify(batch, calls, kernel("verify"), (inp) => fillSampling(inp, K));
+  }
+
+  /**
+   * Cycles of the next decode call (see the file comment): 1 unless the fused greedy path runs and
+   * the manifest has `decode_loop_c<C>` kernels; then the largest C (up to `cyclesPerDispatch`) for
+   * which every request of the batch has pages and room for C*K more positions past what the step in
+   * flight may write, and fits its stop ids in the kernel's `stop_ids` row.
+   */
+  private cyclesFor(batch: readonly RequestState[], sampling: boolean, view: InFlight | undefined): number {
+    if (this.loopCycles.length === 1 || batch.length === 0 || sampling) return 1;
+    if (batch.some((r) => r.stopTokens.size > this.stopIdsPerRequest)) return 1;
+    return this.sched.pickCycles(batch, this.loopCycles, view);
+  }
+
+  /**
+   * Enqueues a `decode_loop_c<cycles>` call: the fused decode step's inputs, each request's stop ids
+   * (-1 padded) and budget (tokens it may still commit as the host knows it; one step behind, that
+   * overestimates, and the host drops what the device ran past a limit).
+   */
+  private launchLoop(batch: readonly RequestState[], calls: KernelCall[], cycles: number): Promise<DecodeResult> {
+    const n = batch.length;
+    const k = this.kernels.decodeKernel(decodeLoopName(cycles), n);
+    const inp = this.inputs(k, n);
+    this.fillCommon(inp, batch);
+    const stopIds = inp.get("stop_ids")!;
+    const budgets = inp.get("budgets")!;
+    const s = this.stopIdsPerRequest;
+    stopIds.fill(-1);
+    const d = this.manifest.decoder;
+    for (let j = 0; j < n; j++) {
+      const r = batch[j];
+      let i = 0;
+      for (const id of r.stopTokens) stopIds[j * s + i++] = id;
+      const limit = r.prompt.length + Math.min(r.maxNewTokens, d.maxContext - r.prompt.length);
+      budgets[j] = Math.max(limit - r.tokens.length, 1);
+    }
+    return this.call(k, inp, calls, n).then((out) => {
+      const accepted = out.get("accepted")!;
+      const tokens = out.get("tokens")!;
+      const drafts = out.get("draft_tokens")!;
+      const R = k.bucket.requests;
+      const K = this.blockSize;
+      for (let c = 0; c < cycles; c++) {
+        for (let j = 0; j < n; j++) {
+          const row = c * R + j;
+          if (accepted[row] >= 0) this.checkAcceptance(batch[j], accepted[row], drafts, row * (K - 1), tokens, row * K);
+        }
+      }
+      return { accepted, tokens, cycles, rows: R };
+    });
   }
 
   /** Split and forced-draft decoding: drafts from the `draft` kernel or the host, then `verify`. */
@@ -798,7 +892,7 @@ export class Engine {
     const accepted = out.get("accepted")!;
     const tokens = out.get("target_tokens")!;
     for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), tokens, j * K);
-    return { accepted, tokens };
+    return { accepted, tokens, cycles: 1, rows: k.bucket.requests };
   }
 
   /** The kernel's `a` must be the length of the leading agreement of its drafts and targets. */

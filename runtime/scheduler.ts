@@ -16,8 +16,9 @@
  * A step in flight (`InFlight`: enqueued, results not yet read): its prefilling requests are not
  * scheduled again until its results are read, and each of its decoding requests may commit up to
  * `decodeWidth` more tokens, so the next step gives it pages for that worst case and leaves it out
- * when that step could already have reached its length. A step that would need a preemption is not
- * scheduled (`scheduleDecode` returns null): the caller drains the step in flight first.
+ * when that step could already have reached its length (or, with `drainNearLimit`, drains first). A
+ * step that would need a preemption is not scheduled (`scheduleDecode` returns null): the caller
+ * drains the step in flight first.
  */
 import { DraftSlots, draftCacheHost, newDraftTable, type DraftCacheHost } from "./draft-slots.js";
 import type { DraftCache, PagedCache } from "../contract/manifest.js";
@@ -36,6 +37,12 @@ export interface SchedulerConfig {
   readonly prefillTokens: number;
   /** Most requests in one prefill call. */
   readonly prefillRequests: number;
+  /**
+   * With a step in flight, drain (scheduleDecode returns null) instead of leaving out a request that
+   * may have reached its length in flight: with several cycles per call that worst case spans many
+   * tokens, and leaving such requests out splits the batch into alternating halves, each its own call.
+   */
+  readonly drainNearLimit?: boolean;
   /** Request slots including the never-assigned slot 0 (default `maxAdmitted + 1`); a static draft cache's own slots when it has one. */
   readonly requestSlots?: number;
 }
@@ -44,6 +51,8 @@ export interface SchedulerConfig {
 export interface InFlight {
   readonly prefilling: ReadonlySet<RequestState>;
   readonly decoding: ReadonlySet<RequestState>;
+  /** Decode cycles of its decode call (1 but for a decode loop): each decoding request may commit `cycles * decodeWidth`. */
+  readonly cycles?: number;
 }
 
 export interface PrefillChunk {
@@ -206,9 +215,12 @@ export class Scheduler {
       if (r.phase !== "decoding") continue;
       if (inFlight) {
         if (inFlight.prefilling.has(r)) continue;
-        const ahead = inFlight.decoding.has(r) ? width : 0;
+        const ahead = this.aheadOf(r, inFlight);
         // The step in flight may have reached the length: wait for its results.
-        if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) continue;
+        if (ahead > 0 && r.tokens.length + ahead >= this.limitOf(r)) {
+          if (this.config.drainNearLimit) return null;
+          continue;
+        }
         if (!this.ensurePages(r, r.kvLen + ahead + width)) return null;
         if (r.usesDraft && this.draft?.kind === "static") this.draft.slots.assertFits(r.kvLen + ahead, width, r.id);
         batch.push(r);
@@ -232,6 +244,42 @@ export class Scheduler {
       }
     }
     return batch;
+  }
+
+  /** Positions the step in flight may still write for `r` past its `kvLen` (its worst case). */
+  private aheadOf(r: RequestState, inFlight: InFlight | undefined): number {
+    return inFlight?.decoding.has(r) ? this.config.decodeWidth * (inFlight.cycles ?? 1) : 0;
+  }
+
+  /**
+   * The most decode cycles of `choices` (ascending, 1 first) that `batch` (from scheduleDecode, so
+   * holding pages for one cycle) can run in one call: every request gets pages for `C * decodeWidth`
+   * positions past what the step in flight may write, from free pages, within its block table and its
+   * static draft slot; otherwise the next smaller C. Allocates the pages of the C it returns.
+   */
+  pickCycles(batch: readonly RequestState[], choices: readonly number[], inFlight?: InFlight): number {
+    const width = this.config.decodeWidth;
+    const draftPool = this.draft?.kind === "paged" ? this.draft.pool : null;
+    const staticSlots = this.draft?.kind === "static" ? this.draft.slots : null;
+    for (const c of [...choices].reverse()) {
+      if (c === 1) return 1;
+      let target = 0;
+      let draft = 0;
+      const fits = batch.every((r) => {
+        const start = r.kvLen + this.aheadOf(r, inFlight);
+        const positions = start + c * width;
+        if (positions > r.table.width * r.table.pageSize) return false;
+        if (r.draftTable && positions > r.draftTable.width * r.draftTable.pageSize) return false;
+        if (r.usesDraft && staticSlots && positions > staticSlots.capacity) return false;
+        target += r.table.missing(positions);
+        if (r.draftTable) draft += r.draftTable.missing(positions);
+        return true;
+      });
+      if (!fits || target > this.pool.freeCount || (draftPool && draft > draftPool.freeCount)) continue;
+      for (const r of batch) this.ensurePages(r, r.kvLen + this.aheadOf(r, inFlight) + c * width);
+      return c;
+    }
+    return 1;
   }
 
   /** Committed tokens at which the request is done by length (`maxNewTokens` or `maxContext`). */

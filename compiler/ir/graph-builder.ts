@@ -205,6 +205,23 @@ export class FuncBuilder {
     return this.op("scanLayers", [...carries, ...invariants, ...stacked], { callee, layers, carries: carries.length, invariants: invariants.length, collect: [...collect] });
   }
 
+  /** Up to `cycles` iterations of `callee` (see OpAttrMap.cycleLoop); carry 0 is `remaining[R]`. */
+  cycleLoop(callee: string, carries: readonly GVal[], invariants: readonly GVal[], cycles: number): GVal[] {
+    return this.op("cycleLoop", [...carries, ...invariants], { callee, cycles, carries: carries.length, invariants: invariants.length });
+  }
+  maskRows(x: GVal, live: GVal, fill: number): GVal {
+    return this.one("maskRows", [x, live], { fill });
+  }
+  remainingAfter(remaining: GVal, tokens: GVal, accepted: GVal, stopIds: GVal): GVal {
+    return this.one("remainingAfter", [remaining, tokens, accepted, stopIds], NONE);
+  }
+  writeCycle(buf: GVal, x: GVal, i: GVal): GVal {
+    return this.one("writeCycle", [buf, x, i], NONE);
+  }
+  cycleBuffer(rows: GVal, cycles: number, rowShape: readonly number[], value: number): GVal {
+    return this.one("cycleBuffer", [rows], { cycles, rowShape: [...rowShape], value });
+  }
+
   /** Ends the function with `results`; it becomes callable. */
   ret(results: readonly GVal[]): GFunc {
     const f: GFunc = {

@@ -409,6 +409,49 @@ export const EVAL_RULES: { readonly [K in OpName]: EvalRule<K> } = {
     }
     return [...carried, ...collected];
   },
+  cycleLoop(x, { callee, cycles, carries }, _out, ctx) {
+    let carried = x.slice(0, carries);
+    const fixed = x.slice(carries);
+    for (let i = 0; i < cycles && n(carried[0]).some((v) => v > 0); i++) {
+      carried = ctx.call(callee, [...carried, ...fixed, { dtype: "i32", shape: [], data: Int32Array.of(i) }]);
+    }
+    return carried;
+  },
+  maskRows([x, live], { fill }) {
+    const t = copy(x);
+    const w = x.data.length / x.shape[0];
+    n(live).forEach((v, r) => {
+      if (v <= 0) t.data.fill(fill, r * w, (r + 1) * w);
+    });
+    return [t];
+  },
+  remainingAfter([remaining, tokens, accepted, stopIds]) {
+    const t = copy(remaining);
+    const [r, k] = tokens.shape;
+    const s = stopIds.shape[1];
+    for (let j = 0; j < r; j++) {
+      const left = n(remaining)[j];
+      if (left <= 0) continue;
+      const a = clamp(n(accepted)[j], 0, k - 1);
+      let hit = false;
+      for (let c = 0; c <= a && !hit; c++) {
+        for (let q = 0; q < s; q++) if (n(tokens)[j * k + c] === n(stopIds)[j * s + q]) hit = true;
+      }
+      t.data[j] = hit ? 0 : Math.max(left - (a + 1), 0);
+    }
+    return [t];
+  },
+  writeCycle([buf, x, i]) {
+    const t = copy(buf);
+    const row = clamp(n(i)[0], 0, buf.shape[0] - 1);
+    t.data.set(x.data, row * x.data.length);
+    return [t];
+  },
+  cycleBuffer(_x, { value }, [out]) {
+    const t = zeros(out);
+    t.data.fill(value);
+    return [t];
+  },
 };
 
 /** Layer `i` of a stacked tensor `[L, ...]` (a view: the evaluator never modifies its inputs). */

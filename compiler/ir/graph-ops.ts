@@ -364,6 +364,56 @@ const RULES: { readonly [K in OpName]: InferRule<K> } = {
     need(a.collect.every((l) => Number.isInteger(l) && l >= 0 && l < a.layers), `collect [${a.collect.join(",")}] out of range for ${a.layers} layers`);
     return [...i.slice(0, a.carries).map((c) => t(c.shape, c.dtype)), ...a.collect.map(() => t(i[0].shape, i[0].dtype))];
   },
+  cycleLoop(i, a, callee) {
+    const f = callee(a.callee);
+    need(f !== undefined, `no function @${a.callee}`);
+    need(Number.isInteger(a.cycles) && a.cycles >= 1, `cycles must be a positive integer, got ${a.cycles}`);
+    need(Number.isInteger(a.carries) && a.carries >= 1 && Number.isInteger(a.invariants) && a.invariants >= 0, "carries must be >= 1 and invariants >= 0");
+    need(a.carries + a.invariants === i.length, `${a.carries} carries and ${a.invariants} invariants, but ${i.length} operands`);
+    rank(i[0], 1, "carry 0 (remaining)");
+    int(i[0], "carry 0 (remaining)");
+    const params = [...i, t([], "i32")];
+    need(f.params.length === params.length, `@${a.callee} takes ${f.params.length} operands, a cycle of this loop passes ${params.length}`);
+    f.params.forEach((p, k) => same(params[k], p, `operand ${k} of @${a.callee}`));
+    need(f.results.length === a.carries, `@${a.callee} returns ${f.results.length} values for ${a.carries} carries`);
+    f.results.forEach((r, k) => same(r, i[k], `result ${k} of @${a.callee} must be carry ${k}`));
+    return i.slice(0, a.carries).map((c) => t(c.shape, c.dtype));
+  },
+  maskRows(i) {
+    arity(i, 2);
+    need(i[0].shape.length >= 1, "x must have rank >= 1");
+    int(i[0], "x");
+    same(i[1], t([i[0].shape[0]], "i32"), "live must be i32[R]");
+    return [i[0]];
+  },
+  remainingAfter(i) {
+    arity(i, 4);
+    rank(i[0], 1, "remaining");
+    int(i[0], "remaining");
+    const r = i[0].shape[0];
+    rank(i[1], 2, "tokens");
+    int(i[1], "tokens");
+    need(i[1].shape[0] === r, `tokens must have ${r} rows, got ${formatGType(i[1])}`);
+    same(i[2], t([r], "i32"), "accepted must be i32[R]");
+    rank(i[3], 2, "stopIds");
+    int(i[3], "stopIds");
+    need(i[3].shape[0] === r, `stopIds must have ${r} rows, got ${formatGType(i[3])}`);
+    return [i[0]];
+  },
+  writeCycle(i) {
+    arity(i, 3);
+    need(i[0].shape.length >= 1, "buf must have rank >= 1");
+    same(i[1], t(i[0].shape.slice(1), i[0].dtype), "x must be one row of buf");
+    same(i[2], t([], "i32"), "the index must be an i32 scalar");
+    return [i[0]];
+  },
+  cycleBuffer(i, a) {
+    arity(i, 1);
+    rank(i[0], 1, "rows");
+    need([a.cycles, ...a.rowShape].every((d) => Number.isInteger(d) && d >= 1), `cycles ${a.cycles} and rowShape [${a.rowShape.join(",")}] must be positive integers`);
+    need(Number.isInteger(a.value), `value ${a.value} must be an integer`);
+    return [t([a.cycles, i[0].shape[0], ...a.rowShape], "i32")];
+  },
 };
 
 /** Result types of `op` applied to `inputs`; throws a GraphError naming the op. */

@@ -76,7 +76,7 @@ export function graphProblems(g: KernelGraph): string[] {
 }
 
 function cycles(funcs: readonly GFunc[]): string[] {
-  const calls = new Map(funcs.map((f) => [f.name, f.nodes.flatMap((n) => (n.op === "call" || n.op === "scanLayers" ? [n.attrs.callee] : []))]));
+  const calls = new Map(funcs.map((f) => [f.name, f.nodes.flatMap((n) => (n.op === "call" || n.op === "scanLayers" || n.op === "cycleLoop" ? [n.attrs.callee] : []))]));
   const state = new Map<string, "active" | "done">();
   const out: string[] = [];
   const visit = (name: string, path: string[]) => {

@@ -130,6 +130,29 @@ export interface OpAttrMap {
     readonly invariants: number;
     readonly collect: readonly number[];
   };
+  /**
+   * Up to `cycles` iterations of `callee` with an early exit (the decode loop, docs/kernels.md
+   * "decode_loop_c<C>"). Operands: `carries` carried values, carry 0 being `remaining[R]` i32 (a row is
+   * live while its value is > 0), then `invariants`. Iteration `i` calls
+   * `callee(carries..., invariants..., i)` (`i` an i32 scalar), whose results are the next carries; the
+   * loop runs while `i < cycles` and some row of carry 0 is > 0. Results: the final carries.
+   */
+  cycleLoop: { readonly callee: string; readonly cycles: number; readonly carries: number; readonly invariants: number };
+  /** `live[r] > 0 ? x[r, ...] : fill` for `x[R, ...]` i32 and `live[R]` i32: a stopped row's inputs become a padded row's. */
+  maskRows: { readonly fill: number };
+  /**
+   * A decode cycle's budget update from `remaining[R]`, `tokens[R, K]`, `accepted[R]` and `stopIds[R, S]`
+   * (-1 pads): a live row (`remaining > 0`) that committed `tokens[r, 0..a]` (`a = clamp(accepted, 0, K-1)`)
+   * goes to 0 if one of them is a stop id, else to `max(remaining - (a + 1), 0)`; other rows stay.
+   */
+  remainingAfter: Record<string, never>;
+  /** `buf[C, ...]` with row `i` (i32 scalar, clamped to 0..C-1) replaced by `x[...]`. */
+  writeCycle: Record<string, never>;
+  /**
+   * A per-cycle output buffer `[cycles, R, ...rowShape]` i32 filled with `value`; the operand `rows[R]`
+   * (any i32 vector) gives R, so the text of a lowering does not depend on the request bucket.
+   */
+  cycleBuffer: { readonly cycles: number; readonly rowShape: readonly number[]; readonly value: number };
 }
 
 export type OpName = keyof OpAttrMap;
@@ -140,6 +163,7 @@ export const OP_NAMES: readonly OpName[] = [
   "writeStaticRows", "writeStaticBlock", "readStaticCache", "readPagedCache", "pagedAttention",
   "blockAttention", "call", "scanLayers",
   "samplingProbs", "acceptSample", "scatterRows", "stateRows", "advanceState",
+  "cycleLoop", "maskRows", "remainingAfter", "writeCycle", "cycleBuffer",
 ];
 
 /** One node; `inputs` and `outputs` are value ids of the enclosing function. */

@@ -78,6 +78,8 @@ export interface DecoderPlan {
   readonly maxContext: number;
   readonly maxRequests: number;
   readonly verify: VerifyMode;
+  /** Cycles per decode call the kernels offer, ascending, starting at 1 (`decode_loop_c<C>` for each C > 1). */
+  readonly cyclesPerDispatch: readonly number[];
   readonly caches: { readonly target: PagedCache; readonly draft: DraftCache | null };
   readonly buckets: BucketPlan;
   readonly kernels: readonly KernelSig[];

@@ -94,6 +94,14 @@ const RULES: JaxRules = {
     const parts = [tuple(a.slice(0, carries)), tuple(a.slice(carries, carries + invariants)), tuple(a.slice(carries + invariants))];
     return call("ops.scan_layers", [ctx.func(callee), ...parts, ...(collect.length > 0 ? [`collect=${ints(collect)}`] : [])]);
   },
+  cycleLoop: (a, { callee, cycles, carries }, _i, _o, ctx) => {
+    const tuple = (xs: readonly string[]) => (xs.length === 1 ? `(${xs[0]},)` : `(${xs.join(", ")})`);
+    return call("ops.cycle_loop", [ctx.func(callee), tuple(a.slice(0, carries)), tuple(a.slice(carries)), int(cycles)]);
+  },
+  maskRows: (a, { fill }) => call("ops.mask_rows", [...a, int(fill)]),
+  remainingAfter: (a) => call("ops.remaining_after", a),
+  writeCycle: (a) => call("ops.write_cycle", a),
+  cycleBuffer: ([rows], { cycles, rowShape, value }) => call("ops.cycle_buffer", [rows, int(cycles), ints(rowShape), int(value)]),
 };
 
 export const JAX_RULES: RuleTable<JaxRule<OpName>> = { backend: "jax", rules: RULES as unknown as Record<OpName, JaxRule<OpName>> };

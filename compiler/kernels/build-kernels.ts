@@ -9,7 +9,7 @@ import { GraphError, type KernelGraph } from "../ir/graph.js";
 import { verifyGraph } from "../ir/graph-verify.js";
 import type { DecoderPlan, ResolvedDraft } from "../ir/plan.js";
 import { draftContextFunc, draftLayerFunc, targetLayerFunc } from "./build-kernels-layers.js";
-import type { KernelSig, TensorSig } from "../../contract/manifest.js";
+import { decodeLoopCycles, type KernelSig, type TensorSig } from "../../contract/manifest.js";
 
 /** What a kernel body needs: the plan, the signature, and main's builder with every argument. */
 interface Ctx {
@@ -22,6 +22,8 @@ interface Ctx {
   readonly caches: Map<string, GVal>;
   /** The batch's rows of the device state, read once (`requestState`). */
   state: RequestRows | null;
+  /** Values that stand for arguments of the same name (a decode cycle's masked slots and tables); others are `main`'s params. */
+  readonly bound?: ReadonlyMap<string, GVal>;
 }
 
 /** A decode kernel's view of its rows of `seq_state`: `rows[R, 2]`, and its two columns. */
@@ -63,7 +65,7 @@ function advanceRequestState(c: Ctx, tokens: GVal, accepted: GVal | null): void 
   c.caches.set("seq_state", b.scatterRows(c.caches.get("seq_state")!, arg(c, "slots"), next));
 }
 
-const arg = (c: Ctx, name: string) => c.main.param(name);
+const arg = (c: Ctx, name: string) => c.bound?.get(name) ?? c.main.param(name);
 const draftOf = (c: Ctx): ResolvedDraft => {
   if (!c.plan.draft) throw new GraphError(`${c.sig.kernel} needs a draft model`);
   return c.plan.draft;
@@ -211,7 +213,55 @@ function targetStepHidden(c: Ctx): GVal {
 
 type Body = (c: Ctx) => Record<string, GVal>;
 
-const BODIES: Record<KernelSig["kernel"], Body> = {
+/** One speculative step on the cache state: draft, verify `[b0, drafts]`, commit. */
+function decodeStep(c: Ctx): { accepted: GVal; targetTokens: GVal; drafts: GVal } {
+  const drafts = draftBlock(c);
+  const block = c.main.makeBlock(requestState(c).lastTokens, drafts, c.plan.blockSize, draftOf(c).maskTokenId);
+  const { accepted, targetTokens } = verifyBlock(c, block);
+  advanceRequestState(c, targetTokens, accepted);
+  return { accepted, targetTokens, drafts };
+}
+
+/** How a decode cycle finds a request's rows: the inputs a stopped request loses (its slot, its tables), padding values for it. */
+const CYCLE_MASKED: Readonly<Record<string, number>> = { slots: -1, block_tables: 0, draft_slots: 0, draft_block_tables: 0 };
+
+/**
+ * `decode_loop_c<C>` (docs/kernels.md): up to C `decode_step` cycles in one `cycleLoop`. The cycle
+ * function carries `remaining[R]` (tokens each request may still commit; 0 once it committed a stop
+ * id), the per-cycle outputs and the caches; a request whose `remaining` is 0 runs as a padded row
+ * (slot -1, trash page and slot), so its caches and `seq_state` stay as they were.
+ */
+function decodeLoop(c: Ctx, cycles: number): Record<string, GVal> {
+  const b = c.main;
+  const K = c.plan.blockSize;
+  const slots = arg(c, "slots");
+  const cacheNames = [...c.caches.keys()];
+  const invariantNames = c.sig.args.filter((a) => a.role !== "cache" && a.name !== "budgets").map((a) => a.name);
+  const buffers = [b.cycleBuffer(slots, cycles, [K], 0), b.cycleBuffer(slots, cycles, [], -1), b.cycleBuffer(slots, cycles, [K - 1], 0)];
+  const carries = [arg(c, "budgets"), ...buffers, ...cacheNames.map((n) => c.caches.get(n)!)];
+  const carryNames = ["remaining", "cycle_tokens", "cycle_accepted", "cycle_drafts", ...cacheNames];
+  const invariants = invariantNames.map((n) => arg(c, n));
+  const params = [...carryNames.map((name, k) => ({ name, type: carries[k].type })), ...invariantNames.map((name, k) => ({ name, type: invariants[k].type })), { name: "cycle", type: { shape: [], dtype: "i32" as const } }];
+  const fb = c.g.func("decode_cycle", params);
+  const remaining = fb.param("remaining");
+  const bound = new Map(invariantNames.filter((n) => n in CYCLE_MASKED).map((n) => [n, fb.maskRows(fb.param(n), remaining, CYCLE_MASKED[n])]));
+  const cc: Ctx = { ...c, main: fb, caches: new Map(cacheNames.map((n) => [n, fb.param(n)])), state: null, bound };
+  const { accepted, targetTokens, drafts } = decodeStep(cc);
+  const i = fb.param("cycle");
+  const next = [
+    fb.remainingAfter(remaining, targetTokens, accepted, fb.param("stop_ids")),
+    fb.writeCycle(fb.param("cycle_tokens"), targetTokens, i),
+    fb.writeCycle(fb.param("cycle_accepted"), fb.maskRows(accepted, remaining, -1), i),
+    fb.writeCycle(fb.param("cycle_drafts"), drafts, i),
+    ...cacheNames.map((n) => cc.caches.get(n)!),
+  ];
+  fb.ret(next);
+  const [, tokens, acceptedAll, draftTokens, ...finalCaches] = b.cycleLoop("decode_cycle", carries, invariants, cycles);
+  cacheNames.forEach((n, k) => c.caches.set(n, finalCaches[k]));
+  return { tokens, accepted: acceptedAll, draft_tokens: draftTokens };
+}
+
+const BODIES: Record<Exclude<KernelSig["kernel"], `decode_loop_c${number}`>, Body> = {
   prefill(c) {
     const b = c.main;
     const m = c.plan.target;
@@ -236,10 +286,7 @@ const BODIES: Record<KernelSig["kernel"], Body> = {
     return { accepted, target_tokens: targetTokens };
   },
   decode_step(c) {
-    const drafts = draftBlock(c);
-    const block = c.main.makeBlock(requestState(c).lastTokens, drafts, c.plan.blockSize, draftOf(c).maskTokenId);
-    const { accepted, targetTokens } = verifyBlock(c, block);
-    advanceRequestState(c, targetTokens, accepted);
+    const { accepted, targetTokens, drafts } = decodeStep(c);
     return { accepted, target_tokens: targetTokens, draft_tokens: drafts };
   },
   target_step(c) {
@@ -282,7 +329,8 @@ export function buildKernelGraph(plan: DecoderPlan, sig: KernelSig): KernelGraph
   );
   const caches = new Map(sig.args.filter((a) => a.role === "cache").map((a) => [a.name, main.param(a.name)]));
   const c: Ctx = { plan, sig, g, main, weights, caches, state: null };
-  const outputs = BODIES[sig.kernel](c);
+  const cycles = decodeLoopCycles(sig.kernel);
+  const outputs = cycles !== null ? decodeLoop(c, cycles) : BODIES[sig.kernel as keyof typeof BODIES](c);
   const results = sig.results.map((r) => {
     const v = r.role === "cache" ? caches.get(r.name) : outputs[r.name];
     if (!v) throw new GraphError(`${sig.kernel}.${sig.bucketId}: nothing computes result '${r.name}'`);

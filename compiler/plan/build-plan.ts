@@ -31,7 +31,8 @@ export function buildPlan(decl: DecoderDeclaration): DecoderPlan {
   const buckets = resolveBuckets(decl);
   verifyPlan({ target, draft, caches, buckets, maxContext, blockSize, maxRequests });
 
-  const kernels = planKernels({ target, draft, blockSize, caches, buckets, requestSlots: maxRequests + 1, verify: decl.verify ?? "greedy" });
+  const cyclesPerDispatch = decl.cyclesPerDispatch ? [...decl.cyclesPerDispatch] : [1];
+  const kernels = planKernels({ target, draft, blockSize, caches, buckets, requestSlots: maxRequests + 1, verify: decl.verify ?? "greedy", cyclesPerDispatch });
   const hardware = decl.hardware ?? null;
   const memory = estimateMemory({ target, blockSize, caches, kernels }, hardware);
   const plan: DecoderPlan = {
@@ -42,6 +43,7 @@ export function buildPlan(decl: DecoderDeclaration): DecoderPlan {
     maxContext,
     maxRequests,
     verify: decl.verify ?? "greedy",
+    cyclesPerDispatch,
     caches,
     buckets,
     kernels,

@@ -6,7 +6,7 @@
 import type { ResolvedDraft, ResolvedModel } from "../ir/plan.js";
 import type { VerifyMode } from "../../dsl/types.js";
 import { draftWeights, isDraftContextWeight, isSharedTargetWeight, targetKernelWeights } from "../ir/weights.js";
-import type { DraftCache, KernelBucket, KernelName, KernelSig, PagedCache, TensorSig } from "../../contract/manifest.js";
+import { decodeLoopName, type DraftCache, type KernelBucket, type KernelName, type KernelSig, type PagedCache, type TensorSig } from "../../contract/manifest.js";
 
 export interface KernelPlanInput {
   readonly target: ResolvedModel;
@@ -21,7 +21,12 @@ export interface KernelPlanInput {
 /** "sampling" adds the rejection-sampling kernels (docs/kernels.md, "Sampling"); absent means "greedy". */
 export interface KernelPlanOptions {
   readonly verify?: VerifyMode;
+  /** Cycles per dispatch: a `decode_loop_c<C>` kernel per C > 1 (absent: [1]). */
+  readonly cyclesPerDispatch?: readonly number[];
 }
+
+/** Stop ids a `decode_loop_c<C>` call takes per request (`stop_ids[R, S]`, padded with -1); a request with more runs one cycle per call. */
+export const STOP_IDS_PER_REQUEST = 8;
 
 const i32 = (name: string, shape: readonly number[]): TensorSig => ({ name, shape, dtype: "i32", role: "input", donated: false });
 const f32 = (name: string, shape: readonly number[]): TensorSig => ({ name, shape, dtype: "f32", role: "input", donated: false });
@@ -169,6 +174,18 @@ export function planKernels(p: KernelPlanInput & KernelPlanOptions): KernelSig[]
           [out("accepted", [r]), out("target_tokens", [r, K]), out("draft_tokens", [r, K - 1])],
         ),
       );
+      const step = kernels[kernels.length - 1];
+      for (const cycles of (p.cyclesPerDispatch ?? [1]).filter((c) => c > 1)) {
+        // decode_step's arguments, then the stop ids and token budgets; per-cycle outputs (docs/kernels.md).
+        kernels.push(
+          sig(
+            decodeLoopName(cycles),
+            { requests: r },
+            [...step.args, i32("stop_ids", [r, STOP_IDS_PER_REQUEST]), i32("budgets", [r])],
+            [out("tokens", [cycles, r, K]), out("accepted", [cycles, r]), out("draft_tokens", [cycles, r, K - 1])],
+          ),
+        );
+      }
       if (sampling) {
         const twin = (name: "verify" | "decode_step") => kernels.find((k) => k.kernel === name && k.bucket.requests === r)!;
         for (const name of ["verify", "decode_step"] as const) {

@@ -96,6 +96,11 @@ function declarations(plan: DecoderPlan, ctx: RuntimeEmitContext): string[] {
     plan.caches.draft ? `${literal(cacheConst(plan.caches.draft))} as const` : "null",
     plan.caches.draft?.kind === "static" ? "Draft static cache; slot 0 is the trash slot." : "Draft cache geometry (null without a draft).",
   );
+  constant(
+    "CYCLES_PER_DISPATCH",
+    `${literal(plan.cyclesPerDispatch)} as const`,
+    "Draft → verify → commit cycles one decode call may run (`decode_loop_c<C>` for each C > 1); the engine picks one per step.",
+  );
   const kernels = Object.fromEntries(plan.kernels.map((k) => [`${k.kernel}.${k.bucketId}`, kernelConst(k)]));
   constant("KERNELS", `${literal(kernels)} as const`, "Every kernel bucket: inputs and outputs by name with their shapes.");
   out.push("");

@@ -292,6 +292,27 @@ const blockSize: Rule = {
   },
 };
 
+/** Most cycles one decode call may run: the loop's outputs grow with C, and 64 blocks is far past any gain. */
+export const MAX_CYCLES_PER_DISPATCH = 64;
+
+const cyclesPerDispatch: Rule = {
+  name: "cyclesPerDispatch: integers in 1..64, ascending and unique, 1 included, C > 1 only with a draft",
+  codes: ["invalid-cycles-per-dispatch"],
+  check: (d) => {
+    const cs = d.cyclesPerDispatch;
+    if (cs === undefined) return [];
+    const bad = (path: IssuePath, message: string) => [issue(path, "invalid-cycles-per-dispatch", message)];
+    for (let i = 0; i < cs.length; i++) {
+      const c = cs[i];
+      if (!isInt(c) || c < 1 || c > MAX_CYCLES_PER_DISPATCH) return bad(["cyclesPerDispatch", i], `cyclesPerDispatch[${i}] = ${show(c)} must be an integer in 1..${MAX_CYCLES_PER_DISPATCH}`);
+      if (i > 0 && c <= cs[i - 1]) return bad(["cyclesPerDispatch", i], `cyclesPerDispatch must ascend without repeats: ${show(c)} after ${show(cs[i - 1])}`);
+    }
+    if (cs[0] !== 1) return bad(["cyclesPerDispatch"], `cyclesPerDispatch must include 1 (the engine falls back to one cycle near a limit), e.g. [1, 4]`);
+    if (!d.draft && cs.length > 1) return bad(["cyclesPerDispatch"], "cyclesPerDispatch above 1 needs a draft: a target-only decoder runs one token per call");
+    return [];
+  },
+};
+
 const draftCache: Rule = {
   name: "a draft cache is declared iff there is a draft",
   codes: ["draft-cache-missing", "draft-cache-without-draft"],
@@ -474,6 +495,7 @@ export const RULES: readonly Rule[] = [
   maskToken,
   tokenizer,
   blockSize,
+  cyclesPerDispatch,
   draftCache,
   pageSize,
   enoughPages,

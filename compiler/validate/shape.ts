@@ -102,6 +102,7 @@ const DECLARATION: Schema = obj({
   ),
   batching: req(obj({ maxRequests: req(num), requests: opt(buckets), tokens: req(buckets) })),
   verify: opt(lit("greedy", "sampling")),
+  cyclesPerDispatch: opt({ t: "array", of: num }),
   hardware: opt(obj({ chip: req(lit("tpu-v4", "tpu-v5e", "tpu-v5p", "tpu-v6e")), chips: req(num) })),
   tokenizer: opt(str),
   eosTokenIds: opt({ t: "array", of: num }),

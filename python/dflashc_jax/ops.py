@@ -402,3 +402,52 @@ def scan_layers(layer, carries: tuple, invariants: tuple, stacked: tuple, collec
 
     (final, buf), _ = lax.scan(body, (tuple(carries), buffer), (steps, slots, tuple(stacked)))
     return (*final, *(buf[kept.index(i)] for i in collect))
+
+
+# ---------------------------------------------------------------------------------------------------
+# The decode loop (docs/kernels.md, "decode_loop_c<C>")
+
+
+def cycle_loop(body, carries: tuple, invariants: tuple, cycles: int) -> tuple:
+    """`cycleLoop`: `body(*carries, *invariants, i)` for `i = 0, 1, ...` while `i < cycles` and some
+    row of carry 0 (`remaining[R]`) is above 0, in one `lax.while_loop`; returns the final carries."""
+
+    def cond(state):
+        i, values = state
+        return (i < cycles) & jnp.any(values[0] > 0)
+
+    def step(state):
+        i, values = state
+        out = body(*values, *invariants, i)
+        return i + 1, tuple(out) if isinstance(out, tuple) else (out,)
+
+    _, final = lax.while_loop(cond, step, (jnp.int32(0), tuple(carries)))
+    return final
+
+
+def mask_rows(x: jax.Array, live: jax.Array, fill: int) -> jax.Array:
+    """`x[R, ...]` with the rows whose `live` is not above 0 set to `fill` (a stopped row becomes padding)."""
+    keep = (live > 0).reshape((-1,) + (1,) * (x.ndim - 1))
+    return jnp.where(keep, x, jnp.int32(fill)).astype(x.dtype)
+
+
+def remaining_after(remaining: jax.Array, tokens: jax.Array, accepted: jax.Array, stop_ids: jax.Array) -> jax.Array:
+    """A cycle's budget update: a live row (`remaining > 0`) that committed `tokens[r, 0..a]` goes to 0 on
+    a stop id, else to `max(remaining - (a + 1), 0)`; other rows keep their value."""
+    k = tokens.shape[1]
+    a = jnp.clip(accepted, 0, k - 1)
+    committed = jnp.arange(k, dtype=jnp.int32)[None, :] <= a[:, None]
+    is_stop = jnp.any(tokens[:, :, None] == stop_ids[:, None, :], axis=2)
+    hit = jnp.any(is_stop & committed, axis=1)
+    spent = jnp.maximum(remaining - (a + 1), 0)
+    return jnp.where(remaining > 0, jnp.where(hit, 0, spent), remaining).astype(jnp.int32)
+
+
+def write_cycle(buf: jax.Array, x: jax.Array, i: jax.Array) -> jax.Array:
+    """`buf[C, ...]` with row `i` (clamped) replaced by `x`."""
+    return lax.dynamic_update_slice(buf, x[None].astype(buf.dtype), (i,) + (jnp.int32(0),) * x.ndim)
+
+
+def cycle_buffer(rows: jax.Array, cycles: int, row_shape: tuple[int, ...], value: int) -> jax.Array:
+    """A per-cycle output buffer `[cycles, R, *row_shape]` of `value` (R from `rows[R]`)."""
+    return jnp.full((cycles, rows.shape[0], *row_shape), value, jnp.int32)

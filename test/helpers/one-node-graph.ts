@@ -84,6 +84,11 @@ export const RULE_GRAPHS = {
   scatterRows: () => oneNodeGraph([i32("state", [5, 2]), i32("slots", [2]), i32("rows", [2, 2])], (m, p) => m.scatterRows(p.state, p.slots, p.rows)),
   stateRows: () => oneNodeGraph([i32("next", [2]), i32("held", [2]), i32("lens", [2])], (m, p) => m.stateRows(p.next, p.held, p.lens)),
   advanceState: () => oneNodeGraph([i32("state", [2, 2]), i32("tokens", [2, 4]), i32("accepted", [2])], (m, p) => m.advanceState(p.state, p.tokens, p.accepted)),
+  maskRows: () => oneNodeGraph([i32("x", [3, 2]), i32("live", [3])], (m, p) => m.maskRows(p.x, p.live, -1)),
+  remainingAfter: () =>
+    oneNodeGraph([i32("remaining", [3]), i32("tokens", [3, 3]), i32("accepted", [3]), i32("stop_ids", [3, 2])], (m, p) => m.remainingAfter(p.remaining, p.tokens, p.accepted, p.stop_ids)),
+  writeCycle: () => oneNodeGraph([i32("buf", [3, 2]), i32("x", [2]), i32("i", [])], (m, p) => m.writeCycle(p.buf, p.x, p.i)),
+  cycleBuffer: () => oneNodeGraph([i32("slots", [2])], (m, p) => m.cycleBuffer(p.slots, 3, [], -1)),
   advanceOne: () => oneNodeGraph([i32("state", [2, 2]), i32("tokens", [2, 1])], (m, p) => m.advanceState(p.state, p.tokens, null)),
   maskBlock: () => oneNodeGraph([i32("last", [2])], (m, p) => m.makeBlock(p.last, null, 4, 255)),
 } satisfies Record<string, () => KernelGraph>;

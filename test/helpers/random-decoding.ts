@@ -254,6 +254,31 @@ export class Decoding {
     return { accepted, targetTokens, draftTokens: rowsOf(res.get("draft_tokens")!, reqs.length) };
   }
 
+  /**
+   * One `decode_loop_c<cycles>` call: `stopIds[i]` (padded with -1 to the kernel's width) and
+   * `budgets[i]` per request. Commits `a+1` tokens of every cycle a request ran (accepted >= 0), in
+   * order, as the device did; returns each request's accepted value per cycle (-1: not run).
+   */
+  decodeLoop(reqs: readonly HostRequest[], r: number, cycles: number, stopIds: readonly (readonly number[])[], budgets: readonly number[]): number[][] {
+    const K = this.plan.blockSize;
+    const sig = findSig(this.plan, `decode_loop_c${cycles}`, r);
+    const s = sig.args.find((a) => a.name === "stop_ids")!.shape[1];
+    const stops = new Int32Array(r * s).fill(-1);
+    stopIds.forEach((ids, i) => stops.set(ids, i * s));
+    const res = this.call(sig, { ...this.common(reqs, r), stop_ids: i32([r, s], stops), budgets: i32([r], pad([...budgets], r)) });
+    const accepted = res.get("accepted")!.data;
+    const tokens = res.get("tokens")!.data;
+    const perRequest = reqs.map((_, i) => Array.from({ length: cycles }, (_, c) => accepted[c * r + i]));
+    for (let c = 0; c < cycles; c++) {
+      reqs.forEach((q, i) => {
+        const a = accepted[c * r + i];
+        if (a >= 0) q.committed.push(...tokens.subarray((c * r + i) * K, (c * r + i) * K + a + 1));
+      });
+    }
+    this.checkState(reqs, `decode_loop_c${cycles}`);
+    return perRequest;
+  }
+
   targetStep(reqs: readonly HostRequest[], r: number): number[] {
     const sig = findSig(this.plan, "target_step", r);
     const res = this.call(sig, this.common(reqs, r));

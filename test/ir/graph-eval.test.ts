@@ -7,6 +7,8 @@ import { fromData, type GraphTensor } from "../../compiler/ir/graph-tensor.js";
 import { roundBf16 } from "../../contract/bf16.js";
 import type { OpAttrMap, OpName } from "../../compiler/ir/graph.js";
 import type { TensorDType } from "../../contract/dtypes.js";
+import { evalFunc } from "../../compiler/ir/graph-eval.js";
+import { RULE_GRAPHS } from "../helpers/one-node-graph.js";
 
 function run<K extends OpName>(op: K, inputs: GraphTensor[], attrs: OpAttrMap[K]): GraphTensor {
   const out = inferTypes(op, inputs.map((t) => ({ shape: t.shape, dtype: t.dtype })), attrs, () => undefined);
@@ -16,6 +18,13 @@ function run<K extends OpName>(op: K, inputs: GraphTensor[], attrs: OpAttrMap[K]
 const t = (dtype: TensorDType, shape: number[], data: number[]) => fromData(dtype, shape, data);
 const vals = (x: GraphTensor) => [...x.data];
 const NONE = {} as Record<string, never>;
+
+/** Evaluates a one-node graph of test/helpers/one-node-graph.ts on i32 inputs (in parameter order). */
+function evalGraph(graph: keyof typeof RULE_GRAPHS, inputs: readonly (readonly number[])[]): number[] {
+  const g = RULE_GRAPHS[graph]();
+  const out = evalFunc(g, "main", g.sig.args.map((a, i) => t("i32", [...a.shape], [...inputs[i]])));
+  return vals(out[0]);
+}
 
 describe("graph evaluator ops", () => {
   it("argmax takes the lowest index among equal maxima", () => {
@@ -44,6 +53,17 @@ describe("graph evaluator ops", () => {
     // a = 2 and a clamped from 9 to K-1 = 2; without accepted, a = 0.
     expect(vals(run("advanceState", [state, tokens, t("i32", [2], [2, 9])], NONE))).toEqual([3, 13, 6, 23]);
     expect(vals(run("advanceState", [state, t("i32", [2, 1], [7, 8])], NONE))).toEqual([7, 11, 8, 21]);
+  });
+
+  it("the decode-loop ops: maskRows pads stopped rows, remainingAfter spends a+1 or stops, writeCycle clamps its row, cycleBuffer fills", () => {
+    expect(evalGraph("maskRows", [[1, 2, 3, 4, 5, 6], [2, 0, -1]])).toEqual([1, 2, -1, -1, -1, -1]);
+    // Row 0 commits 2 tokens of 9; row 1 commits its stop id 7 (column 1 <= a = 1); row 2 is done already.
+    // A stop id past the committed tokens (row 0's 3, at column 2 > a) does not count.
+    expect(evalGraph("remainingAfter", [[9, 5, 0], [1, 2, 3, 4, 7, 8, 7, 7, 7], [1, 1, 2], [3, -1, 7, -1, -1, -1]])).toEqual([7, 0, 0]);
+    expect(evalGraph("remainingAfter", [[1, 6, 4], [1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 9, 0], [-1, -1, -1, -1, -1, -1]])).toEqual([0, 3, 3]);
+    expect(evalGraph("writeCycle", [[0, 0, 0, 0, 0, 0], [7, 8], [1]])).toEqual([0, 0, 7, 8, 0, 0]);
+    expect(evalGraph("writeCycle", [[0, 0, 0, 0, 0, 0], [7, 8], [5]])).toEqual([0, 0, 0, 0, 7, 8]);
+    expect(evalGraph("cycleBuffer", [[3, 4]])).toEqual([-1, -1, -1, -1, -1, -1]);
   });
 
   it("pagedRows maps positions through the block table", () => {

@@ -40,6 +40,13 @@ describe("JAX lowering rules", () => {
     expectLines(lower("advanceOne"), ["    v0 = ops.advance_state(state, tokens, None)"]);
   });
 
+  it("the decode-loop ops: one library call each, the buffer's R from its operand", () => {
+    expectLines(lower("maskRows"), ["    v0 = ops.mask_rows(x, live, -1)"]);
+    expectLines(lower("remainingAfter"), ["    v0 = ops.remaining_after(remaining, tokens, accepted, stop_ids)"]);
+    expectLines(lower("writeCycle"), ["    v0 = ops.write_cycle(buf, x, i)"]);
+    expectLines(lower("cycleBuffer"), ["    v0 = ops.cycle_buffer(slots, 3, (), -1)"]);
+  });
+
   it("makeBlock: make_block with drafts, mask_block(last, K, mask id) without", () => {
     expectLines(lower("makeBlock"), ["    v0 = ops.make_block(last, drafts)"]);
     expectLines(lower("maskBlock"), ["    v0 = ops.mask_block(last, 4, 255)"]);

@@ -188,3 +188,56 @@ describe("the engine's step report through the scheduler", () => {
     expect(preempted.length).toBeGreaterThan(0); // 8 usable pages for two 12-token prompts growing to 24
   });
 });
+
+describe("scheduler: cycles per decode call", () => {
+  /** One request prefilled with `prompt` tokens, decoding. */
+  function decoding(s: Scheduler, prompt: number) {
+    const r = s.newRequest("a", Array(prompt).fill(1), 50, new Set(), true, 4);
+    s.submit(r);
+    for (const c of s.schedulePrefill()) c.req.applyPrefill(c.rows, c.completes ? 1 : null);
+    return r;
+  }
+
+  it("picks the largest C whose C*K positions get pages, and takes them", () => {
+    const s = sched({ numPages: 64, pageSize: 4 });
+    const r = decoding(s, 8);
+    const batch = s.scheduleDecode()!;
+    expect(s.pickCycles(batch, [1, 2, 4])).toBe(4);
+    // kvLen 8 + 4 cycles of K = 4: pages for 24 positions.
+    expect(r.table.capacity).toBeGreaterThanOrEqual(r.kvLen + 16);
+  });
+
+  it("falls back to a smaller C when the pool is short, and to 1 when nothing more fits", () => {
+    // kvLen 8 after prefill: C cycles need 8 + 4C positions.
+    const pick = (numPages: number) => {
+      const s = sched({ numPages, pageSize: 4 });
+      const r = decoding(s, 8);
+      return [s.pickCycles(s.scheduleDecode()!, [1, 2, 4]), r.table.count];
+    };
+    expect(pick(8)).toEqual([4, 6]); // 7 usable pages: 24 positions fit
+    expect(pick(5)).toEqual([2, 4]); // 4 usable pages: 16 positions, not 24
+    expect(pick(4)).toEqual([1, 3]); // 3 usable pages: only the one cycle scheduleDecode gave pages for
+  });
+
+  it("counts the worst case of the step in flight, and with drainNearLimit drains instead of leaving a request out", () => {
+    const m = toyManifest({ numPages: 64, pageSize: 4, maxContext: 64 });
+    const cfg = { targetCache: m.caches.target, draftCache: m.caches.draft, maxAdmitted: 4, decodeWidth: 4, maxContext: 64, prefillTokens: 16, prefillRequests: 4 };
+    const s = new Scheduler({ ...cfg, drainNearLimit: true });
+    const r = decoding(s, 8);
+    const inFlight = { prefilling: new Set<never>(), decoding: new Set([r]), cycles: 2 };
+    // In flight: up to 2 * 4 positions past kvLen 8; this call takes 2 more cycles: 24 positions.
+    expect(s.pickCycles(s.scheduleDecode(inFlight)!, [1, 2], inFlight)).toBe(2);
+    expect(r.table.capacity).toBeGreaterThanOrEqual(24);
+    // 50 new tokens allowed: 9 committed + 8 in flight < 50 goes on; a request 5 short of its limit waits, by draining.
+    const near = new Scheduler({ ...cfg, drainNearLimit: true });
+    const q = near.newRequest("q", Array(8).fill(1), 6, new Set(), true, 4);
+    near.submit(q);
+    for (const c of near.schedulePrefill()) c.req.applyPrefill(c.rows, c.completes ? 1 : null);
+    expect(near.scheduleDecode({ prefilling: new Set(), decoding: new Set([q]), cycles: 2 })).toBeNull();
+    const split = new Scheduler(cfg);
+    const q2 = split.newRequest("q", Array(8).fill(1), 6, new Set(), true, 4);
+    split.submit(q2);
+    for (const c of split.schedulePrefill()) c.req.applyPrefill(c.rows, c.completes ? 1 : null);
+    expect(split.scheduleDecode({ prefilling: new Set(), decoding: new Set([q2]), cycles: 2 })).toEqual([]);
+  });
+});

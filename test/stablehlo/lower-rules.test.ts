@@ -29,6 +29,17 @@ describe("StableHLO lowering rules", () => {
     expect(interpret("advanceOne", [[3, 10, 4, 20], [7, 8]])).toEqual([7, 11, 8, 21]);
   });
 
+  it("the decode-loop ops: maskRows pads stopped rows, remainingAfter spends a+1 or stops, writeCycle clamps its row, cycleBuffer fills", () => {
+    expect(interpret("maskRows", [[1, 2, 3, 4, 5, 6], [2, 0, -1]])).toEqual([1, 2, -1, -1, -1, -1]);
+    // Row 0 commits 2 tokens of 9; row 1 commits its stop id 7 (column 1 <= a = 1); row 2 is done already.
+    // A stop id past the committed tokens (row 0's 3, at column 2 > a) does not count.
+    expect(interpret("remainingAfter", [[9, 5, 0], [1, 2, 3, 4, 7, 8, 7, 7, 7], [1, 1, 2], [3, -1, 7, -1, -1, -1]])).toEqual([7, 0, 0]);
+    expect(interpret("remainingAfter", [[1, 6, 4], [1, 2, 3, 4, 5, 6, 7, 8, 9], [2, 9, 0], [-1, -1, -1, -1, -1, -1]])).toEqual([0, 3, 3]);
+    expect(interpret("writeCycle", [[0, 0, 0, 0, 0, 0], [7, 8], [1]])).toEqual([0, 0, 7, 8, 0, 0]);
+    expect(interpret("writeCycle", [[0, 0, 0, 0, 0, 0], [7, 8], [5]])).toEqual([0, 0, 0, 0, 7, 8]);
+    expect(interpret("cycleBuffer", [[3, 4]])).toEqual([-1, -1, -1, -1, -1, -1]);
+  });
+
   it("rmsNorm: bf16 in, f32 mean of squares, rsqrt(+eps), times w, bf16 out", () => {
     expectLines(lower("rmsNorm"), [
       "func.func public @main(%x: tensor<2x8xbf16>, %w: tensor<8xbf16>) -> tensor<2x8xbf16>",

@@ -84,6 +84,7 @@ describe("emitted StableHLO compiled by XLA (CPU PJRT) replays the recorded refe
     work = mkdtempSync(join(tmpdir(), "dflashc-xla-replay-"));
     const greedy = join(work, "tiny");
     const sampling = join(work, "sampling");
+    const cycles = join(work, "cycles");
     // The sessions of scripts/device/prepare.ts (the 8B bench cases are left out: no reference there).
     await prepareCase(greedy, tiny, "examples/tiny.ts", { prompts: 3, promptLength: 5, maxNewTokens: 8 });
     await prepareCase(sampling, tinySampling, "examples/tiny-sampling.ts", {
@@ -92,6 +93,9 @@ describe("emitted StableHLO compiled by XLA (CPU PJRT) replays the recorded refe
       maxNewTokens: 6,
       sampling: SAMPLED_REQUESTS,
     });
+
+    // The greedy decoder with decode loops: the recorded session runs decode_loop_c4 (stablehlo.while with an early exit).
+    await prepareCase(cycles, { ...tiny, name: "tiny_cycles", cyclesPerDispatch: [1, 4] }, "examples/tiny.ts", { prompts: 3, promptLength: 5, maxNewTokens: 8 });
 
     // A copy whose reference says one verify call accepted another token than it did.
     const index = readIndex(greedy);
@@ -126,6 +130,7 @@ describe("emitted StableHLO compiled by XLA (CPU PJRT) replays the recorded refe
 
     runs.greedy = replay("--all", greedy);
     runs.sampling = replay("--all", sampling);
+    runs.cycles = replay("--all", cycles);
     runs.badToken = replay(tokenCase);
     runs.badCache = replay(cacheCase);
     runs.missing = replay(missingCase);
@@ -144,6 +149,12 @@ describe("emitted StableHLO compiled by XLA (CPU PJRT) replays the recorded refe
     const index = readIndex(join(work, "sampling"));
     expect(index.calls.filter((c) => c.kernel.endsWith("_sample")).length).toBeGreaterThan(0);
     expectAllMatch(await runs.sampling, join(work, "sampling"));
+  }, REPLAY_TIMEOUT_MS);
+
+  it("greedy tiny example with cyclesPerDispatch [1, 4]: every recorded call (decode_loop_c4 too) matches", async () => {
+    const index = readIndex(join(work, "cycles"));
+    expect(index.calls.filter((c) => c.kernel === "decode_loop_c4").length).toBeGreaterThan(0);
+    expectAllMatch(await runs.cycles, join(work, "cycles"));
   }, REPLAY_TIMEOUT_MS);
 
   it("a recorded token that differs is reported, and the replay fails", async () => {

@@ -118,6 +118,19 @@ export const t: KernelInputs<"target_step_sample.r1"> = {
   uniforms: new Int32Array(1), temperature: new Float32Array(1), top_k: new Float32Array(1), top_p: new Float32Array(1),
 };
 `;
+    // A decoder with decode loops: the variants are kernels of their own, with the stop ids and budgets.
+    const cyclesConsumer = `
+import { createEngine, CYCLES_PER_DISPATCH, type KernelInputs, type KernelOutputs } from "./runtime/tiny_cycles.js";
+import type { Backend } from "dflashc/runtime";
+export const loop: KernelInputs<"decode_loop_c4.r2"> = {
+  slots: new Int32Array(2), block_tables: new Int32Array(32), draft_slots: new Int32Array(2), stop_ids: new Int32Array(16), budgets: new Int32Array(2),
+};
+export const out: KernelOutputs<"decode_loop_c4.r2"> = { tokens: new Int32Array(32), accepted: new Int32Array(8), draft_tokens: new Int32Array(24) };
+export const most: 4 = CYCLES_PER_DISPATCH[1];
+export const engine = (b: Backend) => createEngine(b, "random:1", { cyclesPerDispatch: 1 });
+`;
+    const cycles = emitRuntimeModule(buildPlan({ ...tiny, name: "tiny_cycles", cyclesPerDispatch: [1, 4] }), { source: "c.ts", manifestHash: "sha256:2" });
+    expect(cycles).toContain("export const CYCLES_PER_DISPATCH = [1, 4] as const;");
     const targetOnly = emitRuntimeModule(buildPlan(targetOnlyDecl), { source: "x.ts", manifestHash: "sha256:0" });
     expect(targetOnly).toContain("export const DRAFT_CACHE = null;");
     expect(text).toContain("export type F32Input = never;");
@@ -132,6 +145,8 @@ export const t: KernelInputs<"target_step_sample.r1"> = {
       "runtime/tiny_sampling.ts": sampling,
       "sampling-consumer.ts": samplingConsumer,
       "sampling-misuse.ts": samplingMisuse,
+      "runtime/tiny_cycles.ts": cycles,
+      "cycles-consumer.ts": cyclesConsumer,
     });
     expect(errs.filter((e) => !e.startsWith("misuse.ts") && !e.startsWith("sampling-misuse.ts"))).toEqual([]);
     expect(errs.filter((e) => e.startsWith("misuse.ts"))).toHaveLength(3);

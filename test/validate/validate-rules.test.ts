@@ -76,6 +76,16 @@ const CASES: readonly Case[] = [
   { code: "block-size-out-of-range", title: "blockSize past 1024", edits: [["blockSize: 4", "blockSize: /*@*/1025"]] },
   { code: "block-size-missing", title: "a draft without blockSize", edits: [["  blockSize: 4,\n", ""], ["defineDecoder({", "defineDecoder(/*@*/{"]] },
   { code: "block-size-without-draft", title: "blockSize without a draft", edits: [[DRAFT_LINE, ""], [DRAFT_CACHE_LINE, ""], ["blockSize: 4", "blockSize: /*@*/4"]] },
+  // cycles per dispatch
+  { code: "invalid-cycles-per-dispatch", title: "a cycle count past 64", edits: [['verify: "greedy",', 'verify: "greedy",\n  cyclesPerDispatch: [1, /*@*/65],']], message: /cyclesPerDispatch\[1\] = 65 must be an integer in 1\.\.64/ },
+  { code: "invalid-cycles-per-dispatch", title: "cycle counts out of order", edits: [['verify: "greedy",', 'verify: "greedy",\n  cyclesPerDispatch: [1, 4, /*@*/2],']], message: /ascend/ },
+  { code: "invalid-cycles-per-dispatch", title: "cycle counts without 1", edits: [['verify: "greedy",', 'verify: "greedy",\n  cyclesPerDispatch: /*@*/[4],']], message: /must include 1/ },
+  {
+    code: "invalid-cycles-per-dispatch",
+    title: "several cycles without a draft",
+    edits: [[DRAFT_LINE, ""], [DRAFT_CACHE_LINE, ""], ["  blockSize: 4,\n", ""], ['verify: "greedy",', 'verify: "greedy",\n  cyclesPerDispatch: /*@*/[1, 4],']],
+    message: /needs a draft/,
+  },
   // caches
   { code: "draft-cache-missing", title: "a draft without a draft cache", edits: [[DRAFT_CACHE_LINE, ""], ["cache: {", "cache: /*@*/{"]] },
   { code: "draft-cache-without-draft", title: "a draft cache without a draft", edits: [[DRAFT_LINE, ""], ["  blockSize: 4,\n", ""], ["draft: staticKV(", "draft: /*@*/staticKV("]] },

@@ -30,7 +30,7 @@ function calleesFirst(g: KernelGraph): GFunc[] {
   const out: GFunc[] = [];
   const visit = (fn: GFunc) => {
     if (out.includes(fn)) return;
-    for (const n of fn.nodes) if (n.op === "call" || n.op === "scanLayers") visit(g.funcs.find((x) => x.name === n.attrs.callee)!);
+    for (const n of fn.nodes) if (n.op === "call" || n.op === "scanLayers" || n.op === "cycleLoop") visit(g.funcs.find((x) => x.name === n.attrs.callee)!);
     out.push(fn);
   };
   g.funcs.forEach(visit);

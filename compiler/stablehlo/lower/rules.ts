@@ -6,6 +6,7 @@ import type { RuleTable } from "../../ir/graph.js";
 import { ATTENTION_RULES } from "./attention.js";
 import { CACHE_RULES } from "./cache.js";
 import type { StableHloRule, StableHloRules } from "./context.js";
+import { CYCLE_RULES } from "./cycles.js";
 import { DENSE_RULES } from "./dense.js";
 import { LAYER_RULES } from "./layers.js";
 import { SAMPLING_RULES } from "./sampling.js";
@@ -18,5 +19,5 @@ const CALL_RULES: StableHloRules = {
 
 export const STABLEHLO_RULES: RuleTable<StableHloRule<never>> = {
   backend: "stablehlo",
-  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...STATE_RULES, ...CALL_RULES, ...LAYER_RULES } as RuleTable<StableHloRule<never>>["rules"],
+  rules: { ...DENSE_RULES, ...TOKEN_RULES, ...CACHE_RULES, ...ATTENTION_RULES, ...SAMPLING_RULES, ...STATE_RULES, ...CALL_RULES, ...LAYER_RULES, ...CYCLE_RULES } as RuleTable<StableHloRule<never>>["rules"],
 };

@@ -11,7 +11,7 @@ import dataclasses
 
 NAME = "tiny_dflash"
 # The manifest this package was generated with; the worker's handshake refuses any other.
-MANIFEST_HASH = "sha256:2d6aebffd65e4bf52f6766cec3648d072f2e09791763d5fb424954face08684a"
+MANIFEST_HASH = "sha256:3c13a2548ba62881bed8558a308628047aa4e334dea7a4b90019f38a556f9f02"
 
 DTYPE = "f32"  # weights, caches and activations: "f32" or "bf16"
 BLOCK_SIZE = 4
