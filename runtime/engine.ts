@@ -603,7 +603,8 @@ export class Engine {
   /** Finishes the requests cancelled since the last boundary (pages and slots go back now). */
   private applyCancels(): void {
     for (const l of this.live.values()) {
-      if (!l.cancelRequested) continue;
+      // Already finished by the scheduler (capacity) in a step not yet read: it settles with that reason, once.
+      if (!l.cancelRequested || isFinished(l.state)) continue;
       const i = this.pending.indexOf(l);
       if (i >= 0) {
         this.pending.splice(i, 1);
