@@ -53,7 +53,8 @@ export interface GenerateRequest {
   /**
    * Asked after every step that committed tokens to this request, with every token generated so far
    * (possibly past a limit inside the last step; the result is cut): true ends the request now, finish
-   * reason `stop`. A stop string found in the decoded text, say.
+   * reason `stop`. A stop string found in the decoded text, say. A throw ends this request alone
+   * (reason `cancelled`; its result rejects with the error).
    */
   readonly stopWhen?: (generated: readonly number[]) => boolean;
 }
@@ -189,7 +190,7 @@ interface LiveRequest {
   /** Output tokens reported to the sink so far. */
   reported: number;
   cancelRequested: boolean;
-  /** Set when the sink threw: the result rejects with it. */
+  /** Set when the sink or `stopWhen` threw: the result rejects with it. */
   sinkError: unknown;
   resolve(r: GenerateResult): void;
   reject(e: unknown): void;
@@ -619,9 +620,20 @@ export class Engine {
 
   /** The engine's own limits (stop token, length, context), then the caller's `stopWhen`. `from`: tokens before this step. */
   private finishCheck(r: RequestState, from: number): void {
-    const stopWhen = this.byState.get(r)?.stopWhen;
-    const reason = r.finishCheck(this.manifest.decoder.maxContext, from) ?? (stopWhen?.(r.tokens.slice(r.prompt.length)) ? "stop" : null);
+    const reason = r.finishCheck(this.manifest.decoder.maxContext, from) ?? this.askStopWhen(r);
     if (reason) this.sched.finish(r, reason);
+  }
+
+  /** The caller's `stopWhen`: "stop" when it says so; a throw ends only this request ("cancelled", its result rejects with the error). */
+  private askStopWhen(r: RequestState): FinishReason | null {
+    const l = this.byState.get(r);
+    if (!l?.stopWhen) return null;
+    try {
+      return l.stopWhen(r.tokens.slice(r.prompt.length)) ? "stop" : null;
+    } catch (e) {
+      l.sinkError ??= e;
+      return "cancelled";
+    }
   }
 
   /** Reports a request's new tokens to its sink. */
