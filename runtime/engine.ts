@@ -256,6 +256,8 @@ export class Engine {
   private idleSteps = 0;
   private submissions = 0;
   private closing = false;
+  /** The shutdown `close()` started (null before). */
+  private closed: Promise<void> | null = null;
   private failure: unknown = null;
 
   protected constructor(
@@ -308,8 +310,13 @@ export class Engine {
    * outstanding request with EngineClosedError (their pages and slots go back), and closes the
    * backend. Idempotent; `submit` afterwards throws EngineClosedError.
    */
-  async close(): Promise<void> {
-    if (this.closing) return;
+  close(): Promise<void> {
+    // Every call waits for the same shutdown (a second caller must not return before the backend is closed).
+    this.closed ??= this.shutDown();
+    return this.closed;
+  }
+
+  private async shutDown(): Promise<void> {
     this.closing = true;
     await this.loop;
     this.abandonAll(new EngineClosedError("the engine was closed before the request finished"));

@@ -178,6 +178,18 @@ describe("engine online API", () => {
     await engine.close(); // idempotent
   });
 
+  it("a second close() while the first is still shutting down waits for the backend to close", async () => {
+    const { engine, backend } = await toyEngine();
+    const running = engine.submit({ promptIds: [7, 8, 9], maxNewTokens: 100 });
+    // Both calls while a step is in flight.
+    await new Promise((r) => setImmediate(r));
+    const first = engine.close();
+    await engine.close();
+    expect(backend.closed).toBe(true);
+    await first;
+    await expect(running.result).rejects.toThrow(EngineClosedError);
+  });
+
   it("the invariant still holds online: a step that inflates kvLen rejects every outstanding request and the engine refuses more", async () => {
     class Inflating extends Engine {
       protected override applyDecode(r: RequestState, a: number, t: Int32Array, off: number): void {
