@@ -610,6 +610,7 @@ export class Engine {
 
   /** Finishes the requests cancelled since the last boundary (pages and slots go back now). */
   private applyCancels(): void {
+    const cancelled = new Set<RequestState>();
     for (const l of this.live.values()) {
       // Already finished by the scheduler (capacity) in a step not yet read: it settles with that reason, once.
       if (!l.cancelRequested || isFinished(l.state)) continue;
@@ -620,9 +621,11 @@ export class Engine {
         this.settle(l);
       } else {
         this.sched.finish(l.state, "cancelled");
+        cancelled.add(l.state);
       }
     }
-    for (const r of this.sched.takeFinished()) this.settle(this.byState.get(r)!);
+    // Only the cancels: a finish of the step not yet read (capacity) is reported and settled with that step.
+    for (const r of this.sched.takeFinishedOf(cancelled)) this.settle(this.byState.get(r)!);
   }
 
   /** The engine's own limits (stop token, length, context), then the caller's `stopWhen`. `from`: tokens before this step. */

@@ -129,6 +129,14 @@ export class Scheduler {
     return out;
   }
 
+  /** Takes the finished requests of `which` out of the log (those the caller settles itself); the rest stay for the step's report. */
+  takeFinishedOf(which: ReadonlySet<RequestState>): readonly RequestState[] {
+    if (which.size === 0) return NONE;
+    const out = this.finished.filter((r) => which.has(r));
+    this.finished = this.finished.filter((r) => !which.has(r));
+    return out;
+  }
+
   submit(r: RequestState): void {
     r.phase = "waiting";
     this.queue.push(r);
