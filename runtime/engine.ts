@@ -544,7 +544,8 @@ export class Engine {
       c.req.applyPrefill(c.rows, c.completes && next ? next[j] : null);
       event?.prefilled.push({ id: c.req.id, rows: c.rows, firstToken: c.req.tokens.length > before ? c.req.tokens[before] : null });
       touched.push(c.req);
-      if (c.req.phase === "decoding") this.finishCheck(c.req, before);
+      // Only a prefill that committed a token is checked: a recompute's (or a sampling request's) tokens were checked before.
+      if (c.req.phase === "decoding" && c.req.tokens.length > before) this.finishCheck(c.req, before);
     }
     if (dec) {
       this.counters.decodeCalls++;
