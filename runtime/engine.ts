@@ -28,143 +28,37 @@
  * `(seed, stream index)` (runtime/sampling.ts; the index is the request's position in a `generate`
  * call, 0 for `submit`). A sampling request is prefilled without its last prompt token, which its
  * first decode step samples from (docs/kernels.md, "Sampling").
+ *
+ * The public request and engine types and the errors are defined in runtime/engine-types.ts and
+ * re-exported here; building and issuing the kernel calls (input buffers, padding, the acceptance
+ * check) is runtime/kernel-calls.ts. This file is the loop: submit, cancel, close, metrics, the
+ * launch and completion of pipelined steps, and reporting.
  */
-import { assertWeights, type Backend, type KernelInput, type Weights } from "./backend.js";
-import { BucketError, KernelTable } from "./buckets.js";
-import { decodeLoopCycles, decodeLoopName, type KernelName, type Manifest, type ManifestKernel } from "../contract/manifest.js";
+import { assertWeights, type Backend, type Weights } from "./backend.js";
+import { KernelTable } from "./buckets.js";
+import { decodeLoopCycles, type KernelName, type Manifest } from "../contract/manifest.js";
+import {
+  EngineClosedError,
+  EngineError,
+  QueueFullError,
+  RequestError,
+  type EngineOptions,
+  type GenerateRequest,
+  type GenerateResult,
+  type KernelCall,
+  type RequestHandle,
+  type StepEvent,
+  type TokenSink,
+} from "./engine-types.js";
+import { KernelCalls, type DecodeResult } from "./kernel-calls.js";
 import { MetricsCounters, type EngineMetrics } from "./metrics.js";
-import { type FinishReason, type RequestState, type RequestStats, StateSyncError } from "./request.js";
+import { type FinishReason, type RequestState } from "./request.js";
 import { Scheduler, type InFlight, type PrefillChunk } from "./scheduler.js";
-import { fillSamplingInputs, isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";
+import { isSampling, samplingParams, SamplingError, UniformStream, type SamplingParams, type SamplingRow } from "./sampling.js";
 
-export interface GenerateRequest {
-  /** Defaults to the request's index in the `generate` call (`submit`: `req-N`, N counting submissions). */
-  readonly id?: string;
-  readonly promptIds: readonly number[];
-  readonly maxNewTokens: number;
-  /** Generation stops after any of these (the stop token is returned). */
-  readonly stopTokenIds?: readonly number[];
-  /** Engine steps after submission before the request arrives (default 0): later arrivals join a running batch. */
-  readonly arrivalStep?: number;
-  /** Sampling parameters (default: the engine's `sampling`; greedy when neither says). */
-  readonly sampling?: Partial<SamplingParams>;
-  /** Seed of this request's uniforms (default: the engine's `seed`, else 0); its stream is `(seed, index in the call)`. */
-  readonly seed?: number;
-  /**
-   * Asked after every step that committed tokens to this request, with every token generated so far
-   * (possibly past a limit inside the last step; the result is cut): true ends the request now, finish
-   * reason `stop`. A stop string found in the decoded text, say. A throw ends this request alone
-   * (reason `cancelled`; its result rejects with the error).
-   */
-  readonly stopWhen?: (generated: readonly number[]) => boolean;
-}
-
-export interface GenerateResult {
-  readonly id: string;
-  /** Generated tokens (not the prompt). */
-  readonly tokens: number[];
-  readonly finishReason: FinishReason;
-  readonly stats: RequestStats;
-}
-
-/** Where a submitted request's tokens go as they are committed. */
-export interface TokenSink {
-  /**
-   * The tokens committed for the request in one step, in order (prefill's first token included):
-   * never more than `maxNewTokens` in all, never a token after a stop token. A throw cancels the
-   * request, and its result rejects with the error.
-   */
-  onTokens?(tokens: readonly number[]): void;
-}
-
-export interface RequestHandle {
-  readonly id: string;
-  /** Settles when the request finishes; rejects when the engine fails or closes first. */
-  readonly result: Promise<GenerateResult>;
-  /** Finishes the request at the next step boundary with reason "cancelled" (a no-op once finished). */
-  cancel(): void;
-}
-
-export interface KernelCall {
-  readonly kernel: KernelName;
-  readonly bucketId: string;
-  /** Real requests (the rest of the bucket is padding). */
-  readonly requests: number;
-  /** Real tokens of a prefill call. */
-  readonly tokens?: number;
-}
-
-export interface StepEvent {
-  readonly step: number;
-  readonly calls: readonly KernelCall[];
-  /** Decoded requests: accepted length `a` (0 target-only) and the `a + 1` tokens committed. */
-  readonly decoded: readonly { readonly id: string; readonly accepted: number; readonly tokens: readonly number[] }[];
-  /** Prefill chunks; `firstToken` when the chunk ended a fresh prompt. */
-  readonly prefilled: readonly { readonly id: string; readonly rows: number; readonly firstToken: number | null }[];
-  readonly preempted: readonly string[];
-  readonly finished: readonly { readonly id: string; readonly reason: FinishReason }[];
-}
-
-/** Host-supplied drafts for the forced-draft path: `blockSize - 1` token ids after the committed tokens. */
-export type DraftProvider = (req: { readonly id: string; readonly tokens: readonly number[]; readonly blockSize: number }) => ArrayLike<number>;
-
-export interface EngineOptions {
-  /** Decode with the target alone (`target_step`). Forced for a decoder without a draft. */
-  readonly targetOnly?: boolean;
-  /** `fused` (default): `decode_step`; `split`: `draft` then `verify`. */
-  readonly decodePath?: "fused" | "split";
-  /** Forced-draft path: the host's drafts are verified by the `verify` kernel. */
-  readonly drafts?: DraftProvider;
-  /** Called after every step. */
-  readonly onStep?: (event: StepEvent) => void;
-  /** Default sampling parameters of every request (temperature > 0 needs verify "sampling"). */
-  readonly sampling?: Partial<SamplingParams>;
-  /** Default seed of the requests' uniforms. */
-  readonly seed?: number;
-  /**
-   * Enqueue step n+1 before reading step n (default true; the split and forced-draft paths never
-   * do). false: every step's results are applied before the next is scheduled (benches compare).
-   */
-  readonly pipeline?: boolean;
-  /** Most requests waiting for admission before `submit` throws QueueFullError (default 1024; `generate` is not bounded). */
-  readonly maxQueued?: number;
-  /**
-   * Most draft → verify → commit cycles per decode call (default: the largest `decode_loop_c<C>` the
-   * manifest has; 1 runs `decode_step` only). Used by the fused greedy path.
-   */
-  readonly cyclesPerDispatch?: number;
-}
-
-export class EngineError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "EngineError";
-  }
-}
-
-/** A request the engine cannot serve as given (empty prompt, token outside the vocabulary, too long ...): the caller's mistake. */
-export class RequestError extends EngineError {
-  constructor(message: string) {
-    super(message);
-    this.name = "RequestError";
-  }
-}
-
-/** `submit` while `maxQueued` requests are already waiting: the caller should retry later (HTTP 429/503). */
-export class QueueFullError extends RequestError {
-  constructor(readonly maxQueued: number) {
-    super(`the engine's queue is full (${maxQueued} requests waiting)`);
-    this.name = "QueueFullError";
-  }
-}
-
-/** The engine was closed: `submit` after `close()`, or the result of a request still outstanding at `close()`. */
-export class EngineClosedError extends EngineError {
-  constructor(message = "the engine is closed") {
-    super(message);
-    this.name = "EngineClosedError";
-  }
-}
+// The public types and errors live in engine-types.ts; importers reach them through this module.
+export type { DraftProvider, EngineOptions, GenerateRequest, GenerateResult, KernelCall, RequestHandle, StepEvent, TokenSink } from "./engine-types.js";
+export { EngineClosedError, EngineError, QueueFullError, RequestError } from "./engine-types.js";
 
 /** Steps in a row without a kernel call before the loop calls it a bug instead of spinning. */
 const MAX_IDLE_STEPS = 64;
@@ -194,20 +88,6 @@ interface LiveRequest {
   sinkError: unknown;
   resolve(r: GenerateResult): void;
   reject(e: unknown): void;
-}
-
-/**
- * A decode call's results: `accepted` and `target_tokens`, or `next_tokens` (accepted null) target-only;
- * a `decode_loop_c<C>` call's per-cycle `accepted[C, R]` and `tokens[C, R, K]` (cycle `c` of row `j` at
- * `c * rows + j`, -1 accepted: not run).
- */
-interface DecodeResult {
-  readonly accepted: Int32Array | null;
-  readonly tokens: Int32Array;
-  /** Cycles the call ran at most (1 but for a decode loop). */
-  readonly cycles: number;
-  /** Rows of the call's request bucket. */
-  readonly rows: number;
 }
 
 /** A step enqueued on the backend whose results are not yet applied. */
@@ -240,7 +120,8 @@ export class Engine {
   readonly loopCycles: readonly number[];
   /** Width S of a decode loop's `stop_ids[R, S]` (0 without loops). */
   private readonly stopIdsPerRequest: number;
-  private readonly buffers = new Map<ManifestKernel, Map<string, KernelInput>>();
+  /** Builds and issues this engine's kernel calls (runtime/kernel-calls.ts). */
+  private readonly kernelCalls: KernelCalls;
   private readonly sched: Scheduler;
   private readonly counters: MetricsCounters;
   private readonly maxQueued: number;
@@ -277,6 +158,7 @@ export class Engine {
     const loops = manifest.kernels.filter((k) => fused && (decodeLoopCycles(k.kernel) ?? 0) > 1 && decodeLoopCycles(k.kernel)! <= maxCycles);
     this.loopCycles = [1, ...new Set(loops.map((k) => decodeLoopCycles(k.kernel)!))].sort((a, b) => a - b);
     this.stopIdsPerRequest = loops[0]?.args.find((a) => a.name === "stop_ids")?.shape[1] ?? 0;
+    this.kernelCalls = new KernelCalls(manifest, backend, this.kernels, options, this.targetOnly, this.blockSize, this.stopIdsPerRequest);
     const maxQueued = options.maxQueued ?? DEFAULT_MAX_QUEUED;
     if (!Number.isInteger(maxQueued) || maxQueued < 1) throw new EngineError(`maxQueued ${maxQueued} must be a positive integer`);
     this.maxQueued = maxQueued;
@@ -514,8 +396,8 @@ export class Engine {
       p.catch(() => {});
       return p;
     };
-    const prefill = chunks.length > 0 ? quiet(this.launchPrefill(chunks, calls)) : null;
-    const decode = batch.length > 0 ? quiet(cycles > 1 ? this.launchLoop(batch, calls, cycles) : this.launchDecode(batch, calls, sampling)) : null;
+    const prefill = chunks.length > 0 ? quiet(this.kernelCalls.launchPrefill(chunks, calls)) : null;
+    const decode = batch.length > 0 ? quiet(cycles > 1 ? this.kernelCalls.launchLoop(batch, calls, cycles) : this.kernelCalls.launchDecode(batch, calls, sampling)) : null;
     return {
       index: this.stepIndex++,
       t0,
@@ -697,145 +579,6 @@ export class Engine {
   }
 
   /**
-   * Input buffers of a kernel, allocated once per kernel bucket and reused. `zeroFrom`: rows from this
-   * request row on are padding and zeroed (decode kernels overwrite every real row in full); without
-   * it everything is zeroed (prefill).
-   */
-  private inputs(k: ManifestKernel, zeroFrom?: number): Map<string, KernelInput> {
-    let m = this.buffers.get(k);
-    if (!m) {
-      m = new Map();
-      for (const a of k.args) {
-        if (a.role !== "input") continue;
-        const n = a.shape.reduce((x, y) => x * y, 1);
-        m.set(a.name, a.dtype === "f32" ? new Float32Array(n) : new Int32Array(n));
-      }
-      this.buffers.set(k, m);
-      return m;
-    }
-    const R = k.bucket.requests;
-    for (const v of m.values()) {
-      if (zeroFrom === undefined) v.fill(0);
-      else v.fill(0, (v.length / R) * zeroFrom);
-    }
-    return m;
-  }
-
-  private async call(k: ManifestKernel, inputs: Map<string, KernelInput>, calls: KernelCall[], requests: number, tokens?: number): Promise<Map<string, Int32Array>> {
-    calls.push(tokens === undefined ? { kernel: k.kernel, bucketId: k.bucketId, requests } : { kernel: k.kernel, bucketId: k.bucketId, requests, tokens });
-    const out = await this.backend.run(k, inputs);
-    for (const r of k.results) {
-      if (r.role !== "output") continue;
-      const v = out.get(r.name);
-      const n = r.shape.reduce((x, y) => x * y, 1);
-      if (!v || v.length !== n) throw new EngineError(`${k.kernel}.${k.bucketId}: backend returned ${v ? v.length : "no"} values for ${r.name}, expected ${n}`);
-    }
-    return out;
-  }
-
-  /** Fills the draft locator (`draft_slots` or `draft_block_tables`) of row `j`. */
-  private fillDraftLocator(inputs: Map<string, KernelInput>, j: number, r: RequestState): void {
-    const slots = inputs.get("draft_slots");
-    if (slots) {
-      slots[j] = r.draftSlot;
-      return;
-    }
-    const dbt = inputs.get("draft_block_tables");
-    if (dbt && r.draftTable) dbt.set(r.draftTable.pages, j * r.draftTable.width);
-  }
-
-  /** Enqueues one ragged prefill call; resolves to its `next_tokens` (one per chunk, in order). */
-  private launchPrefill(chunks: readonly PrefillChunk[], calls: KernelCall[]): Promise<Int32Array> {
-    let total = 0;
-    for (const c of chunks) total += c.rows;
-    const k = this.kernels.prefillKernel(chunks.length, total);
-    const inp = this.inputs(k);
-    const tokens = inp.get("tokens")!;
-    const positions = inp.get("positions")!;
-    const tokenRequest = inp.get("token_request")!;
-    const targetRows = inp.get("target_rows")!;
-    const draftRows = inp.get("draft_rows");
-    const blockTables = inp.get("block_tables")!;
-    const lastIndex = inp.get("last_index")!;
-    const stateSlots = inp.get("state_slots")!;
-    const stateTokens = inp.get("state_tokens")!;
-    const stateLens = inp.get("state_lens")!;
-    stateSlots.fill(-1);
-    const draftCache = this.manifest.caches.draft;
-    let row = 0;
-    for (let j = 0; j < chunks.length; j++) {
-      const { req, start, rows, completes } = chunks[j];
-      // A chunk without rows (a sampling request's one-token prompt) only writes the request's state:
-      // its block-table row stays zero, as a padded row's.
-      if (rows > 0) blockTables.set(req.table.pages, j * req.table.width);
-      for (let p = start; p < start + rows; p++, row++) {
-        tokens[row] = req.tokens[p];
-        positions[row] = p;
-        tokenRequest[row] = j;
-        targetRows[row] = req.table.row(p);
-        if (draftRows) {
-          if (draftCache?.kind === "static") {
-            if (p >= draftCache.capacity) throw new BucketError(`request ${req.id}: draft row ${p} past the slot capacity ${draftCache.capacity}`);
-            draftRows[row] = req.draftSlot * draftCache.capacity + p;
-          } else {
-            draftRows[row] = req.draftTable!.row(p);
-          }
-        }
-      }
-      lastIndex[j] = Math.max(0, row - 1);
-      if (completes) {
-        // The device state after prefill: the last committed token (the prefill's next token for a
-        // fresh greedy prompt, else the one the host holds) and the committed length - 1.
-        stateSlots[j] = req.slot;
-        stateTokens[j] = req.tokens.length > req.prefillTarget ? req.tokens[req.prefillTarget] : -1;
-        stateLens[j] = req.prefillTarget;
-      }
-    }
-    return this.call(k, inp, calls, chunks.length, total).then((out) => out.get("next_tokens")!);
-  }
-
-  /**
-   * Enqueues a decode batch. `sampling`: the batch's rows when any of them samples (the `_sample`
-   * kernels run), else null. Resolves to the kernel's `accepted` and `target_tokens` (checked), or to
-   * `next_tokens` (accepted null) target-only. The fused and target-only paths make their one call
-   * before returning; split and forced drafts await the host in between.
-   */
-  private launchDecode(batch: readonly RequestState[], calls: KernelCall[], sampling: readonly SamplingRow[] | null): Promise<DecodeResult> {
-    const n = batch.length;
-    const K = this.blockSize;
-    const kernel = (name: "target_step" | "verify" | "decode_step") => this.kernels.decodeKernel(sampling ? `${name}_sample` : name, n);
-    const fillSampling = (inp: Map<string, KernelInput>, draws: number) => {
-      if (!sampling) return;
-      const b = { uniforms: inp.get("uniforms"), temperature: inp.get("temperature"), top_k: inp.get("top_k"), top_p: inp.get("top_p") };
-      if (!(b.uniforms instanceof Float32Array && b.temperature instanceof Float32Array && b.top_k instanceof Int32Array && b.top_p instanceof Float32Array)) {
-        throw new EngineError(`${this.manifest.name}: the sampling kernel's inputs are not uniforms/temperature (f32), top_k (i32), top_p (f32)`);
-      }
-      fillSamplingInputs({ uniforms: b.uniforms, temperature: b.temperature, top_k: b.top_k, top_p: b.top_p }, sampling, draws);
-    };
-    if (this.targetOnly) {
-      const k = kernel("target_step");
-      const inp = this.inputs(k, n);
-      this.fillCommon(inp, batch);
-      fillSampling(inp, 1);
-      return this.call(k, inp, calls, n).then((out) => ({ accepted: null, tokens: out.get("next_tokens")!, cycles: 1, rows: k.bucket.requests }));
-    }
-    if (!this.options.drafts && this.options.decodePath !== "split") {
-      const k = kernel("decode_step");
-      const inp = this.inputs(k, n);
-      this.fillCommon(inp, batch);
-      fillSampling(inp, K);
-      return this.call(k, inp, calls, n).then((out) => {
-        const accepted = out.get("accepted")!;
-        const tokens = out.get("target_tokens")!;
-        const dt = out.get("draft_tokens")!;
-        for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], dt, j * (K - 1), tokens, j * K);
-        return { accepted, tokens, cycles: 1, rows: k.bucket.requests };
-      });
-    }
-    return this.draftThenVerify(batch, calls, kernel("verify"), (inp) => fillSampling(inp, K));
-  }
-
-  /**
    * Cycles of the next decode call (see the file comment): 1 unless the fused greedy path runs and
    * the manifest has `decode_loop_c<C>` kernels; then the largest C (up to `cyclesPerDispatch`) for
    * which every request of the batch has pages and room for C*K more positions past what the step in
@@ -845,99 +588,6 @@ export class Engine {
     if (this.loopCycles.length === 1 || batch.length === 0 || sampling) return 1;
     if (batch.some((r) => r.stopTokens.size > this.stopIdsPerRequest)) return 1;
     return this.sched.pickCycles(batch, this.loopCycles, view);
-  }
-
-  /**
-   * Enqueues a `decode_loop_c<cycles>` call: the fused decode step's inputs, each request's stop ids
-   * (-1 padded) and budget (tokens it may still commit as the host knows it; one step behind, that
-   * overestimates, and the host drops what the device ran past a limit).
-   */
-  private launchLoop(batch: readonly RequestState[], calls: KernelCall[], cycles: number): Promise<DecodeResult> {
-    const n = batch.length;
-    const k = this.kernels.decodeKernel(decodeLoopName(cycles), n);
-    const inp = this.inputs(k, n);
-    this.fillCommon(inp, batch);
-    const stopIds = inp.get("stop_ids")!;
-    const budgets = inp.get("budgets")!;
-    const s = this.stopIdsPerRequest;
-    stopIds.fill(-1);
-    const d = this.manifest.decoder;
-    for (let j = 0; j < n; j++) {
-      const r = batch[j];
-      let i = 0;
-      for (const id of r.stopTokens) stopIds[j * s + i++] = id;
-      const limit = r.prompt.length + Math.min(r.maxNewTokens, d.maxContext - r.prompt.length);
-      budgets[j] = Math.max(limit - r.tokens.length, 1);
-    }
-    return this.call(k, inp, calls, n).then((out) => {
-      const accepted = out.get("accepted")!;
-      const tokens = out.get("tokens")!;
-      const drafts = out.get("draft_tokens")!;
-      const R = k.bucket.requests;
-      const K = this.blockSize;
-      for (let c = 0; c < cycles; c++) {
-        for (let j = 0; j < n; j++) {
-          const row = c * R + j;
-          if (accepted[row] >= 0) this.checkAcceptance(batch[j], accepted[row], drafts, row * (K - 1), tokens, row * K);
-        }
-      }
-      return { accepted, tokens, cycles, rows: R };
-    });
-  }
-
-  /** Split and forced-draft decoding: drafts from the `draft` kernel or the host, then `verify`. */
-  private async draftThenVerify(batch: readonly RequestState[], calls: KernelCall[], k: ManifestKernel, fillSampling: (inp: Map<string, KernelInput>) => void): Promise<DecodeResult> {
-    const n = batch.length;
-    const K = this.blockSize;
-    let drafts: Int32Array;
-    if (this.options.drafts) {
-      drafts = new Int32Array(n * (K - 1));
-      for (let j = 0; j < n; j++) {
-        const r = batch[j];
-        const dr = this.options.drafts({ id: r.id, tokens: r.tokens, blockSize: K });
-        if (dr.length !== K - 1) throw new EngineError(`draft provider returned ${dr.length} drafts for ${r.id}, expected ${K - 1}`);
-        drafts.set(Array.from(dr), j * (K - 1));
-      }
-    } else {
-      const dk = this.kernels.decodeKernel("draft", n);
-      const inp = this.inputs(dk, n);
-      this.fillCommon(inp, batch);
-      drafts = (await this.call(dk, inp, calls, n)).get("draft_tokens")!.slice(0, n * (K - 1));
-    }
-    const inp = this.inputs(k, n);
-    this.fillCommon(inp, batch);
-    fillSampling(inp);
-    const block = inp.get("block_tokens")!;
-    for (let j = 0; j < n; j++) {
-      block[j * K] = batch[j].tokens[batch[j].tokens.length - 1];
-      block.set(drafts.subarray(j * (K - 1), (j + 1) * (K - 1)), j * K + 1);
-    }
-    const out = await this.call(k, inp, calls, n);
-    const accepted = out.get("accepted")!;
-    const tokens = out.get("target_tokens")!;
-    for (let j = 0; j < n; j++) this.checkAcceptance(batch[j], accepted[j], drafts, j * (K - 1), tokens, j * K);
-    return { accepted, tokens, cycles: 1, rows: k.bucket.requests };
-  }
-
-  /** The kernel's `a` must be the length of the leading agreement of its drafts and targets. */
-  private checkAcceptance(r: RequestState, a: number, drafts: ArrayLike<number>, dOff: number, target: ArrayLike<number>, tOff: number): void {
-    const K = this.blockSize;
-    let want = 0;
-    while (want < K - 1 && drafts[dOff + want] === target[tOff + want]) want++;
-    if (a !== want) throw new StateSyncError(r.id, `kernel accepted ${a} drafts, but its drafts and target tokens agree on ${want}`);
-  }
-
-  /** slots / block_tables / draft locator of a decode-type kernel; padded rows get slot -1 (their state is never written). */
-  private fillCommon(inp: Map<string, KernelInput>, batch: readonly RequestState[]): void {
-    const slots = inp.get("slots")!;
-    const bt = inp.get("block_tables");
-    slots.fill(-1);
-    for (let j = 0; j < batch.length; j++) {
-      const r = batch[j];
-      slots[j] = r.slot;
-      if (bt) bt.set(r.table.pages, j * r.table.width);
-      this.fillDraftLocator(inp, j, r);
-    }
   }
 
   /** Commits `a + 1` tokens of a speculative step (a test subclass overrides this to inject a bug). */
